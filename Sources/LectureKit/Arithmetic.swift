@@ -1,0 +1,74 @@
+/// Arithmetic on matrices. An operation with a placeholder operand returns that placeholder
+/// (rather than stopping on a shape mismatch), so an unwritten exercise shows up as "not
+/// written yet" wherever its result ends up.
+extension Matrix {
+  /// Applies `transform` to every entry.
+  public func map(_ transform: (Double) -> Double) -> Matrix {
+    if unwritten != nil { return self }
+    return Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+  }
+
+  /// Combines two matrices of the same shape entry by entry.
+  ///
+  /// - Precondition: both have the same shape.
+  public func zipMap(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+    if unwritten != nil { return self }
+    if other.unwritten != nil { return other }
+    precondition(
+      shape == other.shape,
+      "entry-by-entry operation on a \(shape) and a \(other.shape) matrix: shapes must match")
+    return Matrix(
+      rows: rows, columns: columns, elements: zip(elements, other.elements).map(combine))
+  }
+
+  /// The transpose: entry (i, j) becomes entry (j, i).
+  public func transposed() -> Matrix {
+    if unwritten != nil { return self }
+    return Matrix(rows: columns, columns: rows) { i, j in self[j, i] }
+  }
+
+  /// The sum of all entries.
+  public func sum() -> Double {
+    if unwritten != nil { return .nan }
+    return elements.reduce(0, +)
+  }
+
+  /// The Euclidean (Frobenius) norm: the square root of the sum of squared entries.
+  public func norm() -> Double {
+    if unwritten != nil { return .nan }
+    return elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
+  }
+
+  /// The entry-by-entry (Hadamard) product.
+  public func hadamard(_ other: Matrix) -> Matrix { zipMap(other, *) }
+
+  public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipMap(rhs, +) }
+  public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipMap(rhs, -) }
+  public static prefix func - (matrix: Matrix) -> Matrix { matrix.map { -$0 } }
+  public static func * (scalar: Double, matrix: Matrix) -> Matrix { matrix.map { scalar * $0 } }
+  public static func * (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 * scalar } }
+  public static func / (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 / scalar } }
+  public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
+  public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
+
+  /// The matrix product.
+  ///
+  /// - Precondition: `lhs.columns == rhs.rows`.
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+    if lhs.unwritten != nil { return lhs }
+    if rhs.unwritten != nil { return rhs }
+    precondition(
+      lhs.columns == rhs.rows,
+      "matrix product of \(lhs.shape) and \(rhs.shape): the inner sizes must match")
+    var product = Matrix(rows: lhs.rows, columns: rhs.columns)
+    for i in 0..<lhs.rows {
+      for k in 0..<lhs.columns {
+        let a = lhs.elements[i * lhs.columns + k]
+        for j in 0..<rhs.columns {
+          product.elements[i * rhs.columns + j] += a * rhs.elements[k * rhs.columns + j]
+        }
+      }
+    }
+    return product
+  }
+}

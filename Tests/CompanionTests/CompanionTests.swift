@@ -1,0 +1,64 @@
+import CompanionCore
+import Convolution
+import LectureKit
+import Testing
+
+@Suite("The companion tool")
+struct CompanionTests {
+  @Test("with no arguments: the tour, which says its track and what to run next")
+  func tour() {
+    let outcome = runCompanion([])
+    #expect(outcome.status == 0)
+    #expect(outcome.errors.isEmpty)
+    #expect(outcome.output.contains("x-filter"))
+    #expect(outcome.output.contains("What next"))
+    switch ConvolutionChapter.track {
+    case .solutions:
+      #expect(outcome.output.contains("reference implementation (Solutions/)"))
+      #expect(outcome.output.contains(Lecture.diagonalMapSlideFirstRow))
+      for row in Lecture.xFilters.flatMap(\.mapSlide) { #expect(outcome.output.contains(row)) }
+    case .exercises:
+      #expect(outcome.output.contains("your exercises (Exercises/"))
+    }
+  }
+
+  @Test("list names every example; show prints one")
+  func listAndShow() {
+    let list = runCompanion(["list"])
+    #expect(list.status == 0)
+    for name in ["x-filter", "relu", "four-by-four"] { #expect(list.output.contains(name)) }
+    let show = runCompanion(["show", "four-by-four"])
+    #expect(show.status == 0)
+    if ConvolutionChapter.track == .solutions {
+      #expect(show.output.contains(" 2 -2\n  -1  1"))
+    } else {
+      #expect(show.output.contains("is not written yet"))
+    }
+  }
+
+  @Test(
+    "--help and help COMMAND print usage and succeed",
+    arguments: [
+      ["--help"], ["-h"], ["help"], ["help", "show"], ["help", "list"], ["help", "tour"],
+    ])
+  func help(_ arguments: [String]) {
+    let outcome = runCompanion(arguments)
+    #expect(outcome.status == 0)
+    #expect(outcome.output.contains("usage: companion"))
+    #expect(outcome.errors.isEmpty)
+  }
+
+  @Test(
+    "mistakes print one line on stderr and exit with status 2",
+    arguments: [
+      ["frobnicate"], ["show"], ["show", "nope"], ["show", "a", "b"], ["help", "nope"],
+      ["list", "x"],
+    ])
+  func mistakes(_ arguments: [String]) {
+    let outcome = runCompanion(arguments)
+    #expect(outcome.status == 2)
+    #expect(outcome.output.isEmpty)
+    #expect(outcome.errors.hasPrefix("companion: error: "))
+    #expect(outcome.errors.filter { $0 == "\n" }.count == 1)
+  }
+}

@@ -1,0 +1,133 @@
+import LectureKit
+import Testing
+
+/// Expects `computed` to have the shape of `expected` and to agree with it entry by entry to
+/// `tolerance` (absolute). Never traps: a placeholder, a wrong shape or a wrong entry each
+/// record one issue that shows what was expected and what was computed.
+@discardableResult
+public func expectMatrix(
+  _ computed: Matrix, equals expected: Matrix, tolerance: Double = 1e-12,
+  _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let prefix = context.isEmpty ? "" : "\(context): "
+  if let unwritten = computed.unwritten {
+    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
+    return false
+  }
+  guard computed.shape == expected.shape else {
+    fail(
+      "\(prefix)expected a \(expected.shape) matrix, computed a \(computed.shape) one\n"
+        + sideBySide(expected, computed),
+      sourceLocation: sourceLocation)
+    return false
+  }
+  if let difference = computed.firstDifference(from: expected, absoluteTolerance: tolerance) {
+    fail(
+      "\(prefix)entry (\(difference.row), \(difference.column)): expected \(difference.other),"
+        + " computed \(difference.value) (tolerance \(tolerance))\n"
+        + sideBySide(expected, computed),
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
+
+/// Expects `computed` to print, in the slides' format, exactly as the slide does: one string
+/// per row.
+@discardableResult
+public func expectSlide(
+  _ computed: Matrix, prints lines: [String], _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let prefix = context.isEmpty ? "" : "\(context): "
+  if let unwritten = computed.unwritten {
+    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
+    return false
+  }
+  let printed = computed.slideDescription
+  let slide = lines.joined(separator: "\n")
+  guard printed == slide else {
+    fail(
+      "\(prefix)the slide prints\n\(slide)\nbut the result prints\n\(printed)",
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
+
+/// Expects a number to agree with the expected one within `tolerance` (absolute). NaN, a
+/// stub's placeholder, never agrees.
+@discardableResult
+public func expectClose(
+  _ computed: Double, _ expected: Double, tolerance: Double = 1e-12, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard computed.isApproximatelyEqual(to: expected, absoluteTolerance: tolerance) else {
+    let prefix = context.isEmpty ? "" : "\(context): "
+    let note = computed.isNaN ? " (NaN: is the exercise written yet?)" : ""
+    fail(
+      "\(prefix)expected \(expected), computed \(computed)\(note) (tolerance \(tolerance))",
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
+
+/// Expects an analytic gradient to agree with a numerical one: the norm-wise relative error
+/// (``relError(_:_:)``) below `bound`.
+@discardableResult
+public func expectGradient(
+  _ analytic: Matrix, matches numeric: Matrix, below bound: Double = 1e-7,
+  _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let prefix = context.isEmpty ? "" : "\(context): "
+  if let unwritten = analytic.unwritten {
+    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
+    return false
+  }
+  let error = relError(analytic, numeric)
+  guard error < bound else {
+    fail(
+      "\(prefix)relative error \(error) is not below \(bound)\n"
+        + sideBySide(numeric, analytic, titles: ("numerical", "analytic")),
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
+
+/// Two matrices printed next to each other, under titles, for failure messages.
+public func sideBySide(
+  _ left: Matrix, _ right: Matrix, titles: (String, String) = ("expected", "computed")
+) -> String {
+  func lines(_ matrix: Matrix) -> [String] {
+    if matrix.isPlaceholder || matrix.count == 0 { return ["(\(matrix.shape), no entries)"] }
+    let cells = matrix.rowArrays.map { $0.map { compact($0) } }
+    let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+    return cells.map { row in row.map { pad($0, to: width, leading: true) }.joined(separator: " ") }
+  }
+  let a = [titles.0] + lines(left)
+  let b = [titles.1] + lines(right)
+  let width = a.map(\.count).max() ?? 0
+  return (0..<max(a.count, b.count)).map { index in
+    let first = index < a.count ? a[index] : ""
+    let second = index < b.count ? b[index] : ""
+    return pad(first, to: width, leading: false) + "   |   " + second
+  }.joined(separator: "\n")
+}
+
+private func compact(_ value: Double) -> String {
+  if value == value.rounded() && value.magnitude < 1e9 { return "\(Int(value))" }
+  let text = "\(value)"
+  return text.count > 10 ? String(text.prefix(10)) : text
+}
+
+private func pad(_ text: String, to width: Int, leading: Bool) -> String {
+  let padding = String(repeating: " ", count: max(0, width - text.count))
+  return leading ? padding + text : text + padding
+}
+
+/// Records one failure with a message built at run time.
+public func fail(_ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}
