@@ -1,0 +1,106 @@
+import Foundation
+import LectureKit
+
+/// A mistake in what the user gave the tool: printed as one line,
+/// `companion: error: FILE:LINE: PROBLEM` (or without the place), with exit status 2.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+  public let file: String?
+  public let line: Int?
+  public let problem: String
+
+  public init(_ problem: String, file: String? = nil, line: Int? = nil) {
+    self.problem = problem
+    self.file = file
+    self.line = line
+  }
+
+  public var description: String {
+    switch (file, line) {
+    case (let file?, let line?): "\(file):\(line): \(problem)"
+    case (let file?, nil): "\(file): \(problem)"
+    default: problem
+    }
+  }
+}
+
+/// Reads a matrix from text: one row per line; entries separated by spaces, tabs or commas; an
+/// entry is a finite decimal number or a fraction of two (`-1/2`); `#` starts a comment anywhere
+/// on a line; blank lines are skipped; every row has the same number of entries.
+///
+/// - Parameter name: the file's name in error messages (`-` for standard input).
+public func parseMatrix(_ text: String, name: String) throws(UsageError) -> Matrix {
+  var rows: [[Double]] = []
+  var firstRowLine = 0
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  for (index, rawLine) in lines.enumerated() {
+    let lineNumber = index + 1
+    let content =
+      rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+      .first ?? ""
+    let tokens = content.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }
+    if tokens.isEmpty { continue }
+    var row: [Double] = []
+    for token in tokens {
+      guard let value = parseEntry(String(token)) else {
+        throw UsageError(
+          "'\(token)' is not a finite number or a fraction of two", file: name, line: lineNumber)
+      }
+      row.append(value)
+    }
+    if let first = rows.first, first.count != row.count {
+      throw UsageError(
+        "this row has \(row.count) entries but the row on line \(firstRowLine) has "
+          + "\(first.count)", file: name, line: lineNumber)
+    }
+    if rows.isEmpty { firstRowLine = lineNumber }
+    rows.append(row)
+  }
+  guard !rows.isEmpty else { throw UsageError("holds no matrix: no row has an entry", file: name) }
+  return Matrix(rows)
+}
+
+/// A finite decimal number, or a fraction of two such with a non-zero denominator.
+func parseEntry(_ token: String) -> Double? {
+  let parts = token.split(separator: "/", omittingEmptySubsequences: false)
+  switch parts.count {
+  case 1:
+    return parseDecimal(String(parts[0]))
+  case 2:
+    guard let numerator = parseDecimal(String(parts[0])),
+      let denominator = parseDecimal(String(parts[1])), denominator != 0
+    else { return nil }
+    let value = numerator / denominator
+    return value.isFinite ? value : nil
+  default:
+    return nil
+  }
+}
+
+/// A decimal number as a person writes it: digits with an optional sign, point and exponent.
+/// Swift's `Double(_:)` alone would also take "nan", "inf" and hexadecimal.
+private func parseDecimal(_ text: String) -> Double? {
+  let allowed = Set("0123456789+-.eE")
+  guard !text.isEmpty, text.allSatisfy({ allowed.contains($0) }),
+    text.contains(where: \.isNumber), let value = Double(text), value.isFinite
+  else { return nil }
+  return value
+}
+
+/// Reads the matrix in `path`, or on standard input when `path` is `-`.
+func readMatrix(_ path: String, standardInput: () -> String?) throws(UsageError) -> Matrix {
+  if path == "-" {
+    guard let text = standardInput() else { throw UsageError("cannot read standard input") }
+    return try parseMatrix(text, name: "-")
+  }
+  var isFolder: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+    throw UsageError("no such file", file: path)
+  }
+  guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+    throw UsageError("cannot read this file", file: path)
+  }
+  guard let text = String(data: data, encoding: .utf8) else {
+    throw UsageError("is not UTF-8 text", file: path)
+  }
+  return try parseMatrix(text, name: path)
+}

@@ -1,0 +1,62 @@
+/// The lecture's examples, computed live: `companion`, `companion list`, `companion show NAME`.
+
+let tourCommand = Command(
+  name: "tour", summary: "every worked example, computed live (the default)",
+  help: """
+    usage: companion tour
+
+    Computes every worked example of the lecture with the chapter modules and prints it as the
+    slides do. `companion` with no command does the same.
+
+    """
+) { arguments, _ throws(UsageError) in
+  guard arguments.isEmpty else { throw UsageError("tour takes no arguments") }
+  return tour()
+}
+
+let listCommand = Command(
+  name: "list", summary: "name the worked examples",
+  help: "usage: companion list\n\nNames the worked examples that `companion show` prints.\n"
+) { arguments, _ throws(UsageError) in
+  guard arguments.isEmpty else { throw UsageError("list takes no arguments") }
+  return examples.map { "\($0.name)\t[\($0.ids)] \($0.summary)" }.joined(separator: "\n") + "\n"
+}
+
+let showCommand = Command(
+  name: "show", summary: "compute and print one worked example",
+  help: """
+    usage: companion show NAME
+
+    Computes one worked example and prints it as the slides do. NAME is one of:
+    \(examples.map(\.name).joined(separator: ", ")).
+
+    """
+) { arguments, _ throws(UsageError) in
+  guard arguments.count == 1 else {
+    throw UsageError("show takes one example name: try `companion list`")
+  }
+  guard let example = examples.first(where: { $0.name == arguments[0] }) else {
+    throw UsageError("no example named '\(arguments[0])': try `companion list`")
+  }
+  return trackLine() + "\n\n" + example.render() + "\n"
+}
+
+func tour() -> String {
+  var text = "DeepLearningCompanion: the lecture's worked examples, computed live.\n"
+  text += trackLine() + "\n"
+  for example in examples {
+    text += "\n== \(example.name) [\(example.ids)]: \(example.summary)\n\n"
+    text += example.render() + "\n"
+  }
+  text += """
+
+    What next:
+      swift test                            check the reference implementation
+      COMPANION_TRACK=exercises swift test --filter '^ConvolutionTests\\.'
+                                            check your own work on one chapter
+      companion list / companion show NAME  one example at a time
+      companion --help                      every command
+
+    """
+  return text
+}
