@@ -131,3 +131,23 @@ private func pad(_ text: String, to width: Int, leading: Bool) -> String {
 public func fail(_ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }
+
+/// Expects `computed` to have `shape`; a placeholder fails with the name of its exercise.
+@discardableResult
+public func expectShape(
+  _ computed: Matrix, _ shape: Shape, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let prefix = context.isEmpty ? "" : "\(context): "
+  if let unwritten = computed.unwritten {
+    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
+    return false
+  }
+  guard computed.shape == shape else {
+    fail(
+      "\(prefix)expected a \(shape) result, computed a \(computed.shape) one",
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
