@@ -14,14 +14,14 @@ public struct Outcome: Sendable, Equatable {
 
   /// A user's mistake: one line on standard error, exit status 2.
   static func failure(_ error: UsageError) -> Outcome {
-    Outcome(status: 2, output: "", errors: "companion: error: \(error)\n")
+    Outcome(status: error.status, output: error.output, errors: "companion: error: \(error)\n")
   }
 }
 
 /// Every command of the tool, in the order `companion --help` lists them. A chapter's command
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
-  tourCommand, listCommand, showCommand, helpCommand,
+  tourCommand, listCommand, showCommand, checkCommand, hintCommand, verifyCommand, helpCommand,
 ]
 
 /// The command-line tool, as a function of its arguments (without the program name).

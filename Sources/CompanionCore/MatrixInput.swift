@@ -2,11 +2,16 @@ import Foundation
 import LectureKit
 
 /// A mistake in what the user gave the tool: printed as one line,
-/// `companion: error: FILE:LINE: PROBLEM` (or without the place), with exit status 2.
+/// `companion: error: FILE:LINE: PROBLEM` (or without the place), with exit status 2. A check
+/// that ran and failed (`companion verify`) uses it too, with status 1 and its report.
 public struct UsageError: Error, Equatable, CustomStringConvertible {
   public let file: String?
   public let line: Int?
   public let problem: String
+  /// The exit status: 2 for a user's mistake; 1 for a check that ran and found problems.
+  public var status: Int32 = 2
+  /// What the command printed before it failed.
+  public var output = ""
 
   public init(_ problem: String, file: String? = nil, line: Int? = nil) {
     self.problem = problem

@@ -23,7 +23,8 @@ public struct ExerciseTree {
       .sorted()
   }
 
-  /// The files under a track folder (`Solutions` or `Exercises`), relative to it, sorted.
+  /// The files under a folder of the package (`Solutions`, `Exercises`, `Tests/XTests`),
+  /// relative to it, sorted.
   public func files(in track: String) -> [String] {
     let folder = root.appendingPathComponent(track)
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
@@ -92,6 +93,21 @@ public struct ExerciseTree {
     return problems
   }
 
+  /// Every exercise as it stands in the student's `Exercises/`, with the names of those whose
+  /// body is still the stub that `Solutions/` generates.
+  public func studentExercises() throws -> (exercises: [Exercise], unwritten: Set<String>) {
+    let stubs = Dictionary(uniqueKeysWithValues: try exercises().map { ($0.name, $0.stub) })
+    var all: [Exercise] = []
+    var unwritten: Set<String> = []
+    for file in files(in: "Exercises") where file.hasSuffix(".swift") {
+      for exercise in try MarkedFile(text: try read("Exercises/" + file), file: file).exercises {
+        all.append(exercise)
+        if stubs[exercise.name] == exercise.body { unwritten.insert(exercise.name) }
+      }
+    }
+    return (all, unwritten)
+  }
+
   /// The exercises in `Exercises/` whose bodies are no longer their stubs: a student's work,
   /// which ``write(force:)`` keeps unless forced.
   public func writtenExercises() throws -> [Exercise] {
@@ -140,6 +156,11 @@ public struct ExerciseTree {
       changed.append("Exercises/" + file)
     }
     return changed
+  }
+
+  /// The text of a file of the package, by its path from the root.
+  public func text(_ path: String) throws -> String {
+    try read(path)
   }
 
   private func read(_ path: String) throws -> String {

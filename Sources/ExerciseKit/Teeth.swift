@@ -6,23 +6,29 @@ import Foundation
 
 /// The outcome of one test function in Swift Testing's xunit file.
 public struct TestOutcome: Sendable, Equatable {
-  /// The test target: the first part of the test's class name (`ConvolutionTests`).
-  public let target: String
-  /// The test's full name: class name and function name.
-  public let name: String
-  /// The first failure message, or nil when the test passed.
-  public let failure: String?
+  /// The class name: the test target, then the suite (`ConvolutionTests.XFilterTests`).
+  public let className: String
+  /// The test function's name with its labels (`mapsInNinths(_:)`).
+  public let function: String
+  /// Every failure message, in order: empty when the test passed.
+  public let failures: [String]
   /// Whether the test was skipped.
   public let skipped: Bool
 
-  public var failed: Bool { failure != nil }
-
-  public init(target: String, name: String, failure: String?, skipped: Bool) {
-    self.target = target
-    self.name = name
-    self.failure = failure
+  public init(className: String, function: String, failures: [String], skipped: Bool) {
+    self.className = className
+    self.function = function
+    self.failures = failures
     self.skipped = skipped
   }
+
+  /// The test target: the first part of the class name (`ConvolutionTests`).
+  public var target: String { String(className.split(separator: ".").first ?? "") }
+  /// The full name: class name and function.
+  public var name: String { "\(className).\(function)" }
+  /// The first failure message, or nil when the test passed.
+  public var failure: String? { failures.first }
+  public var failed: Bool { !failures.isEmpty }
 }
 
 /// Reads the `testcase` elements of an xunit file (`swift test --xunit-output F` writes Swift
@@ -44,7 +50,7 @@ public struct XUnitError: Error, CustomStringConvertible {
 
 private final class XUnitReader: NSObject, XMLParserDelegate {
   var outcomes: [TestOutcome] = []
-  private var current: (className: String, name: String, failure: String?, skipped: Bool)?
+  private var current: (className: String, name: String, failures: [String], skipped: Bool)?
 
   func parser(
     _ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
@@ -52,9 +58,9 @@ private final class XUnitReader: NSObject, XMLParserDelegate {
   ) {
     switch element {
     case "testcase":
-      current = (attributes["classname"] ?? "", attributes["name"] ?? "", nil, false)
+      current = (attributes["classname"] ?? "", attributes["name"] ?? "", [], false)
     case "failure", "error":
-      if current?.failure == nil { current?.failure = attributes["message"] ?? "failed" }
+      current?.failures.append(cleaned(attributes["message"] ?? "failed"))
     case "skipped":
       current?.skipped = true
     default:
@@ -67,12 +73,17 @@ private final class XUnitReader: NSObject, XMLParserDelegate {
     qualifiedName: String?
   ) {
     guard element == "testcase", let test = current else { return }
-    let target = String(test.className.split(separator: ".").first ?? "")
     outcomes.append(
       TestOutcome(
-        target: target, name: "\(test.className).\(test.name)", failure: test.failure,
+        className: test.className, function: test.name, failures: test.failures,
         skipped: test.skipped))
     current = nil
+  }
+
+  /// Swift Testing starts every message with "Issue recorded (error): "; the rest is the news.
+  private func cleaned(_ message: String) -> String {
+    let prefix = "Issue recorded (error): "
+    return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
   }
 }
 

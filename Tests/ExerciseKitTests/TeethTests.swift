@@ -31,6 +31,8 @@ struct TeethTests {
       ])
     #expect(outcomes[0].failure?.contains("is not written yet") == true)
     #expect(outcomes[1].failure == nil)
+    #expect(outcomes[0].className == "ConvolutionTests.XFilterTests")
+    #expect(outcomes[0].function == "mapsInNinths(_:)")
     #expect(outcomes[4].skipped)
   }
 
@@ -48,8 +50,8 @@ struct TeethTests {
   @Test("a clean run has no problems; an empty one does")
   func clean() {
     let good = [
-      TestOutcome(target: "ConvolutionTests", name: "a", failure: "x", skipped: false),
-      TestOutcome(target: "LectureKitTests", name: "b", failure: nil, skipped: false),
+      TestOutcome(className: "ConvolutionTests.S", function: "a()", failures: ["x"], skipped: false),
+      TestOutcome(className: "LectureKitTests.S", function: "b()", failures: [], skipped: false),
     ]
     #expect(teethProblems(good, chapters: ["Convolution"]).isEmpty)
     #expect(!teethProblems([], chapters: []).isEmpty)

@@ -1,0 +1,114 @@
+import ExerciseKit
+import Foundation
+
+/// `companion verify`, for instructors: the exercises are in sync with the solutions, every
+/// exercise has a hint, the reference passes every test, and every chapter test fails on the
+/// stubs while every other test passes (the teeth). One summary line each.
+struct Verifier {
+  let root: URL
+  let tree: ExerciseTree
+
+  init(root: URL) {
+    self.root = root
+    self.tree = ExerciseTree(root: root)
+  }
+
+  /// Each check's verdict and summary line.
+  func run() -> [(passed: Bool, line: String)] {
+    [sync(), hints(), reference(), teeth()]
+  }
+
+  func sync() -> (passed: Bool, line: String) {
+    do {
+      let problems = try tree.staleness()
+      if problems.isEmpty {
+        return (true, "in sync: Exercises/ is what Solutions/ generates (\(try tree.exercises().count) exercises)")
+      }
+      return (false, "in sync: \(problems.count) files differ, first \(problems[0]); run `swift run exercises generate`")
+    } catch {
+      return (false, "in sync: \(error)")
+    }
+  }
+
+  func hints() -> (passed: Bool, line: String) {
+    do {
+      let names = try tree.exercises().map(\.name)
+      let missing = names.filter { hint(for: $0) == nil }
+      let stray = curriculum.flatMap { $0.exercises.map(\.name) }.filter { !names.contains($0) }
+      if missing.isEmpty && stray.isEmpty { return (true, "hints: every exercise has one") }
+      var problems: [String] = []
+      if !missing.isEmpty { problems.append("no hint for \(missing.joined(separator: ", "))") }
+      if !stray.isEmpty { problems.append("hints for exercises that do not exist: \(stray.joined(separator: ", "))") }
+      return (false, "hints: " + problems.joined(separator: "; ") + " (Sources/ExerciseKit/Hints.swift)")
+    } catch {
+      return (false, "hints: \(error)")
+    }
+  }
+
+  func reference() -> (passed: Bool, line: String) {
+    say("companion verify: testing the reference implementation in .build-verify/ ...")
+    let path = ".build-verify/reference"
+    let xunit = root.appendingPathComponent(path + "-swift-testing.xml")
+    try? FileManager.default.removeItem(at: xunit)
+    let run = runProgram(
+      ["swift", "test", "--scratch-path", ".build-verify", "--xunit-output", path + ".xml"],
+      in: root, environment: ["COMPANION_TRACK": "solutions"])
+    guard let data = try? Data(contentsOf: xunit), let outcomes = try? readXUnit(data) else {
+      return (false, "reference: the test run did not finish:\n" + run.output.suffix(1500))
+    }
+    let failed = outcomes.filter(\.failed)
+    if run.status == 0 && failed.isEmpty && !outcomes.isEmpty {
+      return (true, "reference: all \(outcomes.count) tests pass on Solutions/")
+    }
+    let first = failed.first.map { ", first \($0.name): \($0.failure ?? "")" } ?? ""
+    return (false, "reference: \(failed.count) of \(outcomes.count) tests fail on Solutions/\(first)")
+  }
+
+  func teeth() -> (passed: Bool, line: String) {
+    say("companion verify: testing the stubs in \(Checker.scratch)/ ...")
+    let path = "\(Checker.scratch)/teeth"
+    let xunit = root.appendingPathComponent(path + "-swift-testing.xml")
+    try? FileManager.default.removeItem(at: xunit)
+    let run = runProgram(
+      ["swift", "test", "--scratch-path", Checker.scratch, "--xunit-output", path + ".xml"],
+      in: root, environment: ["COMPANION_TRACK": "exercises"])
+    guard let data = try? Data(contentsOf: xunit), let outcomes = try? readXUnit(data),
+      let chapters = try? tree.chapters()
+    else {
+      return (false, "teeth: the exercises-track run did not finish:\n" + run.output.suffix(1500))
+    }
+    let problems = teethProblems(outcomes, chapters: chapters)
+    if problems.isEmpty {
+      let failing = outcomes.filter(\.failed).count
+      return (true, "teeth: all \(failing) chapter tests fail on the stubs, the other \(outcomes.count - failing) tests pass")
+    }
+    return (false, "teeth: \(problems.count) problems:\n  " + problems.joined(separator: "\n  "))
+  }
+}
+
+let verifyCommand = Command(
+  name: "verify", summary: "for instructors: exercises in sync, hints, reference, teeth",
+  help: """
+    usage: companion verify
+
+    For instructors, and CI. Checks that Exercises/ is what Solutions/ generates, that every
+    exercise has a hint, that the reference implementation passes every test (built in
+    .build-verify/), and that on the exercises track every chapter test fails on the stubs
+    while every other test passes (built in .build-exercises/). Prints one line per check and
+    exits with status 1 when any fails.
+
+    """
+) { arguments, _ throws(UsageError) in
+  guard arguments.isEmpty else { throw UsageError("verify takes no arguments") }
+  let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  let results = Verifier(root: root).run()
+  let text = results.map { ($0.passed ? "✔ " : "✘ ") + $0.line }.joined(separator: "\n") + "\n"
+  let failures = results.filter { !$0.passed }.count
+  guard failures == 0 else {
+    var error = UsageError("verify: \(failures) of \(results.count) checks failed")
+    error.status = 1
+    error.output = text
+    throw error
+  }
+  return text
+}

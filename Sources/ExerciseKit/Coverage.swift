@@ -1,0 +1,142 @@
+import Foundation
+
+/// Which exercises a test calls, read from the sources: the function each exercise body sits
+/// in, and the functions each `@Test` function calls. A heuristic (a test may reach an exercise
+/// through another function), good enough to say which exercise a failing check points at.
+public struct Coverage: Sendable {
+  /// A test function of a chapter's test target, as the xunit file names it.
+  public struct TestFunction: Sendable, Equatable {
+    /// `ConvolutionTests.XFilterTests`.
+    public let className: String
+    /// `mapsInNinths`, without its argument labels.
+    public let function: String
+    /// The identifiers the function's body calls.
+    public let calls: Set<String>
+  }
+
+  /// Exercise name → the function its body sits in.
+  public let functionOfExercise: [String: String]
+  /// Every test function found.
+  public let tests: [TestFunction]
+
+  public init(functionOfExercise: [String: String], tests: [TestFunction]) {
+    self.functionOfExercise = functionOfExercise
+    self.tests = tests
+  }
+
+  /// The exercises a test calls, by its xunit class name and name (`mapsInNinths(_:)`).
+  public func exercises(calledBy className: String, name: String) -> [String] {
+    let function = String(name.prefix { $0 != "(" })
+    guard let test = tests.first(where: { $0.className == className && $0.function == function })
+    else { return [] }
+    return functionOfExercise.filter { test.calls.contains($0.value) }.map(\.key).sorted()
+  }
+
+  /// Reads the coverage of `chapter` from the package at `tree`.
+  public static func read(chapter: String, in tree: ExerciseTree) throws -> Coverage {
+    var functions: [String: String] = [:]
+    for file in tree.files(in: "Solutions") where file.hasPrefix(chapter + "/") {
+      let lines = try tree.text("Solutions/" + file).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      var current = ""
+      for line in lines {
+        if let name = declaredFunction(in: String(line)) { current = name }
+        if let marker = exerciseName(in: String(line)) { functions[marker] = current }
+      }
+    }
+    var tests: [TestFunction] = []
+    for file in tree.files(in: "Tests/\(chapter)Tests") where file.hasSuffix(".swift") {
+      tests += testFunctions(
+        in: try tree.text("Tests/\(chapter)Tests/" + file), target: "\(chapter)Tests")
+    }
+    return Coverage(functionOfExercise: functions, tests: tests)
+  }
+
+  /// The test functions of a source file with what each calls.
+  static func testFunctions(in source: String, target: String) -> [TestFunction] {
+    let characters = Array(source)
+    var tests: [TestFunction] = []
+    var suite = ""
+    var sawTest = false
+    var index = 0
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var offset = 0
+    for line in lines {
+      defer { offset += line.count + 1 }
+      let trimmed = line.trimmingLeadingSpaces()
+      if let name = word(after: "struct ", in: trimmed) ?? word(after: "final class ", in: trimmed)
+        ?? word(after: "enum ", in: trimmed)
+      {
+        suite = name
+      }
+      if trimmed.hasPrefix("@Test") { sawTest = true }
+      if sawTest, let name = word(after: "func ", in: trimmed) {
+        sawTest = false
+        index = offset
+        let body = Coverage.body(of: characters, from: index)
+        tests.append(TestFunction(className: "\(target).\(suite)", function: name, calls: calls(in: body)))
+      }
+    }
+    return tests
+  }
+
+  /// The text from the first `{` at or after `start` to its matching `}`.
+  static func body(of characters: [Character], from start: Int) -> String {
+    var depth = 0
+    var begin: Int?
+    var index = start
+    while index < characters.count {
+      if characters[index] == "{" {
+        if begin == nil { begin = index }
+        depth += 1
+      } else if characters[index] == "}" && begin != nil {
+        depth -= 1
+        if depth == 0 { return String(characters[begin!...index]) }
+      }
+      index += 1
+    }
+    return begin.map { String(characters[$0...]) } ?? ""
+  }
+
+  /// Identifiers directly followed by `(`: the functions a piece of code calls.
+  static func calls(in code: String) -> Set<String> {
+    var names: Set<String> = []
+    var current = ""
+    for character in code {
+      if character.isLetter || character.isNumber || character == "_" {
+        current.append(character)
+      } else {
+        if character == "(" && !current.isEmpty && !(current.first!.isNumber) {
+          names.insert(current)
+        }
+        current = ""
+      }
+    }
+    return names
+  }
+
+  static func declaredFunction(in line: String) -> String? {
+    let trimmed = line.trimmingLeadingSpaces()
+    guard !trimmed.hasPrefix("//") else { return nil }
+    if let range = trimmed.range(of: "func ") {
+      return word(after: "func ", in: String(trimmed[range.lowerBound...]))
+    }
+    if trimmed.contains("init(") { return "init" }
+    return nil
+  }
+
+  static func exerciseName(in line: String) -> String? {
+    word(after: "// BEGIN EXERCISE ", in: line.trimmingLeadingSpaces())
+  }
+
+  /// The identifier right after `prefix` when the text starts with it.
+  static func word(after prefix: String, in text: String) -> String? {
+    var rest = Substring(text)
+    for modifier in ["public ", "private ", "fileprivate ", "internal ", "static ", "mutating ", "@MainActor "] {
+      if rest.hasPrefix(modifier) { rest = rest.dropFirst(modifier.count) }
+    }
+    guard rest.hasPrefix(prefix) else { return nil }
+    let name = rest.dropFirst(prefix.count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+    return name.isEmpty ? nil : String(name)
+  }
+}

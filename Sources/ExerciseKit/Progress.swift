@@ -1,0 +1,121 @@
+/// Where a student stands: per chapter and per exercise, done, not written yet, or failing.
+
+/// The state of one exercise in a student's `Exercises/`.
+public enum ExerciseStatus: Sendable, Equatable {
+  /// Written, and every test that calls it passes.
+  case done
+  /// The body is still the stub.
+  case notWritten
+  /// Written, and a test that calls it fails: the first failing check, in one line.
+  case failing(String)
+  /// Written, but its tests also call exercises that are not written yet.
+  case waiting(for: [String])
+  /// The chapter did not compile or its tests stopped (a trap): what happened, in one line.
+  case broken(String)
+
+  /// A short word for the status: done, not-written, failing, waiting, broken.
+  public var keyword: String {
+    switch self {
+    case .done: "done"
+    case .notWritten: "not-written"
+    case .failing: "failing"
+    case .waiting: "waiting"
+    case .broken: "broken"
+    }
+  }
+}
+
+/// One exercise with its state and where the student writes it.
+public struct ExerciseReport: Sendable, Equatable {
+  public let name: String
+  /// `Exercises/Convolution/Correlation.swift`.
+  public let file: String
+  /// The line of its `BEGIN EXERCISE` marker in the student's file.
+  public let line: Int
+  public let status: ExerciseStatus
+}
+
+/// One chapter's progress.
+public struct ChapterReport: Sendable, Equatable {
+  public let chapter: String
+  public let exercises: [ExerciseReport]
+  /// Tests of the chapter that passed, and that ran.
+  public let testsPassed: Int
+  public let testsRun: Int
+  /// Why the tests could not run or stopped, when they did.
+  public let problem: String?
+
+  /// Exercises done.
+  public var score: Int { exercises.filter { $0.status == .done }.count }
+}
+
+/// What a chapter's test run produced.
+public enum ChapterRun: Sendable {
+  /// The tests ran to the end: their outcomes.
+  case finished([TestOutcome])
+  /// The test process stopped early: the message, and the exercise it stopped in if known.
+  case stopped(message: String, exercise: String?)
+  /// The exercises track did not compile: the first error in this chapter, and its exercise.
+  case doesNotCompile(message: String, exercise: String?)
+}
+
+/// Works out a chapter's report.
+///
+/// - Parameters:
+///   - exercises: the chapter's exercises as found in the student's `Exercises/` files.
+///   - unwritten: names of exercises whose body is still the stub.
+///   - run: what the test run produced.
+///   - coverage: which tests call which exercises.
+public func chapterReport(
+  chapter: String, exercises: [Exercise], unwritten: Set<String>, run: ChapterRun,
+  coverage: Coverage
+) -> ChapterReport {
+  func report(_ exercise: Exercise, _ status: ExerciseStatus) -> ExerciseReport {
+    ExerciseReport(
+      name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line, status: status)
+  }
+  switch run {
+  case .stopped(let message, let culprit), .doesNotCompile(let message, let culprit):
+    let reports = exercises.map { exercise in
+      if exercise.name == culprit { return report(exercise, .broken(message)) }
+      if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
+      return report(exercise, .broken("not checked: \(message)"))
+    }
+    return ChapterReport(
+      chapter: chapter, exercises: reports, testsPassed: 0, testsRun: 0, problem: message)
+  case .finished(let outcomes):
+    let reports = exercises.map { exercise in
+      if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
+      return report(
+        exercise, status(of: exercise.name, outcomes: outcomes, unwritten: unwritten, coverage: coverage))
+    }
+    return ChapterReport(
+      chapter: chapter, exercises: reports, testsPassed: outcomes.filter { !$0.failed }.count,
+      testsRun: outcomes.count, problem: nil)
+  }
+}
+
+/// The status of a written exercise from the tests that call it.
+func status(
+  of name: String, outcomes: [TestOutcome], unwritten: Set<String>, coverage: Coverage
+) -> ExerciseStatus {
+  var waitingFor: Set<String> = []
+  for outcome in outcomes where outcome.failed {
+    let called = Set(coverage.exercises(calledBy: outcome.className, name: outcome.function))
+    // A test that calls no known exercise is laid at every exercise's door.
+    guard called.isEmpty || called.contains(name) else { continue }
+    let others = called.subtracting([name]).intersection(unwritten)
+    if !others.isEmpty {
+      waitingFor.formUnion(others)
+      continue
+    }
+    return .failing(firstLine(of: outcome.failures[0]) + " (\(outcome.function))")
+  }
+  return waitingFor.isEmpty ? .done : .waiting(for: waitingFor.sorted())
+}
+
+/// The first line of a message, at most 200 characters.
+func firstLine(of message: String) -> String {
+  let line = message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+  return line.count > 200 ? line.prefix(197) + "..." : String(line)
+}
