@@ -96,20 +96,36 @@ public func chapterReport(
 }
 
 /// The status of a written exercise from the tests that call it.
+///
+/// A failing test that calls this exercise and no other written one is its failure. A failing
+/// test that also calls other written exercises is laid at this one's door only when none of its
+/// own tests (those calling no other written exercise) passes: a wrong `convolve` should not make
+/// a correct `rotate180` look wrong.
 func status(
   of name: String, outcomes: [TestOutcome], unwritten: Set<String>, coverage: Coverage
 ) -> ExerciseStatus {
   var waitingFor: Set<String> = []
-  for outcome in outcomes where outcome.failed {
-    let called = Set(coverage.exercises(calledBy: outcome.className, name: outcome.function))
-    // A test that calls no known exercise is laid at every exercise's door.
-    guard called.isEmpty || called.contains(name) else { continue }
-    let others = called.subtracting([name]).intersection(unwritten)
-    if !others.isEmpty {
-      waitingFor.formUnion(others)
-      continue
+  var shared: TestOutcome?
+  var passesAlone = false
+  for outcome in outcomes {
+    var called = Set(coverage.exercises(calledBy: outcome.className, name: outcome.function))
+    // A test that calls no exercise the sources show is counted as calling every one.
+    if called.isEmpty { called = [name] }
+    guard called.contains(name) else { continue }
+    let unwrittenOthers = called.subtracting([name]).intersection(unwritten)
+    let writtenOthers = called.subtracting([name]).subtracting(unwritten)
+    if !outcome.failed {
+      if writtenOthers.isEmpty && unwrittenOthers.isEmpty { passesAlone = true }
+    } else if !unwrittenOthers.isEmpty {
+      waitingFor.formUnion(unwrittenOthers)
+    } else if writtenOthers.isEmpty {
+      return .failing(firstLine(of: outcome.failures[0]) + " (\(outcome.function))")
+    } else if shared == nil {
+      shared = outcome
     }
-    return .failing(firstLine(of: outcome.failures[0]) + " (\(outcome.function))")
+  }
+  if let shared, !passesAlone {
+    return .failing(firstLine(of: shared.failures[0]) + " (\(shared.function))")
   }
   return waitingFor.isEmpty ? .done : .waiting(for: waitingFor.sorted())
 }
