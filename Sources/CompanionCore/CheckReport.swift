@@ -32,17 +32,22 @@ func renderText(_ chapters: [ChapterReport]) -> String {
   return text
 }
 
-/// The exercise to do next: the first, in teaching order, that is neither done nor waiting.
+/// The exercise to do next: the first, in teaching order, that broke its chapter's tests;
+/// otherwise the first that is neither done nor waiting.
 func nextExercise(_ chapters: [ChapterReport]) -> (chapter: String, exercise: ExerciseReport)? {
-  for chapter in chapters {
-    for exercise in chapter.exercises {
-      switch exercise.status {
-      case .done, .waiting: continue
-      default: return (chapter.chapter, exercise)
-      }
+  let all = chapters.flatMap { chapter in chapter.exercises.map { (chapter.chapter, $0) } }
+  if let culprit = all.first(where: { entry in
+    if case .broken(let message) = entry.1.status { return !message.hasPrefix("not checked") }
+    return false
+  }) {
+    return culprit
+  }
+  return all.first { entry in
+    switch entry.1.status {
+    case .done, .waiting: false
+    default: true
     }
   }
-  return nil
 }
 
 private func symbol(_ status: ExerciseStatus) -> String {

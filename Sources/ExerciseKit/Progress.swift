@@ -79,7 +79,8 @@ public func chapterReport(
     let reports = exercises.map { exercise in
       if exercise.name == culprit { return report(exercise, .broken(message)) }
       if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
-      return report(exercise, .broken("not checked: \(message)"))
+      let place = culprit.map { " in `\($0)`" } ?? ""
+      return report(exercise, .broken("not checked: the chapter's tests stopped\(place)"))
     }
     return ChapterReport(
       chapter: chapter, exercises: reports, testsPassed: 0, testsRun: 0, problem: message)
