@@ -76,11 +76,15 @@ public func chapterReport(
   }
   switch run {
   case .stopped(let message, let culprit), .doesNotCompile(let message, let culprit):
+    let place = culprit.map { " (see `\($0)`)" } ?? ""
+    let reason =
+      if case .stopped = run { "not checked: the chapter's tests stopped\(place)" } else {
+        "not checked: the exercises do not compile\(place)"
+      }
     let reports = exercises.map { exercise in
       if exercise.name == culprit { return report(exercise, .broken(message)) }
       if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
-      let place = culprit.map { " in `\($0)`" } ?? ""
-      return report(exercise, .broken("not checked: the chapter's tests stopped\(place)"))
+      return report(exercise, .broken(reason))
     }
     return ChapterReport(
       chapter: chapter, exercises: reports, testsPassed: 0, testsRun: 0, problem: message)
