@@ -114,7 +114,8 @@ func trapReport(in output: String, root: String) -> (message: String, location: 
     let place = line[line.index(after: at.lowerBound)...].dropFirst(3)
     let parts = place.split(separator: ":")
     guard parts.count >= 2, let number = Int(parts[1]) else { continue }
-    location = SourceProblem(file: relative(String(parts[0]), to: root), line: number, message: fatal)
+    location = SourceProblem(
+      file: relative(String(parts[0]), to: root), line: number, message: fatal)
     break
   }
   let message = location.map { "\(fatal) (\($0.file):\($0.line))" } ?? fatal

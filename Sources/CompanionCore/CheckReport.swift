@@ -6,14 +6,16 @@ func renderText(_ chapters: [ChapterReport]) -> String {
   var text = "Your exercises (Exercises/, COMPANION_TRACK=exercises):\n"
   for chapter in chapters {
     text += "\n\(chapter.chapter): \(chapter.score) of \(chapter.exercises.count) exercises done"
-    text += chapter.problem == nil ? ", \(chapter.testsPassed) of \(chapter.testsRun) tests pass\n" : "\n"
+    text +=
+      chapter.problem == nil ? ", \(chapter.testsPassed) of \(chapter.testsRun) tests pass\n" : "\n"
     if let problem = chapter.problem { text += "  ! \(problem)\n" }
     let width = chapter.exercises.map(\.name.count).max() ?? 0
     for exercise in chapter.exercises {
       let name = exercise.name + String(repeating: " ", count: width - exercise.name.count)
       text += "  \(symbol(exercise.status)) \(name)  \(phrase(exercise.status))\n"
       if exercise.status != .done {
-        text += "    " + String(repeating: " ", count: width) + "\(exercise.file):\(exercise.line)\n"
+        text +=
+          "    " + String(repeating: " ", count: width) + "\(exercise.file):\(exercise.line)\n"
       }
     }
   }
@@ -149,7 +151,8 @@ let checkCommand = Command(
   var chapters = all
   if let wanted = parsed.positional.first {
     guard all.contains(wanted) else {
-      throw UsageError("no chapter named '\(wanted)': the chapters are \(all.joined(separator: ", "))")
+      throw UsageError(
+        "no chapter named '\(wanted)': the chapters are \(all.joined(separator: ", "))")
     }
     chapters = [wanted]
   }

@@ -22,9 +22,15 @@ struct Verifier {
     do {
       let problems = try tree.staleness()
       if problems.isEmpty {
-        return (true, "in sync: Exercises/ is what Solutions/ generates (\(try tree.exercises().count) exercises)")
+        return (
+          true,
+          "in sync: Exercises/ is what Solutions/ generates (\(try tree.exercises().count) exercises)"
+        )
       }
-      return (false, "in sync: \(problems.count) files differ, first \(problems[0]); run `swift run exercises generate`")
+      return (
+        false,
+        "in sync: \(problems.count) files differ, first \(problems[0]); run `swift run exercises generate`"
+      )
     } catch {
       return (false, "in sync: \(error)")
     }
@@ -38,8 +44,12 @@ struct Verifier {
       if missing.isEmpty && stray.isEmpty { return (true, "hints: every exercise has one") }
       var problems: [String] = []
       if !missing.isEmpty { problems.append("no hint for \(missing.joined(separator: ", "))") }
-      if !stray.isEmpty { problems.append("hints for exercises that do not exist: \(stray.joined(separator: ", "))") }
-      return (false, "hints: " + problems.joined(separator: "; ") + " (Sources/ExerciseKit/Hints.swift)")
+      if !stray.isEmpty {
+        problems.append("hints for exercises that do not exist: \(stray.joined(separator: ", "))")
+      }
+      return (
+        false, "hints: " + problems.joined(separator: "; ") + " (Sources/ExerciseKit/Hints.swift)"
+      )
     } catch {
       return (false, "hints: \(error)")
     }
@@ -61,7 +71,9 @@ struct Verifier {
       return (true, "reference: all \(outcomes.count) tests pass on Solutions/")
     }
     let first = failed.first.map { ", first \($0.name): \($0.failure ?? "")" } ?? ""
-    return (false, "reference: \(failed.count) of \(outcomes.count) tests fail on Solutions/\(first)")
+    return (
+      false, "reference: \(failed.count) of \(outcomes.count) tests fail on Solutions/\(first)"
+    )
   }
 
   func teeth() -> (passed: Bool, line: String) {
@@ -80,7 +92,10 @@ struct Verifier {
     let problems = teethProblems(outcomes, chapters: chapters)
     if problems.isEmpty {
       let failing = outcomes.filter(\.failed).count
-      return (true, "teeth: all \(failing) chapter tests fail on the stubs, the other \(outcomes.count - failing) tests pass")
+      return (
+        true,
+        "teeth: all \(failing) chapter tests fail on the stubs, the other \(outcomes.count - failing) tests pass"
+      )
     }
     return (false, "teeth: \(problems.count) problems:\n  " + problems.joined(separator: "\n  "))
   }

@@ -74,7 +74,8 @@ public struct Coverage: Sendable {
         sawTest = false
         index = offset
         let body = Coverage.body(of: characters, from: index)
-        tests.append(TestFunction(className: "\(target).\(suite)", function: name, calls: calls(in: body)))
+        tests.append(
+          TestFunction(className: "\(target).\(suite)", function: name, calls: calls(in: body)))
       }
     }
     return tests
@@ -132,7 +133,9 @@ public struct Coverage: Sendable {
   /// The identifier right after `prefix` when the text starts with it.
   static func word(after prefix: String, in text: String) -> String? {
     var rest = Substring(text)
-    for modifier in ["public ", "private ", "fileprivate ", "internal ", "static ", "mutating ", "@MainActor "] {
+    for modifier in [
+      "public ", "private ", "fileprivate ", "internal ", "static ", "mutating ", "@MainActor ",
+    ] {
       if rest.hasPrefix(modifier) { rest = rest.dropFirst(modifier.count) }
     }
     guard rest.hasPrefix(prefix) else { return nil }

@@ -92,7 +92,8 @@ public func chapterReport(
     let reports = exercises.map { exercise in
       if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
       return report(
-        exercise, status(of: exercise.name, outcomes: outcomes, unwritten: unwritten, coverage: coverage))
+        exercise,
+        status(of: exercise.name, outcomes: outcomes, unwritten: unwritten, coverage: coverage))
     }
     return ChapterReport(
       chapter: chapter, exercises: reports, testsPassed: outcomes.filter { !$0.failed }.count,

@@ -50,7 +50,8 @@ struct TeethTests {
   @Test("a clean run has no problems; an empty one does")
   func clean() {
     let good = [
-      TestOutcome(className: "ConvolutionTests.S", function: "a()", failures: ["x"], skipped: false),
+      TestOutcome(
+        className: "ConvolutionTests.S", function: "a()", failures: ["x"], skipped: false),
       TestOutcome(className: "LectureKitTests.S", function: "b()", failures: [], skipped: false),
     ]
     #expect(teethProblems(good, chapters: ["Convolution"]).isEmpty)
