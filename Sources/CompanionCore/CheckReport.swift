@@ -72,21 +72,21 @@ private func phrase(_ status: ExerciseStatus) -> String {
 }
 
 /// The report as JSON, in the shape of Gradescope's `results.json` (a score, and one entry per
-/// exercise under `tests`), with the chapters and their scores under `extra_data`.
+/// exercise under `tests`), with the chapters and their scores under `extraData`.
 func renderJSON(_ chapters: [ChapterReport]) -> String {
   struct Test: Encodable {
     let name: String
     let score: Int
-    let max_score: Int
+    let maxScore: Int
     let status: String
     let output: String
   }
   struct Chapter: Encodable {
     let name: String
     let score: Int
-    let max_score: Int
-    let tests_passed: Int
-    let tests_run: Int
+    let maxScore: Int
+    let testsPassed: Int
+    let testsRun: Int
     let problem: String?
   }
   struct Extra: Encodable {
@@ -95,28 +95,29 @@ func renderJSON(_ chapters: [ChapterReport]) -> String {
   }
   struct Results: Encodable {
     let score: Int
-    let max_score: Int
+    let maxScore: Int
     let tests: [Test]
-    let extra_data: Extra
+    let extraData: Extra
   }
   let tests = chapters.flatMap { chapter in
     chapter.exercises.map { exercise in
       Test(
         name: "\(chapter.chapter): \(exercise.name)", score: exercise.status == .done ? 1 : 0,
-        max_score: 1, status: exercise.status.keyword,
+        maxScore: 1, status: exercise.status.keyword,
         output: "\(phrase(exercise.status)) (\(exercise.file):\(exercise.line))")
     }
   }
   let results = Results(
-    score: tests.map(\.score).reduce(0, +), max_score: tests.count, tests: tests,
-    extra_data: Extra(
+    score: tests.map(\.score).reduce(0, +), maxScore: tests.count, tests: tests,
+    extraData: Extra(
       chapters: chapters.map {
         Chapter(
-          name: $0.chapter, score: $0.score, max_score: $0.exercises.count,
-          tests_passed: $0.testsPassed, tests_run: $0.testsRun, problem: $0.problem)
+          name: $0.chapter, score: $0.score, maxScore: $0.exercises.count,
+          testsPassed: $0.testsPassed, testsRun: $0.testsRun, problem: $0.problem)
       }, next: nextExercise(chapters)?.exercise.name))
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.keyEncodingStrategy = .convertToSnakeCase
   let data = (try? encoder.encode(results)) ?? Data("{}".utf8)
   return String(decoding: data, as: UTF8.self) + "\n"
 }
