@@ -27,6 +27,11 @@ let examples: [Example] = [
     name: "four-by-four", ids: "E3",
     summary: "the 4x4 convolution exercise: a 4x4 image, a 3x3 filter, a 2x2 answer",
     render: renderFourByFour),
+  Example(
+    name: "motif-letters", ids: "E6.11",
+    summary:
+      "C or D: endpoint and corner templates, thresholded and counted, wherever the letter stands",
+    render: renderMotifLetters),
 ]
 
 private func renderXFilter() -> String {

@@ -1,0 +1,69 @@
+import LectureKit
+import TestSupport
+import Testing
+import WeightSharing
+
+@Suite("Hypernetwork: w = H(x, u) = tanh(u x), G(x, w) = w^T x")
+struct HypernetworkTests {
+  static let x = Matrix(column: [1, 2])
+  static let u: Matrix = [[0.5, -0.25], [0.1, 0.3]]
+
+  @Test("E6.9 both gradients for a 2-input example: numpy's values")
+  func byNumpy() {
+    // numpy: w = tanh(u @ x) = (0, 0.60436778); e = w @ x - 0.5; d = (1 - w*w) * e * x;
+    // ∂C/∂u = np.outer(d, x); ∂C/∂x = e * w + u.T @ d.
+    expectMatrix(
+      hypernetworkGradientU(Self.x, target: 0.5, parameters: Self.u),
+      equals: [[0.70873555, 1.41747111], [0.89972503, 1.79945006]], tolerance: 1e-8, "∂C/∂u")
+    expectMatrix(
+      hypernetworkGradientX(Self.x, target: 0.5, parameters: Self.u),
+      equals: Matrix(column: [0.44434028, 0.52107055]), tolerance: 1e-8, "∂C/∂x")
+  }
+
+  static let seeds: [UInt64] = [11, 12, 13]
+
+  @Test("E6.9 the gradient for u passes the gradient check", arguments: seeds)
+  func gradientForU(_ seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    let x = Matrix.random(rows: 3, columns: 1, using: &generator)
+    let u = Matrix.random(rows: 3, columns: 3, using: &generator)
+    let numeric = numericalGradient(of: { hypernetworkCost(x, target: 0.7, parameters: $0) }, at: u)
+    expectGradient(hypernetworkGradientU(x, target: 0.7, parameters: u), matches: numeric)
+  }
+
+  @Test(
+    "E6.9 the gradient for x is the sum of the path through G and the path through H",
+    arguments: seeds)
+  func gradientForX(_ seed: UInt64) {
+    var generator = SeededGenerator(seed: seed + 100)
+    let x = Matrix.random(rows: 3, columns: 1, using: &generator)
+    let u = Matrix.random(rows: 3, columns: 3, using: &generator)
+    let numeric = numericalGradient(of: { hypernetworkCost($0, target: 0.7, parameters: u) }, at: x)
+    let analytic = hypernetworkGradientX(x, target: 0.7, parameters: u)
+    guard expectGradient(analytic, matches: numeric) else { return }
+    // The path through G alone, e w, is not the gradient: H's path matters.
+    let w = hypernetworkWeights(x, parameters: u)
+    let e = (w.transposed() * x)[0, 0] - 0.7
+    #expect(relError(e * w, numeric) > 1e-3, "the path through G alone must not pass")
+  }
+
+  @Test("E6.7 E6.9 the gradient for u is (∂H/∂u)^T (∂C/∂w)^T, u read as a column row by row")
+  func throughTheTransformation() {
+    // H maps the 4 entries of u to the 2 weights; its Jacobian by central differences.
+    func weights(_ column: Matrix) -> Matrix {
+      hypernetworkWeights(
+        Self.x, parameters: Matrix(rows: 2, columns: 2, elements: column.elements))
+    }
+    let column = Matrix(column: Self.u.elements)
+    let jacobian = numericalJacobian(of: weights, at: column, outputs: 2)
+    let w = weights(column)
+    let costGradient = ((w.transposed() * Self.x)[0, 0] - 0.5) * Self.x  // (∂C/∂w)^T = e x
+    let step =
+      column
+      - updateThroughTransformation(
+        column, jacobian: jacobian, costGradient: costGradient, learningRate: 1)
+    let gradient = hypernetworkGradientU(Self.x, target: 0.5, parameters: Self.u)
+    guard expectShape(gradient, Shape(rows: 2, columns: 2), "∂C/∂u") else { return }
+    expectGradient(Matrix(column: gradient.elements), matches: step, below: 1e-8)
+  }
+}

@@ -1,0 +1,95 @@
+import LectureKit
+import TestSupport
+import Testing
+import WeightSharing
+
+@Suite("Weight sharing: w1 = w2 = u1, w3 = w4 = u2")
+struct SharingTests {
+  static let lectureMatrix: Matrix = [[1, 0], [1, 0], [0, 1], [0, 1]]
+
+  @Test("E6.8 the lecture's sharing pattern has the 4 x 2 Jacobian [[1,0],[1,0],[0,1],[0,1]]")
+  func lectureJacobian() {
+    expectMatrix(
+      sharingMatrix(pattern: lectureSharingPattern, parameterCount: 2), equals: Self.lectureMatrix)
+  }
+
+  @Test("E6.8 any pattern: one 1 per row, in the column of the parameter it copies")
+  func otherPattern() {
+    expectMatrix(
+      sharingMatrix(pattern: [2, 0, 2, 1, 0], parameterCount: 4),
+      equals: [[0, 0, 1, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [1, 0, 0, 0]])
+  }
+
+  static let seeds: [UInt64] = [1, 2, 3, 4]
+
+  @Test("E6.8 the gradient of the two-unit network passes the gradient check", arguments: seeds)
+  func networkGradient(_ seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    let x = Matrix.random(rows: 2, columns: 1, in: -2...2, using: &generator)
+    let w = Matrix.random(rows: 4, columns: 1, using: &generator)
+    let y = Double.random(in: -1...1, using: &generator)
+    let numeric = numericalGradient(of: { twoUnitCost(x, target: y, weights: $0) }, at: w)
+    expectGradient(twoUnitGradient(x, target: y, weights: w), matches: numeric)
+  }
+
+  @Test("E6.8 the gradient for u1 is the sum of the gradients for w1 and w2", arguments: seeds)
+  func gradientsAreSummed(_ seed: UInt64) {
+    var generator = SeededGenerator(seed: seed + 10)
+    let x = Matrix.random(rows: 2, columns: 1, in: -2...2, using: &generator)
+    let u = Matrix.random(rows: 2, columns: 1, using: &generator)
+    let y = Double.random(in: -1...1, using: &generator)
+    let jacobian = sharingMatrix(pattern: lectureSharingPattern, parameterCount: 2)
+    let g = twoUnitGradient(x, target: y, weights: Self.lectureMatrix * u)
+    guard expectShape(g, Shape(rows: 4, columns: 1), "(∂C/∂w)^T") else { return }
+    let sums = Matrix(column: [g[0, 0] + g[1, 0], g[2, 0] + g[3, 0]])
+    // One step with η = 1 moves u by exactly (∂H/∂u)^T (∂C/∂w)^T.
+    let step =
+      u - updateThroughTransformation(u, jacobian: jacobian, costGradient: g, learningRate: 1)
+    expectMatrix(step, equals: sums, tolerance: 1e-15, "gradient for u")
+    let numeric = numericalGradient(
+      of: { twoUnitCost(x, target: y, weights: Self.lectureMatrix * $0) }, at: u)
+    expectGradient(step, matches: numeric, "gradient for u against central differences")
+  }
+
+  static let data: [(x: Matrix, y: Double)] = [
+    (Matrix(column: [0.5, -1]), 0.3), (Matrix(column: [1.5, 0.25]), -0.4),
+    (Matrix(column: [-0.75, 2]), 0.8),
+  ]
+
+  static func totalCost(_ w: Matrix) -> Double {
+    data.map { twoUnitCost($0.x, target: $0.y, weights: w) }.reduce(0, +)
+  }
+
+  @Test("E6.8 tied training keeps shared weights exactly equal; untied training drifts apart")
+  func tiedStayTied() {
+    let jacobian = sharingMatrix(pattern: lectureSharingPattern, parameterCount: 2)
+    var u = Matrix(column: [0.4, 0.6])
+    var tied = Self.lectureMatrix * u  // updated by the first-order rule, exact for linear H
+    var untied = tied
+    var splitAt: Int? = nil  // the first update after which the tied weights differed
+    for epoch in 0..<30 {
+      for (x, y) in Self.data {
+        let g = twoUnitGradient(x, target: y, weights: Self.lectureMatrix * u)
+        u = updateThroughTransformation(u, jacobian: jacobian, costGradient: g, learningRate: 0.1)
+        tied = firstOrderWeightUpdate(
+          tied, jacobian: jacobian, costGradient: twoUnitGradient(x, target: y, weights: tied),
+          learningRate: 0.1)
+        untied = untied - 0.1 * twoUnitGradient(x, target: y, weights: untied)
+        let tiedEqual =
+          tied.shape == Shape(rows: 4, columns: 1) && tied[0, 0] == tied[1, 0]
+          && tied[2, 0] == tied[3, 0]
+        if splitAt == nil && !tiedEqual { splitAt = epoch }
+      }
+    }
+    guard expectShape(u, Shape(rows: 2, columns: 1), "u"),
+      expectShape(tied, Shape(rows: 4, columns: 1), "tied w"),
+      expectShape(untied, Shape(rows: 4, columns: 1), "untied w")
+    else { return }
+    // numpy, same loop: u = (0.09486444, 0.37011813); untied w1 = -0.3800826, w2 = 0.29759997.
+    expectMatrix(u, equals: Matrix(column: [0.09486444, 0.37011813]), tolerance: 1e-8, "u")
+    #expect(splitAt == nil, "tied w1 = w2, w3 = w4 broke in epoch \(splitAt ?? -1)")
+    expectMatrix(tied, equals: Self.lectureMatrix * u, tolerance: 1e-12, "tied w against H(u)")
+    #expect(abs(untied[0, 0] - untied[1, 0]) > 0.5, "untied w1, w2: \(untied.elements)")
+    #expect(Self.totalCost(Self.lectureMatrix * u) < 0.45, "training lowers the cost from 0.556")
+  }
+}
