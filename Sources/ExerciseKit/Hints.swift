@@ -38,7 +38,124 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
         """
       ),
     ]
-  )
+  ),
+  (
+    "WeightSharing",
+    [
+      (
+        "nonlinearJacobian",
+        """
+        One row per weight, one column per parameter: entry (i, j) is ∂w_i/∂u_j of H(u) =
+        (u1², u1·u2, exp(u2)), so the matrix is N_w x N_u = 3 x 2.
+        Lecture 001, "Parameter Transformation II" [E6.7].
+        """
+      ),
+      (
+        "updateThroughTransformation",
+        """
+        The chain rule in matrix form: u ← u - η (∂H/∂u)^T (∂C/∂w)^T. Check the shapes: [N_u
+        x 1] = [N_u x 1] - η [N_u x N_w] [N_w x 1].
+        Lecture 000, "Parameter transformations"; 001, "Parameter Transformation III" [E6.7].
+        """
+      ),
+      (
+        "firstOrderWeightUpdate",
+        """
+        What the u step does to w, to first order: w ← w - η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T.
+        Keep the η: the slide's last line lost it.
+        Lecture 001, "Parameter Transformation IV" [E6.7].
+        """
+      ),
+      (
+        "sharingMatrix",
+        """
+        w_i = u_pattern[i] is a linear H, so ∂H/∂u has exactly one 1 in each row, in the
+        column of the parameter that weight copies.
+        Lecture 000, "A simple parameter transformation: weight sharing" [E6.8].
+        """
+      ),
+      (
+        "twoUnitGradient",
+        """
+        Backpropagate e = G - y through G = w3 tanh(w1 x1) + w4 tanh(w2 x2), treating the
+        four weights as independent; tanh' = 1 - tanh².
+        Lecture 000, weight sharing [E6.8].
+        """
+      ),
+      (
+        "sharedCorrelation",
+        """
+        y[i, j] = Σ_k Σ_l w[k, l] · x[i·s + k, j·s + l]: the same weights at every patch,
+        the patch's corner moving s steps at a time.
+        Lecture 004, section 5; 000, "Higher dimensional convolution" [E6.1].
+        """
+      ),
+      (
+        "tiedWeightMatrix",
+        """
+        One row per output (i, j), one column per pixel, both counted row by row; row i·m +
+        j holds the kernel where patch (i, j) lies and zeros elsewhere.
+        Lecture 004, section 5.1, convolution as a sparse matrix [E4.5].
+        """
+      ),
+      (
+        "tiedKernelGradient",
+        """
+        Each kernel entry (k, l) appears once in every row of the dense matrix; its gradient
+        is the sum of the dense gradients at those places, and only those.
+        Lecture 000: shared parameters are forced equal, so their gradients are summed [E6.8].
+        """
+      ),
+      (
+        "untiedWeightCount",
+        """
+        Count the patches along one side with floor((n - k) / s) + 1, square it, and give
+        every patch its own k x k weights.
+        Lecture 004, section 5: 576 at stride 2, 1936 at stride 1 [E4.3].
+        """
+      ),
+      (
+        "hypernetworkGradientU",
+        """
+        Go back from C through G to w (∂C/∂w = e x), through tanh (times 1 - w²), and then
+        to u as an outer product with x.
+        Lecture 000 and 001, hypernetworks [E6.9].
+        """
+      ),
+      (
+        "hypernetworkGradientX",
+        """
+        x reaches C along two paths, directly through G and through the weights H makes from
+        it; the gradient is the sum of both.
+        Lecture 000 and 001, hypernetworks [E6.9].
+        """
+      ),
+      (
+        "motifScores",
+        """
+        s_k = Σ_j w_j · x_(k + j) for every window k where the whole detector fits: a
+        sequence of 7 and a detector of 3 give 5 scores.
+        Lecture 000, "Motif detection in sequential data" [E6.10].
+        """
+      ),
+      (
+        "detectorGradient",
+        """
+        Every copy of the detector adds (∂P/∂s_k) times the window it saw; under max only
+        the first winner's copy counts, under sum every copy counts once.
+        Lecture 000, motif detection: the five gradients are summed [E6.10].
+        """
+      ),
+      (
+        "detectMotif",
+        """
+        Frame the image with background, slide the template with the same weights
+        everywhere, and keep 1 where the score reaches the template's threshold.
+        Lecture 000 and 001, motif detection in images [E6.11].
+        """
+      ),
+    ]
+  ),
 ]
 
 /// The hint of an exercise, if it has one.
