@@ -18,7 +18,7 @@ import LectureKit
 ///
 /// Lecture: `000`, "Regular twists": padding; `002`, "What about the edges of an image?",
 /// "Padding".
-public enum Padding: Sendable, Hashable {
+public enum Padding: Sendable, Hashable, Codable {
   /// No padding.
   case valid
   /// The output has the input's size (at stride 1).
@@ -61,7 +61,7 @@ public enum Padding: Sendable, Hashable {
 }
 
 /// The number of zeros on each side of a padded input.
-public struct Margins: Sendable, Hashable, CustomStringConvertible {
+public struct Margins: Sendable, Hashable, Codable, CustomStringConvertible {
   public var top: Int
   public var bottom: Int
   public var left: Int

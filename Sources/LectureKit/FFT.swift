@@ -27,7 +27,8 @@ public struct Complex: Sendable, Hashable, CustomStringConvertible {
   }
 
   public static func * (a: Complex, b: Complex) -> Complex {
-    Complex(a.real * b.real - a.imaginary * b.imaginary, a.real * b.imaginary + a.imaginary * b.real)
+    Complex(
+      a.real * b.real - a.imaginary * b.imaginary, a.real * b.imaginary + a.imaginary * b.real)
   }
 
   public static func * (a: Complex, scale: Double) -> Complex {
