@@ -6,11 +6,12 @@ import LectureKit
 /// ```
 /// y[i] = Σ_j w[j] · x̃[i·s + j]
 /// ```
-/// where x̃ is x with the zeros of `padding` before and after it. An n-entry input and a k-entry
-/// kernel give floor((n + before + after - k) / s) + 1 outputs: with no padding, n - k + 1 at
-/// stride 1 (lecture: 100 inputs, a kernel of 5: 96 outputs; 48 at stride 2) [E4.1].
+/// where x̃ is x with zeros before and after it. An n-entry input and a k-entry kernel give
+/// floor((n + before + after - k) / s) + 1 outputs: with no padding, n - k + 1 at stride 1
+/// (lecture: 100 inputs, a kernel of 5: 96 outputs; 48 at stride 2) [E4.1].
 ///
-/// `padding` is read as for a 1 × n image: only its left and right margins apply, and `same`
+/// `padding` is read as for a 1 × n image and a 1 × k kernel: the zeros before and after are the
+/// left and right of `padding.margins(forKernel: Shape(rows: 1, columns: k))`, and `same`
 /// follows scipy's `correlate2d` on a 1 × n input, which puts the extra zero of an even kernel
 /// after the input ((k - 2) / 2 before, k / 2 after). numpy's `correlate(x, w, 'same')` (and
 /// scipy's n-dimensional `scipy.signal.correlate`) put it before instead, so for an even kernel
@@ -23,8 +24,7 @@ import LectureKit
 public func correlate(
   _ x: [Double], with w: [Double], stride: Int = 1, padding: Padding = .valid
 ) -> [Double] {
-  checkSequence(
-    input: x.count, kernel: w.count, stride: stride, padding: padding, flipped: false)
+  checkSequence(input: x.count, kernel: w.count, stride: stride, padding: padding)
   // BEGIN EXERCISE correlate1D
   let margins = padding.margins(forKernel: Shape(rows: 1, columns: w.count))
   let padded =
@@ -44,9 +44,9 @@ public func correlate(
 
 /// The chapter's preconditions for a sequence of `input` entries and a kernel of `kernel`
 /// entries: those of a 1 × input image, with only the left and right margins of `padding`.
-func checkSequence(input: Int, kernel: Int, stride: Int, padding: Padding, flipped: Bool) {
+func checkSequence(input: Int, kernel: Int, stride: Int, padding: Padding) {
   let kernelShape = Shape(rows: 1, columns: kernel)
-  var margins = padding.margins(forKernel: kernelShape, flipped: flipped)
+  var margins = padding.margins(forKernel: kernelShape)
   margins.top = 0
   margins.bottom = 0
   checkWindow(

@@ -9,9 +9,7 @@ struct PaddingTests {
   func onePixel() {
     var expected = Matrix(rows: 5, columns: 5)
     expected[2, 2] = 7
-    expectMatrix(
-      zeroPad([[7]], Padding.explicit(2).margins(forKernel: Shape(rows: 1, columns: 1))),
-      equals: expected)
+    expectMatrix(zeroPad([[7]], Margins(top: 2, bottom: 2, left: 2, right: 2)), equals: expected)
   }
 
   @Test("each margin goes on its own side: 1 row above, 2 below, 3 columns left, none right")
@@ -41,7 +39,7 @@ struct PaddingTests {
   @Test("E4.2 a 300x400 image with padding 2 is 304x404, zeros all round")
   func largeImage() {
     let image = Matrix(rows: 300, columns: 400, repeating: 1)
-    let padded = zeroPad(image, Padding.explicit(2).margins(forKernel: Shape(rows: 5, columns: 5)))
+    let padded = zeroPad(image, Margins(top: 2, bottom: 2, left: 2, right: 2))
     guard expectShape(padded, Shape(rows: 304, columns: 404)) else { return }
     expectClose(padded.sum(), 300 * 400, "the padding adds zeros only")
     expectClose(padded[1, 1] + padded[303, 403] + padded[2, 2], 1, "corners are zero, (2, 2) is 1")
