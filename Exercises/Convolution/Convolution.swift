@@ -1,30 +1,39 @@
 import LectureKit
 
-/// The valid 2D convolution of `input` with `kernel`: the lecture's definition, in which the
-/// kernel runs against the input, so that it is cross-correlation with the kernel turned by 180
+/// The 2D convolution of `input` with `kernel`: the lecture's definition, in which the kernel
+/// runs against the input, so that it is cross-correlation with the kernel turned by 180
 /// degrees. [E6.1]
 ///
 /// ```
 /// lecture:  y[i, j] = Σ_k Σ_l w[k, l] · x[i - k, j - l]
-/// here:     y[i, j] = Σ_k Σ_l w[k, l] · x[i + (kh - 1 - k), j + (kw - 1 - l)]
+/// here:     y[i, j] = Σ_k Σ_l w[k, l] · x̃[i·s + (kh - 1 - k), j·s + (kw - 1 - l)]
 /// ```
 /// The second line is the first re-indexed so that output (0, 0) is the first position where
-/// the whole kernel fits: an h × w input and a kh × kw kernel give (h - kh + 1) × (w - kw + 1)
-/// outputs, as for ``correlate(_:with:)``. For a kernel that equals its own rotation (the
-/// lecture's three X filters and the 4 × 4 exercise's filter all do) convolution and
-/// cross-correlation agree; for any other kernel they differ.
+/// the whole kernel lies on x̃, the input with the zeros of `padding` around it, and moved `s`
+/// entries at a time. The output has the shape of ``correlate(_:with:stride:padding:)``'s. For
+/// a kernel that equals its own rotation (the lecture's three X filters and the 4 × 4
+/// exercise's filter all do) convolution and cross-correlation agree; for any other kernel they
+/// differ.
 ///
-/// Lecture: `000`, "Discrete convolution" and "Higher dimensional convolution".
-/// - Precondition: the kernel fits inside the input and is not empty.
-/// - Complexity: O(h · w · kh · kw).
-public func convolve(_ input: Matrix, with kernel: Matrix) -> Matrix {
+/// `same` padding follows scipy's `convolve2d(x, w, mode='same')`: for an even kernel it puts
+/// the extra zero before the input, where correlation puts it after, so that the output keeps
+/// the middle of the full convolution. That is the one case in which convolution is not
+/// correlation with the turned kernel and the same padding.
+///
+/// Lecture: `000`, "Discrete convolution", "Higher dimensional convolution" and "Regular
+/// twists".
+/// - Precondition: the kernel has an entry and fits inside the padded input; `stride >= 1`; no
+///   margin is negative; `same` and `full` padding only at stride 1.
+/// - Complexity: O(output entries · kh · kw).
+public func convolve(
+  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
+) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
-  precondition(
-    kernel.rows >= 1 && kernel.columns >= 1,
-    "the kernel must have at least one entry, but is \(kernel.shape)")
-  precondition(
-    kernel.rows <= input.rows && kernel.columns <= input.columns,
-    "a \(kernel.shape) kernel does not fit inside a \(input.shape) input")
+  let margins = padding.margins(forKernel: kernel.shape, flipped: true)
+  checkWindow(
+    input: input.shape, kernel: kernel.shape, stride: stride, padding: padding, margins: margins)
+  let x = paddedInput(input, margins)
+  if let unwritten = placeholder(among: x) { return unwritten }
   // BEGIN EXERCISE convolve2D
   return .unwritten("convolve2D", in: #filePath)
   // END EXERCISE

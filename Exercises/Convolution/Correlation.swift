@@ -1,26 +1,32 @@
 import LectureKit
 
-/// The valid 2D cross-correlation of `input` with `kernel`: the kernel slides over the input
-/// without flipping, and each output is the sum of the products where it lies. [E6.1]
+/// The 2D cross-correlation of `input` with `kernel`: the kernel slides over the (zero-padded)
+/// input without flipping, `stride` entries at a time, and each output is the sum of the
+/// products where it lies. [E6.1]
 ///
 /// ```
-/// y[i, j] = Σ_k Σ_l w[k, l] · x[i + k, j + l]
+/// y[i, j] = Σ_k Σ_l w[k, l] · x̃[i·s + k, j·s + l]
 /// ```
-/// for every position where the whole kernel lies inside the input, so an h × w input and a
-/// kh × kw kernel give an (h - kh + 1) × (w - kw + 1) output. Deep-learning libraries call this
-/// operation "convolution"; ``convolve(_:with:)`` is the true convolution, with the flip.
+/// where x̃ is the input with the zeros of `padding` around it (``zeroPad(_:_:)``). An h × w
+/// input and a kh × kw kernel give floor((h + top + bottom - kh) / s) + 1 rows of output, and
+/// columns likewise (``outputLength(_:kernel:stride:padding:)``); valid padding at stride 1
+/// gives (h - kh + 1) × (w - kw + 1). Deep-learning libraries call this operation
+/// "convolution"; ``convolve(_:with:stride:padding:)`` is the true convolution, with the flip.
 ///
-/// Lecture: `000`, "Higher dimensional convolution"; `002`, "Local filtering".
-/// - Precondition: the kernel fits inside the input and is not empty.
-/// - Complexity: O(h · w · kh · kw).
-public func correlate(_ input: Matrix, with kernel: Matrix) -> Matrix {
+/// Lecture: `000`, "Higher dimensional convolution" and "Regular twists" (stride, padding);
+/// `002`, "Local filtering", "Padding", "Stride 2".
+/// - Precondition: the kernel has an entry and fits inside the padded input; `stride >= 1`; no
+///   margin is negative; `same` and `full` padding only at stride 1.
+/// - Complexity: O(output entries · kh · kw).
+public func correlate(
+  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
+) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
-  precondition(
-    kernel.rows >= 1 && kernel.columns >= 1,
-    "the kernel must have at least one entry, but is \(kernel.shape)")
-  precondition(
-    kernel.rows <= input.rows && kernel.columns <= input.columns,
-    "a \(kernel.shape) kernel does not fit inside a \(input.shape) input")
+  let margins = padding.margins(forKernel: kernel.shape)
+  checkWindow(
+    input: input.shape, kernel: kernel.shape, stride: stride, padding: padding, margins: margins)
+  let x = paddedInput(input, margins)
+  if let unwritten = placeholder(among: x) { return unwritten }
   // BEGIN EXERCISE correlate2D
   return .unwritten("correlate2D", in: #filePath)
   // END EXERCISE

@@ -21,7 +21,8 @@ public struct Outcome: Sendable, Equatable {
 /// Every command of the tool, in the order `companion --help` lists them. A chapter's command
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
-  tourCommand, listCommand, showCommand, checkCommand, hintCommand, verifyCommand, helpCommand,
+  tourCommand, listCommand, showCommand, correlateCommand, convolveCommand,
+  checkCommand, hintCommand, verifyCommand, helpCommand,
 ]
 
 /// The command-line tool, as a function of its arguments (without the program name).

@@ -14,11 +14,29 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
         """
       ),
       (
+        "zeroPad",
+        """
+        padded[i, j] = x[i - top, j - left] where that lies inside x, and 0 elsewhere: an h x w
+        input becomes (top + h + bottom) x (left + w + right).
+        Slide "Padding" in 002: a 1 x 1 image with padding 2 is 5 x 5 [E4.2].
+        """
+      ),
+      (
+        "outputLength",
+        """
+        Pad to n + 2p; the window's first entry may sit at 0, s, 2s, ... while the whole window
+        still fits. Count those places: floor((n + 2p - k) / s) + 1. The notes' (n - (k - 1)) / s
+        is exact only when s divides n - k + 1.
+        Lecture 000, "Regular twists"; 002, "Let us calculate that" [E4.1-E4.4].
+        """
+      ),
+      (
         "correlate2D",
         """
-        y[i, j] = Σ_k Σ_l w[k, l] · x[i + k, j + l], for every (i, j) where the whole kernel lies
-        inside the input: (h - kh + 1) x (w - kw + 1) outputs. Four loops, nothing flipped.
-        Lecture 000, "Higher dimensional convolution"; slide "Local filtering" in 002.
+        y[i, j] = Σ_k Σ_l w[k, l] · x[i·s + k, j·s + l] over the zero-padded input (zeroPad with
+        padding.margins), for every (i, j) where the whole kernel fits; nothing flipped.
+        Lecture 000, "Higher dimensional convolution" and "Regular twists"; slide "Local
+        filtering" in 002.
         """
       ),
       (
@@ -35,6 +53,65 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
         """
         relu(x) = max(0, x), entry by entry: negatives become 0, everything else stays.
         Slide "Potential to add a ReLU" in 002 [E1.5].
+        """
+      ),
+      (
+        "correlate1D",
+        """
+        y_i = Σ_j w_j x_(i·s + j) over the padded sequence, for every i where the whole kernel
+        fits; nothing flipped.
+        Lecture 000, "Cross-correlation" and "Regular twists" [E6.1].
+        """
+      ),
+      (
+        "convolve1D",
+        """
+        y_i = Σ_j w_j x_(i - j): the kernel runs backwards. Pad as 'same' asks for a convolution,
+        then it is a correlation with the reversed kernel.
+        Lecture 000, "Discrete convolution" [E6.1].
+        """
+      ),
+      (
+        "correlationMatrix",
+        """
+        One row per output, one column per pixel of the unpadded input, both counted row by row.
+        Row (i, j) holds w[k, l] in the column of pixel (i·s + k - top, j·s + l - left) whenever
+        that pixel is inside the image; products with padding zeros are left out.
+        Lecture 004, section 5.1, the exercise: 5 x 5 image, 2 x 2 patch, a 16 x 25 matrix [E4.5].
+        """
+      ),
+      (
+        "correlationInputGradient",
+        """
+        Every output (i, j) used pixel (i·s + k, j·s + l) of the padded input with weight w[k, l]:
+        hand upstream[i, j] · w[k, l] back to it, add up over all outputs, then cut the padding
+        away. At stride 1 with no padding it is a full convolution of the upstream gradient with
+        w.
+        Lecture 004, sections 3 and 5.1.
+        """
+      ),
+      (
+        "correlationKernelGradient",
+        """
+        w[k, l] is shared by every output: its gradient is Σ_i Σ_j upstream[i, j] · padded x[i·s +
+        k, j·s + l], a correlation of the padded input with the upstream gradient.
+        Lecture 004, section 3 (∂ℓ/∂W = a δ^T) and 000, weight sharing.
+        """
+      ),
+      (
+        "fftConvolve1D",
+        """
+        Zero-pad both sequences to n + k - 1 entries before the circular convolution, so that
+        nothing wraps around; the result is then the full convolution.
+        Lecture 004, section 5.1, "Convolution is fast" [E4.6].
+        """
+      ),
+      (
+        "fftConvolve2D",
+        """
+        Zero-pad image and kernel at the bottom and on the right to (h + kh - 1) x (w + kw - 1),
+        then convolve circularly: the full convolution, nothing wrapped.
+        Lecture 004, section 5.1 [E4.6].
         """
       ),
     ]

@@ -85,4 +85,57 @@ struct ConvolutionVersusCorrelationTests {
     expectClose(
       whole.count == 1 ? whole[0, 0] : .nan, (image.hadamard(image)).sum(), tolerance: 1e-12)
   }
+
+  /// Paddings for which convolution is correlation with the kernel turned by 180 degrees.
+  static let flipPaddings: [Padding] = [
+    .valid, .full, .explicit(1), .explicit(top: 2, bottom: 0, left: 1, right: 3),
+  ]
+
+  @Test(
+    "E6.1 conv(x, w) = corr(x, rot180(w)) in valid and full mode and with explicit padding, even kernels too",
+    arguments: flipPaddings)
+  func identityWithPadding(_ padding: Padding) {
+    var generator = SeededGenerator(seed: 41)
+    let image = Matrix.random(rows: 5, columns: 6, using: &generator)
+    for (kh, kw) in [(2, 2), (3, 2), (3, 3), (1, 4)] {
+      let kernel = Matrix.random(rows: kh, columns: kw, using: &generator)
+      let margins = padding.margins(forKernel: kernel.shape)
+      let shape = Shape(
+        rows: 5 + margins.top + margins.bottom - kh + 1,
+        columns: 6 + margins.left + margins.right - kw + 1)
+      let convolution = convolve(image, with: kernel, padding: padding)
+      guard expectShape(convolution, shape, "\(padding), \(kh) x \(kw) kernel") else { return }
+      expectMatrix(
+        convolution, equals: correlate(image, with: rotate180(kernel), padding: padding),
+        tolerance: 1e-12, "\(padding), \(kh) x \(kw) kernel")
+    }
+  }
+
+  @Test("E6.1 in same mode the identity holds for an odd kernel and fails for an even one")
+  func identitySame() {
+    let image = Self.image
+    // An odd 3x3 kernel: scipy.signal.convolve2d(image, odd, mode='same').
+    let odd: Matrix = [[1, 2, 0], [-1, 3, 1], [0, 1, 2]]
+    let oddExpected: Matrix = [
+      [28, 12, 29, 15, 22], [46, 41, 46, 50, 39], [24, 47, 52, 58, 55], [12, 24, 28, 48, 43],
+    ]
+    expectMatrix(convolve(image, with: odd, padding: .same), equals: oddExpected)
+    expectMatrix(
+      correlate(image, with: rotate180(odd), padding: .same), equals: oddExpected,
+      "odd kernel: correlation with the turned kernel")
+    // An even 2x2 kernel: scipy.signal.convolve2d(image, even, mode='same') and
+    // scipy.signal.correlate2d(image, even[::-1, ::-1], mode='same') differ by one row and
+    // one column of shift.
+    let even: Matrix = [[1, 2], [3, 4]]
+    expectMatrix(
+      convolve(image, with: even, padding: .same),
+      equals: [
+        [3, 7, 6, 9, 7], [18, 35, 26, 36, 32], [32, 60, 51, 64, 52], [18, 52, 66, 71, 75],
+      ])
+    expectMatrix(
+      correlate(image, with: rotate180(even), padding: .same),
+      equals: [
+        [35, 26, 36, 32, 26], [60, 51, 64, 52, 30], [52, 66, 71, 75, 44], [18, 17, 36, 44, 16],
+      ], "even kernel: correlation with the turned kernel is shifted")
+  }
 }

@@ -1,0 +1,55 @@
+import Convolution
+import LectureKit
+import TestSupport
+import Testing
+
+/// Stride and padding of the true 2D convolution, against scipy.signal.convolve2d (at every
+/// s-th row and column for a stride; after `np.pad` for explicit padding).
+@Suite("Convolution with stride and padding")
+struct StridedConvolutionTests {
+  static let image: Matrix = [
+    [3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4],
+  ]
+  static let kernel: Matrix = [[1, 0, -1], [2, 1, 0]]
+
+  @Test("E4.1 stride 2: scipy's valid convolution at [::2, ::2]")
+  func stride2() {
+    // scipy.signal.convolve2d(image, kernel, mode='valid')[::2, ::2]
+    let computed = convolve(Self.image, with: Self.kernel, stride: 2)
+    guard expectMatrix(computed, equals: [[6, 8], [26, 26]]) else {
+      if computed == [[19, 16], [4, 14]] {
+        fail("that is the strided correlation: flip the kernel")
+      }
+      return
+    }
+  }
+
+  @Test("E4.2 stride 2 and one zero on every side")
+  func strideAndPadding() {
+    // scipy.signal.convolve2d(np.pad(image, 1), kernel, mode='valid')[::2, ::2]
+    expectMatrix(
+      convolve(Self.image, with: Self.kernel, stride: 2, padding: .explicit(1)),
+      equals: [[1, 0, -1], [21, 15, -4], [7, 19, 4]])
+  }
+
+  @Test("an amount per side: one row above, none below, none left, two columns right")
+  func perSide() {
+    // scipy.signal.convolve2d(np.pad(image, ((1, 0), (0, 2))), kernel, mode='valid')
+    expectMatrix(
+      convolve(
+        Self.image, with: Self.kernel, padding: .explicit(top: 1, bottom: 0, left: 0, right: 2)),
+      equals: [
+        [1, 0, 1, -1, -5], [6, 9, 8, 0, -3], [18, 15, 11, -4, -9], [26, 29, 26, 1, -4],
+      ])
+  }
+
+  @Test("full convolution of two small matrices multiplies two polynomials")
+  func polynomialProduct() {
+    // (1 + 2y)(1 + x) as coefficient grids: rows are powers of y, columns powers of x.
+    expectMatrix(
+      convolve([[1], [2]], with: [[1, 1]], padding: .full), equals: [[1, 1], [2, 2]])
+    // (1 + 2x + 3x²)(1 - x) = 1 + x + x² - 3x³
+    expectMatrix(
+      convolve([[1, 2, 3]], with: [[1, -1]], padding: .full), equals: [[1, 1, 1, -3]])
+  }
+}

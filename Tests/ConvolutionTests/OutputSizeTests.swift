@@ -1,0 +1,89 @@
+import Convolution
+import LectureKit
+import TestSupport
+import Testing
+
+/// One size example of the lecture: input length, kernel, stride, padding per side, and the
+/// number of outputs along that axis.
+struct SizeExample: Sendable, CustomStringConvertible {
+  let id: String
+  let n: Int
+  let k: Int
+  let stride: Int
+  let padding: Int
+  let outputs: Int
+  let note: String
+
+  var description: String {
+    "\(id) n = \(n), k = \(k), s = \(stride), p = \(padding): \(outputs) (\(note))"
+  }
+}
+
+@Suite("Output size: floor((n + 2p - k) / s) + 1")
+struct OutputSizeTests {
+  static let table: [SizeExample] = [
+    SizeExample(id: "E4.1", n: 100, k: 5, stride: 1, padding: 0, outputs: 96, note: "stride 1"),
+    SizeExample(id: "E4.1", n: 100, k: 5, stride: 2, padding: 0, outputs: 48, note: "stride 2"),
+    SizeExample(
+      id: "E4.1", n: 101, k: 5, stride: 2, padding: 0, outputs: 49,
+      note: "(n - (k - 1)) / s = 48.5 is not a whole number"),
+    SizeExample(
+      id: "E4.2", n: 1, k: 1, stride: 1, padding: 2, outputs: 5, note: "1x1 with padding 2: 5x5"),
+    SizeExample(
+      id: "E4.2", n: 5, k: 5, stride: 1, padding: 0, outputs: 1, note: "5x5 image, 5x5 filter"),
+    SizeExample(
+      id: "E4.2", n: 300, k: 5, stride: 1, padding: 2, outputs: 300, note: "304x404 back to 300"),
+    SizeExample(
+      id: "E4.2", n: 400, k: 5, stride: 1, padding: 2, outputs: 400, note: "304x404 back to 400"),
+    SizeExample(id: "E4.2", n: 300, k: 2, stride: 2, padding: 0, outputs: 150, note: "2x2 pool"),
+    SizeExample(id: "E4.2", n: 400, k: 2, stride: 2, padding: 0, outputs: 200, note: "2x2 pool"),
+    SizeExample(id: "E4.3", n: 14, k: 4, stride: 2, padding: 0, outputs: 6, note: "36 patches"),
+    SizeExample(id: "E4.3", n: 14, k: 4, stride: 1, padding: 0, outputs: 11, note: "121 patches"),
+    SizeExample(id: "E4.4", n: 28, k: 5, stride: 1, padding: 0, outputs: 24, note: "3x24x24"),
+    SizeExample(
+      id: "rule", n: 7, k: 3, stride: 3, padding: 1, outputs: 3, note: "(7 + 2 - 3) / 3 + 1"),
+    SizeExample(
+      id: "rule", n: 8, k: 3, stride: 3, padding: 1, outputs: 3, note: "7 / 3 rounds down"),
+  ]
+
+  @Test("E4.1 E4.2 E4.3 E4.4 every size example of the lecture", arguments: table)
+  func sizes(_ example: SizeExample) {
+    let computed = outputLength(
+      example.n, kernel: example.k, stride: example.stride, padding: example.padding)
+    #expect(computed == example.outputs, "\(example): computed \(computed)")
+  }
+
+  @Test("E4.3 14x14 input, 4x4 patches: 576 weights at stride 2, 1936 at stride 1, 16 shared")
+  func weights() {
+    let strideTwo = outputLength(14, kernel: 4, stride: 2)
+    let strideOne = outputLength(14, kernel: 4, stride: 1)
+    #expect(strideTwo * strideTwo == 36 && strideTwo * strideTwo * 16 == 576)
+    #expect(strideOne * strideOne == 121 && strideOne * strideOne * 16 == 1936)
+  }
+
+  @Test("E4.4 28x28 input, three 5x5 feature maps at stride 1: 3 x 24 x 24 units")
+  func featureMaps() {
+    let side = outputLength(28, kernel: 5)
+    #expect(3 * side * side == 3 * 24 * 24, "computed 3 x \(side) x \(side)")
+  }
+
+  @Test("E4.2 E4.3 the correlation's output has the shape the rule gives, axis by axis")
+  func correlationShapes() {
+    var generator = SeededGenerator(seed: 5)
+    let image = Matrix.random(rows: 14, columns: 14, using: &generator)
+    let patch = Matrix.random(rows: 4, columns: 4, using: &generator)
+    expectShape(correlate(image, with: patch, stride: 2), Shape(rows: 6, columns: 6), "stride 2")
+    expectShape(correlate(image, with: patch), Shape(rows: 11, columns: 11), "stride 1")
+    let pixel = correlate([[3]], with: [[1]], padding: .explicit(2))
+    expectShape(pixel, Shape(rows: 5, columns: 5), "1x1 image with padding 2")
+    let wide = Matrix.random(rows: 5, columns: 9, using: &generator)
+    expectShape(
+      correlate(wide, with: patch, stride: 3, padding: .explicit(1)),
+      Shape(
+        rows: outputLength(5, kernel: 4, stride: 3, padding: 1),
+        columns: outputLength(9, kernel: 4, stride: 3, padding: 1)),
+      "5x9 image, 4x4 patch, stride 3, padding 1")
+    #expect(outputLength(5, kernel: 4, stride: 3, padding: 1) == 2)
+    #expect(outputLength(9, kernel: 4, stride: 3, padding: 1) == 3)
+  }
+}
