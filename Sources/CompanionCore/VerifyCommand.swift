@@ -2,7 +2,8 @@ import ExerciseKit
 import Foundation
 
 /// `companion verify`, for instructors: the exercises are in sync with the solutions, every
-/// exercise has a hint, the reference passes every test, and every chapter test fails on the
+/// exercise has a hint, every chapter has a guide that names its exercises, the reference
+/// passes every test, and every chapter test fails on the
 /// stubs while every other test passes (the teeth). One summary line each.
 struct Verifier {
   let root: URL
@@ -15,7 +16,7 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), reference(), teeth()]
+    [sync(), hints(), guides(), reference(), teeth()]
   }
 
   func sync() -> (passed: Bool, line: String) {
@@ -52,6 +53,20 @@ struct Verifier {
       )
     } catch {
       return (false, "hints: \(error)")
+    }
+  }
+
+  func guides() -> (passed: Bool, line: String) {
+    do {
+      let problems = try guideProblems(in: tree)
+      if problems.isEmpty {
+        return (
+          true, "guides: every chapter has one, naming its exercises; every id it cites is tested"
+        )
+      }
+      return (false, "guides: \(problems.count) problems:\n  " + problems.joined(separator: "\n  "))
+    } catch {
+      return (false, "guides: \(error)")
     }
   }
 
@@ -107,7 +122,8 @@ let verifyCommand = Command(
     usage: companion verify
 
     For instructors, and CI. Checks that Exercises/ is what Solutions/ generates, that every
-    exercise has a hint, that the reference implementation passes every test (built in
+    exercise has a hint, that every chapter has a guide (Guides/CHAPTER.md) naming its
+    exercises and citing only example ids that some test carries, that the reference implementation passes every test (built in
     .build-verify/), and that on the exercises track every chapter test fails on the stubs
     while every other test passes (built in .build-exercises/). Prints one line per check and
     exits with status 1 when any fails.

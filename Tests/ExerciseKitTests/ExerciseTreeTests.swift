@@ -1,6 +1,7 @@
-import ExerciseKit
 import Foundation
 import Testing
+
+@testable import ExerciseKit
 
 @Suite("Generating Exercises/ from Solutions/")
 struct ExerciseTreeTests {
@@ -75,5 +76,44 @@ struct ExerciseTreeTests {
       tree, "Solutions/Chapter/B.swift",
       "func b() -> Int {\n  // BEGIN EXERCISE a\n  return 1\n  // END EXERCISE\n}\n")
     #expect(throws: MarkerError.self) { try tree.exercises() }
+  }
+}
+
+@Suite("Chapter guides against the code")
+struct GuideTests {
+  @Test("example ids are whole words; ranges count for both ends")
+  func ids() {
+    #expect(
+      exampleIDs(in: "E1.1, E3 and E6.12; E2.1-E2.3 (E4.5)") == [
+        "E1.1", "E3", "E6.12", "E2.1", "E2.3", "E4.5",
+      ])
+    #expect(exampleIDs(in: "FE1.1 E1.1x E E.1").isEmpty)
+  }
+
+  @Test("a missing guide, an exercise it does not name, and an id no test carries are problems")
+  func problems() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "guides-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let manager = FileManager.default
+    for folder in ["Solutions/A", "Solutions/B", "Tests/ATests", "Guides"] {
+      try manager.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try Data(
+      "func f() -> Int {\n  // BEGIN EXERCISE alpha\n  return 1\n  // END EXERCISE\n}\n".utf8
+    )
+    .write(to: root.appendingPathComponent("Solutions/A/F.swift"))
+    try Data("@Test(\"E1.1 something\") func t() {}\n".utf8)
+      .write(to: root.appendingPathComponent("Tests/ATests/T.swift"))
+    try Data("Covers E1.1 and E9.9 but names no exercise.\n".utf8)
+      .write(to: root.appendingPathComponent("Guides/A.md"))
+    let found = try guideProblems(in: ExerciseTree(root: root))
+    #expect(
+      found == [
+        "Guides/A.md does not name the exercise `alpha`",
+        "Guides/A.md cites E9.9, but no test's name carries it",
+        "Guides/B.md is missing",
+      ])
   }
 }
