@@ -27,6 +27,10 @@ let examples: [Example] = [
     name: "four-by-four", ids: "E3",
     summary: "the 4x4 convolution exercise: a 4x4 image, a 3x3 filter, a 2x2 answer",
     render: renderFourByFour),
+  Example(
+    name: "class-example", ids: "E6.2 E6.4",
+    summary: "backprop by hand: a sigmoid hidden layer, a linear output, the squared loss",
+    render: renderClassExample),
 ]
 
 private func renderXFilter() -> String {

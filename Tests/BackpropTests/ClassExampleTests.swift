@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import Backprop
 import Foundation
@@ -54,7 +55,10 @@ struct ClassExampleTests {
     let a = gradients(
       ClassExample.first, input: ClassExample.x, label: ClassExample.y, loss: .squared)
     let b = gradients(second, input: [[1], [4]], label: [[7]], loss: .squared)
-    guard expectLayers(a, 3), expectLayers(b, 3) else { return }
+    guard expectLayers(a, 3), expectLayers(b, 3),
+      expectShape(a.dW(2), Shape(rows: 2, columns: 2), "∂ℓ/∂W^2, first network"),
+      expectShape(b.dW(2), Shape(rows: 2, columns: 2), "∂ℓ/∂W^2, second network")
+    else { return }
     // -(y - ŷ) w_(3,1) h_1 (1 - h_1) x_1 = -3 · 2 · 1/4 · 1
     expectClose(a.dW(2)[0, 0], -1.5, tolerance: 1e-14, "∂ℓ/∂w_(1,1), first network")
     expectClose(b.dW(2)[0, 0], -1.5, tolerance: 1e-14, "∂ℓ/∂w_(1,1), second network")
@@ -75,7 +79,9 @@ struct ClassExampleTests {
       let h = Activation.sigmoid(W2.transposed() * x)
       let error = y[0, 0] - (W3.transposed() * h)[0, 0]
       let computed = gradients(network, input: x, label: y, loss: .squared)
-      guard expectLayers(computed, 3) else { return }
+      guard expectLayers(computed, 3),
+        expectShape(computed.dW(2), Shape(rows: 3, columns: 2), "∂ℓ/∂W^2")
+      else { return }
       for i in 0..<3 {
         for j in 0..<2 {
           let formula = -error * W3[j, 0] * h[j, 0] * (1 - h[j, 0]) * x[i, 0]

@@ -5,7 +5,7 @@ import Testing
 
 /// One seeded random network for the gradient check.
 struct GradientCase: Sendable, CustomTestStringConvertible {
-  /// The activation of the hidden layers (and of the output, for the squared loss).
+  /// The activation of the hidden layers (and of the output, for the squared and hinge losses).
   let activation: Activation
   let loss: Loss
   /// The layers with weights: L - 1.
@@ -29,8 +29,9 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
       sizes.append(Int.random(in: 1...3, using: &generator))
       activations.append(activation)
     case .hinge:
+      // A ReLU output below 0 would pass no gradient at all: the identity stands in for it.
       sizes.append(1)
-      activations.append(.identity)
+      activations.append(activation == .relu ? .identity : activation)
     case .softmaxCrossEntropy:
       sizes.append(Int.random(in: 2...4, using: &generator))
       activations.append(.identity)

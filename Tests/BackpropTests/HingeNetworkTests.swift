@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import Backprop
 import LectureKit

@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import Backprop
 import LectureKit
@@ -122,4 +123,21 @@ func referenceOutput(_ network: Network, input x: Matrix) -> Matrix {
   var a = x
   for layer in network.layers { a = layer.f(layer.W.transposed() * a + layer.b) }
   return a
+}
+
+/// Expects gradients of the shapes of the network's parameters. Tests that feed gradients to
+/// given code (sums, updates, training) check this first: given code stops on a shape mismatch.
+@discardableResult
+func expectFits(
+  _ gradients: Gradients, _ network: Network, sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard expectLayers(gradients, network.L, sourceLocation: sourceLocation) else { return false }
+  for l in 2...network.L {
+    guard
+      expectShape(
+        gradients.dW(l), network.W(l).shape, "∂ℓ/∂W^\(l)", sourceLocation: sourceLocation),
+      expectShape(gradients.db(l), network.b(l).shape, "∂ℓ/∂b^\(l)", sourceLocation: sourceLocation)
+    else { return false }
+  }
+  return true
 }

@@ -34,8 +34,15 @@ struct TrainingTests {
     return total / Double(batch.count)
   }
 
+  /// Whether backpropagation gives gradients of the right shapes on the first pair, so that
+  /// summing and applying them cannot stop the test run.
+  static func gradientsFit(_ network: Network, _ pair: TrainingPair, _ loss: Loss) -> Bool {
+    expectFits(gradients(network, input: pair.x, label: pair.y, loss: loss), network)
+  }
+
   @Test("E6.4 the batch gradient is the mean of the per-example gradients")
   func mean() {
+    guard Self.gradientsFit(Self.network, Self.batch[0], .squared) else { return }
     let computed = batchGradient(Self.network, batch: Self.batch, loss: .squared)
     expectGradients(computed, match: Self.meanOfNumerical)
   }
@@ -43,6 +50,7 @@ struct TrainingTests {
   @Test("E6.4 the mean, not the sum: a batch of three copies of one pair has that pair's gradient")
   func notTheSum() {
     let pair = Self.batch[1]
+    guard Self.gradientsFit(Self.network, pair, .squared) else { return }
     let single = numericalGradients(of: Self.network, input: pair.x, label: pair.y, loss: .squared)
     let computed = batchGradient(Self.network, batch: [pair, pair, pair], loss: .squared)
     guard expectLayers(computed, 3) else { return }
@@ -76,7 +84,9 @@ struct TrainingTests {
       Self.batch.map { lossValue(.squared, of: network, input: $0.x, label: $0.y) }
         .reduce(0, +) / Double(Self.batch.count)
     }
+    guard Self.gradientsFit(Self.network, Self.batch[0], .squared) else { return }
     let g = batchGradient(Self.network, batch: Self.batch, loss: .squared)
+    guard expectFits(g, Self.network) else { return }
     let before = meanLoss(Self.network)
     let after = meanLoss(sgdUpdate(Self.network, gradients: g, learningRate: 0.01))
     #expect(after < before - 1e-4, "mean loss \(before) before the step, \(after) after")
@@ -87,15 +97,20 @@ struct TrainingTests {
     var generator = SeededGenerator(seed: 2024)
     let start = Network.random(
       sizes: [2, 8, 1], activations: [.relu, .identity], using: &generator)
+    guard Self.gradientsFit(start, XORSet.pairs[0], .hinge) else { return }
     let trained = train(
       start, on: XORSet.pairs, loss: .hinge, batchSize: 4, learningRate: 0.2, epochs: 40,
       using: &generator)
     guard trained.unwritten == nil else { return fail("\(trained.unwritten!)") }
+    guard trained.L == 3 else { return fail("training changed the number of layers") }
     expectClose(accuracy(trained, on: XORSet.pairs), 1, "training accuracy")
     // The output layer alone, a linear classifier, separates the hidden representation.
     let outputLayer = Network(layers: [trained.layers[1]])
-    let hidden = XORSet.pairs.map { pair in
-      TrainingPair(x: forwardPass(trained, input: pair.x).a(2), y: pair.y)
+    var hidden: [TrainingPair] = []
+    for pair in XORSet.pairs {
+      let pass = forwardPass(trained, input: pair.x)
+      guard expectPass(pass, layers: 3) else { return }
+      hidden.append(TrainingPair(x: pass.a(2), y: pair.y))
     }
     expectClose(accuracy(outputLayer, on: hidden), 1, "the output layer on the hidden features")
   }
