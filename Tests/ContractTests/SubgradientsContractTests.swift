@@ -39,7 +39,12 @@ struct SubgradientsContractTests {
     }
   }
 
-  @Test("the given pieces behave: contains, isPoint, the step sizes, an affine function")
+}
+
+/// The given code of the Subgradients chapter that no exercise covers: it passes on both tracks.
+@Suite("Subgradients: the given pieces")
+struct SubgradientsGivenCodeTests {
+  @Test("contains, isPoint, placeholders, the step sizes, an affine function")
   func givenPieces() {
     #expect(Interval(-1, 2).contains(-1) && Interval(-1, 2).contains(2))
     #expect(!Interval(-1, 2).contains(2.5) && !Interval.unwritten("x", in: "f").contains(0))
