@@ -32,6 +32,10 @@ let examples: [Example] = [
     summary:
       "C or D: endpoint and corner templates, thresholded and counted, wherever the letter stands",
     render: renderMotifLetters),
+  Example(
+    name: "class-example", ids: "E6.2 E6.4",
+    summary: "backprop by hand: a sigmoid hidden layer, a linear output, the squared loss",
+    render: renderClassExample),
 ]
 
 private func renderXFilter() -> String {

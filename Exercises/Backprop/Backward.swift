@@ -1,0 +1,113 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
+import LectureKit
+
+/// The output "error" `δ^L = ∂ℓ/∂z^L`, for the output layer's pre-activation `z` and
+/// activation `f`.
+///
+/// ```
+/// squared, hinge:       δ^L = Diag[f'(z^L)] ∇_a ℓ      (∇_a ℓ at a^L = f(z^L))
+/// softmaxCrossEntropy:  δ^L = softmax(z^L) - y         (f is the identity: z^L are the logits)
+/// ```
+/// Lecture: `004`, section 3, step 3 ("Output error") [E6.2].
+/// - Precondition: `y` is a label `loss` accepts; the softmax cross-entropy needs the identity.
+public func outputError(_ loss: Loss, z: Matrix, activation f: Activation, label y: Matrix)
+  -> Matrix
+{
+  if let unwritten = placeholder(among: z, y) { return unwritten }
+  loss.checkLabel(y, output: z)
+  precondition(
+    loss != .softmaxCrossEntropy || f == .identity,
+    "the softmax cross-entropy takes the raw outputs as logits: the output activation must be "
+      + "the identity, not \(f)")
+  // BEGIN EXERCISE outputError
+  return .unwritten("outputError", in: #filePath)
+  // END EXERCISE
+}
+
+/// One step of the delta recursion: the error of hidden layer l from the error of layer l + 1.
+///
+/// ```
+/// δ^l = Diag[f'(z^l)] W^(l+1) δ^(l+1)
+/// ```
+/// `W^(l+1)` is (units in l) x (units in l+1), so it carries `δ^(l+1)` back to layer l without a
+/// transpose; `Diag[v] u` is the entry-by-entry product of v and u.
+///
+/// Lecture: `004`, section 3, equation (4) and step 4 ("Backpropagation") [E6.2].
+/// - Precondition: `2 <= l < L`; `next` is `δ^(l+1)`, a column with one entry per unit of
+///   layer l + 1.
+public func hiddenError(
+  layer l: Int, of network: Network, pass: ForwardPass, next: Matrix
+) -> Matrix {
+  if let mark = network.unwritten ?? pass.unwritten ?? next.unwritten {
+    return .unwritten(mark.name, in: mark.file)
+  }
+  precondition(
+    (2..<network.L).contains(l) && pass.L == network.L,
+    "δ^\(l) of a hidden layer needs 2 <= l < L = \(network.L) and a pass through the network")
+  precondition(
+    next.shape == Shape(rows: network.W(l + 1).columns, columns: 1),
+    "δ^\(l + 1) must be \(network.W(l + 1).columns) x 1 (one entry per unit of layer \(l + 1)), "
+      + "but is \(next.shape)")
+  // BEGIN EXERCISE deltaRecursion
+  return .unwritten("deltaRecursion", in: #filePath)
+  // END EXERCISE
+}
+
+/// The gradient of the loss with respect to `W^l`, from the activation of the layer before and
+/// the error of layer l.
+///
+/// ```
+/// ∂ℓ/∂W^l = a^(l-1) (δ^l)^T        (units in l-1) x (units in l), the shape of W^l
+/// ```
+/// Entry (i, j) is `a^(l-1)_i δ^l_j`: how much the weight from unit i into unit j moves ℓ.
+///
+/// Lecture: `004`, section 3, step 5 ("Gradient") [E6.2].
+/// - Precondition: both are columns.
+public func weightGradient(previous a: Matrix, error delta: Matrix) -> Matrix {
+  if let unwritten = placeholder(among: a, delta) { return unwritten }
+  precondition(
+    a.columns == 1 && delta.columns == 1,
+    "a^(l-1) and δ^l are columns, but are \(a.shape) and \(delta.shape)")
+  // BEGIN EXERCISE weightGradient
+  return .unwritten("weightGradient", in: #filePath)
+  // END EXERCISE
+}
+
+/// Backpropagation: every gradient of the loss of one training pair, from its forward pass.
+///
+/// ```
+/// δ^L = output error                              (``outputError(_:z:activation:label:)``)
+/// for l = L - 1, ..., 2:  δ^l = Diag[f'(z^l)] W^(l+1) δ^(l+1)   (``hiddenError(layer:of:pass:next:)``)
+/// ∂ℓ/∂W^l = a^(l-1) (δ^l)^T,   ∂ℓ/∂b^l = δ^l     for l = 2, ..., L
+/// ```
+/// Lecture: `004`, section 3, steps 3 to 5 [E6.2]; `002`, "Backprop Algorithm".
+/// - Precondition: `pass` is `forwardPass(network, input: x)` for the x of the label `y`.
+public func backpropagate(_ network: Network, pass: ForwardPass, loss: Loss, label y: Matrix)
+  -> Gradients
+{
+  if let mark = network.unwritten ?? pass.unwritten ?? y.unwritten {
+    return .unwritten(mark.name, in: mark.file)
+  }
+  precondition(
+    pass.L == network.L, "a pass through \(pass.L) layers cannot go back through \(network.L)")
+  // BEGIN EXERCISE backpropagate
+  return .unwritten("backpropagate", in: #filePath)
+  // END EXERCISE
+}
+
+/// The gradients of the loss of the training pair (x, y): a forward pass, then
+/// ``backpropagate(_:pass:loss:label:)``.
+public func gradients(_ network: Network, input x: Matrix, label y: Matrix, loss: Loss)
+  -> Gradients
+{
+  backpropagate(network, pass: forwardPass(network, input: x), loss: loss, label: y)
+}
+
+/// The loss of the training pair (x, y): a forward pass, then ``lossValue(_:output:label:)``.
+/// NaN while the forward pass is unwritten.
+public func lossValue(_ loss: Loss, of network: Network, input x: Matrix, label y: Matrix)
+  -> Double
+{
+  lossValue(loss, output: forwardPass(network, input: x).output, label: y)
+}

@@ -1,0 +1,88 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
+import LectureKit
+
+/// The gradient of a loss with respect to every parameter of a network: `∂ℓ/∂W^l` and
+/// `∂ℓ/∂b^l` for l = 2 ... L, each of the shape of its parameter.
+///
+/// `weights[0]` and `biases[0]` belong to layer 2; ``dW(_:)`` and ``db(_:)`` take the notes' l.
+///
+/// Lecture: `004`, section 3, step 5 ("Gradient").
+public struct Gradients: Sendable {
+  /// `∂ℓ/∂W^2 ... ∂ℓ/∂W^L`.
+  public let weights: [Matrix]
+  /// `∂ℓ/∂b^2 ... ∂ℓ/∂b^L`.
+  public let biases: [Matrix]
+
+  /// The gradients of layers 2 ... L, in order.
+  ///
+  /// - Precondition: one weight gradient and one bias gradient per layer.
+  public init(dW: [Matrix], db: [Matrix]) {
+    precondition(
+      dW.count == db.count && !dW.isEmpty,
+      "gradients need one dW and one db per layer, not \(dW.count) and \(db.count)")
+    weights = dW
+    biases = db
+  }
+
+  /// Zero gradients of the shapes of `network`'s parameters.
+  public static func zero(like network: Network) -> Gradients {
+    if let mark = network.unwritten { return .unwritten(mark.name, in: mark.file) }
+    return Gradients(
+      dW: network.layers.map { Matrix(rows: $0.W.rows, columns: $0.W.columns) },
+      db: network.layers.map { Matrix(rows: $0.b.rows, columns: 1) })
+  }
+
+  /// A placeholder for an unwritten exercise that returns gradients.
+  public static func unwritten(_ name: String, in file: String) -> Gradients {
+    Gradients(dW: [.unwritten(name, in: file)], db: [.unwritten(name, in: file)])
+  }
+
+  /// Set when these gradients stand for the result of an unwritten exercise.
+  public var unwritten: Unwritten? {
+    (weights + biases).lazy.compactMap(\.unwritten).first
+  }
+
+  /// L: the number of layers, the input layer included.
+  public var L: Int { weights.count + 1 }
+
+  /// `∂ℓ/∂W^l`, for l = 2 ... L.
+  public func dW(_ l: Int) -> Matrix {
+    if unwritten != nil { return weights[0] }
+    precondition((2...L).contains(l), "there is no ∂ℓ/∂W^\(l): these are layers 2 ... \(L)")
+    return weights[l - 2]
+  }
+
+  /// `∂ℓ/∂b^l`, for l = 2 ... L.
+  public func db(_ l: Int) -> Matrix {
+    if unwritten != nil { return biases[0] }
+    precondition((2...L).contains(l), "there is no ∂ℓ/∂b^\(l): these are layers 2 ... \(L)")
+    return biases[l - 2]
+  }
+
+  /// The sum, layer by layer.
+  ///
+  /// - Precondition: both have the same layers (unless one is a placeholder).
+  public static func + (lhs: Gradients, rhs: Gradients) -> Gradients {
+    if lhs.unwritten != nil { return lhs }
+    if rhs.unwritten != nil { return rhs }
+    precondition(
+      lhs.weights.count == rhs.weights.count,
+      "adding gradients of \(lhs.weights.count) and \(rhs.weights.count) layers")
+    return Gradients(
+      dW: zip(lhs.weights, rhs.weights).map { $0 + $1 },
+      db: zip(lhs.biases, rhs.biases).map { $0 + $1 })
+  }
+
+  /// Every gradient multiplied by `scalar`.
+  public static func * (scalar: Double, gradients: Gradients) -> Gradients {
+    if gradients.unwritten != nil { return gradients }
+    return Gradients(
+      dW: gradients.weights.map { scalar * $0 }, db: gradients.biases.map { scalar * $0 })
+  }
+
+  /// Every gradient divided by `scalar`.
+  public static func / (gradients: Gradients, scalar: Double) -> Gradients {
+    (1 / scalar) * gradients
+  }
+}

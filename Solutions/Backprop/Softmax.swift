@@ -1,0 +1,43 @@
+import Foundation
+import LectureKit
+
+/// The softmax of a column of logits, computed so that large logits do not overflow.
+///
+/// ```
+/// softmax(z)_k = e^(z_k) / Σ_i e^(z_i) = e^(z_k - m) / Σ_i e^(z_i - m),   m = max_i z_i
+/// ```
+/// Subtracting the largest logit changes nothing mathematically, but keeps every exponent at or
+/// below 0: e^1000 overflows to infinity and inf / inf is NaN, while e^0 = 1 is harmless.
+///
+/// Lecture: `004`, section 2 ("a softmax function (when working with multiple classes)").
+/// - Precondition: `z` is a column with at least one entry.
+public func softmax(_ z: Matrix) -> Matrix {
+  if z.isPlaceholder { return z }
+  precondition(
+    z.columns == 1 && z.rows >= 1, "softmax takes a column of logits, but z is \(z.shape)")
+  // BEGIN EXERCISE stableSoftmax
+  let m = z.elements.max()!
+  let exponentials = z.map { exp($0 - m) }
+  return exponentials / exponentials.sum()
+  // END EXERCISE
+}
+
+/// The cross-entropy of the softmax of the logits `z` against the one-hot label `y` of class c,
+/// computed without overflow for large logits (the log-sum-exp trick).
+///
+/// ```
+/// ℓ = -log softmax(z)_c = log Σ_i e^(z_i) - z_c = m + log Σ_i e^(z_i - m) - Σ_k y_k z_k
+/// ```
+/// with `m = max_i z_i`. Its gradient with respect to z is `softmax(z) - y`.
+///
+/// Lecture: `004`, section 2 (softmax output layer) and section 2.2 (a loss on the output).
+/// - Precondition: `y` is a one-hot column of `z`'s shape.
+public func softmaxCrossEntropy(logits z: Matrix, label y: Matrix) -> Double {
+  if z.isPlaceholder || y.isPlaceholder { return .nan }
+  Loss.softmaxCrossEntropy.checkLabel(y, output: z)
+  // BEGIN EXERCISE softmaxCrossEntropyLoss
+  let m = z.elements.max()!
+  let logSumExp = m + log(z.map { exp($0 - m) }.sum())
+  return logSumExp - y.hadamard(z).sum()
+  // END EXERCISE
+}

@@ -1,0 +1,70 @@
+import Backprop
+import LectureKit
+import TestSupport
+import Testing
+
+/// A 2-3-1 network small enough to work by hand: x = (1, 2), a ReLU hidden layer, a linear
+/// output. W^2 is 2 x 3 (inputs x units), so using W instead of W^T cannot go unnoticed.
+enum HandNetwork {
+  static let x: Matrix = [[1], [2]]
+  static let network = Network(layers: [
+    Layer(W: [[1, -1, 0.5], [0, 2, -1]], b: [[0.5], [-1], [0]], f: .relu),
+    Layer(W: [[2], [-1], [4]], b: [[0.25]], f: .identity),
+  ])
+  /// z^2 = (W^2)^T x + b^2 = (1, 3, -1.5) + (0.5, -1, 0).
+  static let z2: Matrix = [[1.5], [2], [-1.5]]
+  static let a2: Matrix = [[1.5], [2], [0]]
+  /// z^3 = 2 · 1.5 - 1 · 2 + 4 · 0 + 0.25.
+  static let z3: Matrix = [[1.25]]
+}
+
+@Suite("The forward pass")
+struct ForwardPassTests {
+  @Test("E6.2 the 2-3-1 network by hand: z^2, a^2 = relu(z^2), z^3 = a^3")
+  func byHand() {
+    let pass = forwardPass(HandNetwork.network, input: HandNetwork.x)
+    guard expectPass(pass, layers: 3) else { return }
+    expectMatrix(pass.a(1), equals: HandNetwork.x, "a^1 is the input")
+    guard expectMatrix(pass.z(2), equals: HandNetwork.z2, "z^2") else {
+      if pass.z(2) == [[1], [3], [-1.5]] { fail("z^2 lacks the bias b^2") }
+      return
+    }
+    guard expectMatrix(pass.a(2), equals: HandNetwork.a2, "a^2 = relu(z^2)") else { return }
+    expectMatrix(pass.z(3), equals: HandNetwork.z3, "z^3")
+    expectMatrix(pass.a(3), equals: HandNetwork.z3, "a^3 = z^3 (identity)")
+    expectMatrix(pass.output, equals: HandNetwork.z3, "the output is a^L")
+  }
+
+  @Test("E6.2 sigmoid and tanh layers: a^l = f(z^l) at ln 3, where σ = 3/4 and tanh = 4/5")
+  func smoothActivations() {
+    let ln3 = 1.0986122886681098
+    let network = Network(layers: [
+      Layer(W: [[ln3, 0]], b: [[0], [ln3]], f: .sigmoid),
+      Layer(W: [[4, 0], [0, 5]], b: [[0], [0]], f: .tanh),
+    ])
+    let pass = forwardPass(network, input: [[1]])
+    guard expectPass(pass, layers: 3) else { return }
+    expectMatrix(pass.a(2), equals: [[0.75], [0.75]], tolerance: 1e-12, "σ(ln 3), σ(ln 3)")
+    // z^3 = (3, 3.75); tanh(3) and tanh(3.75), numpy.tanh.
+    expectMatrix(
+      pass.output, equals: [[0.9950547536867305], [0.9988944427261528]], tolerance: 1e-12,
+      "tanh of z^3")
+  }
+
+  @Test("E6.2 every layer of a 3-5-4-2 network: z^l and a^l are (units in l) x 1")
+  func shapes() {
+    var generator = SeededGenerator(seed: 5)
+    let network = Network.uniform(
+      sizes: [3, 5, 4, 2], activations: [.tanh, .relu, .identity], using: &generator)
+    let x = Matrix.random(rows: 3, columns: 1, using: &generator)
+    let pass = forwardPass(network, input: x)
+    guard expectPass(pass, layers: 4) else { return }
+    for (l, units) in [(2, 5), (3, 4), (4, 2)] {
+      guard expectShape(pass.z(l), Shape(rows: units, columns: 1), "z^\(l)") else { continue }
+      expectMatrix(
+        pass.z(l), equals: network.W(l).transposed() * pass.a(l - 1) + network.b(l),
+        tolerance: 1e-12, "z^\(l) = (W^\(l))^T a^\(l - 1) + b^\(l)")
+      expectMatrix(pass.a(l), equals: network.f(l)(pass.z(l)), "a^\(l) = f(z^\(l))")
+    }
+  }
+}

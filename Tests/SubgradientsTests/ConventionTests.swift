@@ -1,0 +1,56 @@
+import LectureKit
+import Subgradients
+import TestSupport
+import Testing
+
+/// What a ReLU derivative must give to follow the notes: the derivative on each side, 0 at the
+/// kink. Returns one line per violation.
+func reluConventionViolations(_ derivative: (Double) -> Double) -> [String] {
+  let expected: [(Double, Double)] = [
+    (-3, 0), (-1e-300, 0), (0, 0), (-0.0, 0), (1e-300, 1), (2, 1),
+  ]
+  return expected.compactMap { z, value in
+    derivative(z) == value ? nil : "relu'(\(z)) is \(derivative(z)), not \(value)"
+  }
+}
+
+/// What a hinge-loss derivative (in z, for label y) must give to follow the notes: -y while the
+/// margin y z is below 1, and 0 from margin exactly 1 on.
+func hingeConventionViolations(_ derivative: (Double, Double) -> Double) -> [String] {
+  let expected: [(Double, Double, Double)] = [
+    (0.5, 1, -1), (1, 1, 0), (1.5, 1, 0), (-2, 1, -1),
+    (-0.5, -1, 1), (-1, -1, 0), (-3, -1, 0), (2, -1, 1),
+  ]
+  return expected.compactMap { z, y, value in
+    derivative(z, y) == value
+      ? nil : "∂ℓ/∂z at z = \(z), y = \(y) is \(derivative(z, y)), not \(value)"
+  }
+}
+
+@Suite("The conventions at the kinks")
+struct ConventionTests {
+  @Test(
+    "E6.5 ReLU'(0) = 0, as the notes and PyTorch choose; a ReLU written x >= 0 ? 1 : 0 is caught")
+  func relu() {
+    let violations = reluConventionViolations(reluSubgradient)
+    #expect(violations.isEmpty, "\(violations.joined(separator: "; "))")
+    // The classic slip picks the other end of [0, 1] at the kink, and the check sees it.
+    let slip = reluConventionViolations { $0 >= 0 ? 1 : 0 }
+    #expect(slip == ["relu'(0.0) is 1.0, not 0.0", "relu'(-0.0) is 1.0, not 0.0"])
+  }
+
+  @Test("E6.5 the chosen ReLU'(0) lies in the subdifferential [0, 1]; away from 0, the derivative")
+  func reluInSubdifferential() {
+    let computed = (reluSubgradient(-2), reluSubgradient(0), reluSubgradient(0.5))
+    #expect(computed == (0, 0, 1), "relu' at -2, 0 and 0.5: \(computed)")
+    #expect(Interval(0, 1).contains(computed.1))
+  }
+
+  @Test("E6.3 the hinge loss at margin exactly 1 has gradient 0; a hinge written with >= is caught")
+  func hinge() {
+    let violations = hingeConventionViolations { hingeSubgradient($0, label: $1) }
+    #expect(violations.isEmpty, "\(violations.joined(separator: "; "))")
+    let slip = hingeConventionViolations { z, y in 1 - y * z >= 0 ? -y : 0 }
+    #expect(slip.count == 2, "the two kinks (z = 1, y = 1) and (z = -1, y = -1): \(slip)")
+  }
+}

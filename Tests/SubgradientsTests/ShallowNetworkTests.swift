@@ -1,0 +1,94 @@
+import LectureKit
+import Subgradients
+import TestSupport
+import Testing
+
+/// Expects a gradient equal entry by entry to the expected one (shapes first).
+func expectShallow(
+  _ computed: ShallowGradient, equals expected: ShallowGradient, tolerance: Double = 0,
+  _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) {
+  if let mark = computed.unwritten {
+    return fail("\(context) \(mark)", sourceLocation: sourceLocation)
+  }
+  expectMatrix(
+    computed.W, equals: expected.W, tolerance: tolerance, "\(context) ∂ℓ/∂w_ij",
+    sourceLocation: sourceLocation)
+  expectMatrix(
+    computed.b, equals: expected.b, tolerance: tolerance, "\(context) ∂ℓ/∂b_j",
+    sourceLocation: sourceLocation)
+  expectMatrix(
+    computed.w, equals: expected.w, tolerance: tolerance, "\(context) ∂ℓ/∂w_j",
+    sourceLocation: sourceLocation)
+  expectClose(
+    computed.outputBias, expected.outputBias, tolerance: tolerance, "\(context) ∂ℓ/∂b",
+    sourceLocation: sourceLocation)
+}
+
+/// The hinge loss's gradient by central differences, one parameter block at a time.
+func numericalShallowGradient(_ network: ShallowNetwork, x: Matrix, y: Double) -> ShallowGradient {
+  let n = network
+  return ShallowGradient(
+    W: numericalGradient(
+      of: { ShallowNetwork(W: $0, b: n.b, w: n.w, outputBias: n.outputBias).loss(x, label: y) },
+      at: n.W),
+    b: numericalGradient(
+      of: { ShallowNetwork(W: n.W, b: $0, w: n.w, outputBias: n.outputBias).loss(x, label: y) },
+      at: n.b),
+    w: numericalGradient(
+      of: { ShallowNetwork(W: n.W, b: n.b, w: $0, outputBias: n.outputBias).loss(x, label: y) },
+      at: n.w),
+    outputBias: numericalGradient(
+      of: { ShallowNetwork(W: n.W, b: n.b, w: n.w, outputBias: $0[0, 0]).loss(x, label: y) },
+      at: [[n.outputBias]])[0, 0])
+}
+
+@Suite("Notes 2.2: the chain rule through a ReLU layer and the hinge loss")
+struct ShallowNetworkTests {
+  /// x = (1, 2): unit 1 has z_1 = 2 - 2 = 0 exactly, unit 2 has z_2 = 3; the output is
+  /// 5 · 0 + 1/2 · 3 - 1/2 = 1.
+  static let kinked = ShallowNetwork(
+    W: [[2, 1], [-1, 1]], b: [[0], [0]], w: [[5], [0.5]], outputBias: -0.5)
+  static let x: Matrix = [[1], [2]]
+
+  @Test("E6.3 by hand, y = -1: unit 1 sits at its kink and passes nothing; unit 2 gives x_i w_2")
+  func byHand() {
+    let computed = shallowGradient(Self.kinked, input: Self.x, label: -1)
+    let expected = ShallowGradient(
+      W: [[0, 0.5], [0, 1]], b: [[0], [0.5]], w: [[0], [3]], outputBias: 1)
+    expectShallow(computed, equals: expected)
+    if computed.W == [[5, 0.5], [10, 1]] { fail("ReLU'(0) was taken as 1: the notes pick 0") }
+  }
+
+  @Test("E6.3 margin exactly 1 (y = 1, output 1): the loss is 0, and so is every gradient")
+  func hingeKink() {
+    let computed = shallowGradient(Self.kinked, input: Self.x, label: 1)
+    let zero = ShallowGradient(
+      W: [[0, 0], [0, 0]], b: [[0], [0]], w: [[0], [0]], outputBias: 0)
+    expectShallow(computed, equals: zero)
+  }
+
+  static let seeds: [UInt64] = [21, 22, 23, 24, 25]
+
+  @Test(
+    "E6.3 the closed form agrees with central differences away from the kinks", arguments: seeds)
+  func numerical(_ seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    let d = Int.random(in: 1...3, using: &generator)
+    let m = Int.random(in: 2...5, using: &generator)
+    let network = ShallowNetwork(
+      W: .random(rows: d, columns: m, using: &generator),
+      b: .random(rows: m, columns: 1, using: &generator),
+      w: .random(rows: m, columns: 1, using: &generator),
+      outputBias: .random(in: -1...1, using: &generator))
+    let x = Matrix.random(rows: d, columns: 1, using: &generator)
+    // Against the output's sign the loss is active (margin <= 0); with it, it may be 0.
+    let y: Double = network.output(x) >= 0 ? -1 : 1
+    for label in [y, -y] {
+      let numerical = numericalShallowGradient(network, x: x, y: label)
+      expectShallow(
+        shallowGradient(network, input: x, label: label), equals: numerical, tolerance: 1e-8,
+        "y = \(label)")
+    }
+  }
+}

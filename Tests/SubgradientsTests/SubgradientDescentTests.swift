@@ -1,0 +1,92 @@
+import Foundation
+import LectureKit
+import Subgradients
+import TestSupport
+import Testing
+
+/// A subgradient of |v|: its sign, and 0 at the kink.
+@Sendable func signOf(_ v: Double) -> Double {
+  v > 0 ? 1 : (v < 0 ? -1 : 0)
+}
+
+/// Expects `steps + 1` iterates; a placeholder (an empty array) fails.
+func expectIterates(
+  _ iterates: [Double], steps: Int, sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard iterates.count == steps + 1 else {
+    fail(
+      "expected v_0 ... v_\(steps) (\(steps + 1) numbers), computed \(iterates.count)"
+        + (iterates.isEmpty ? ": is subgradientDescent written yet?" : ""),
+      sourceLocation: sourceLocation)
+    return false
+  }
+  return true
+}
+
+@Suite("Subgradient descent: diminishing steps reach the kink, a constant step circles it")
+struct SubgradientDescentTests {
+  @Test("E6.5 the first steps on |v| from 0.35, by hand")
+  func firstSteps() {
+    let constant = subgradientDescent(
+      from: 0.35, steps: 5, stepSize: .constant(0.1), subgradient: signOf)
+    guard expectIterates(constant, steps: 5) else { return }
+    let expected = [0.35, 0.25, 0.15, 0.05, -0.05, 0.05]
+    for (t, v) in expected.enumerated() {
+      expectClose(constant[t], v, tolerance: 1e-12, "constant step, v_\(t)")
+    }
+    // η_0 = 0.1, η_1 = 0.1 / √2.
+    let diminishing = subgradientDescent(
+      from: 0.35, steps: 2, stepSize: .diminishing(0.1), subgradient: signOf)
+    guard expectIterates(diminishing, steps: 2) else { return }
+    expectClose(diminishing[2], 0.25 - 0.1 / 2.0.squareRoot(), tolerance: 1e-12, "v_2")
+  }
+
+  @Test("E6.5 |v| with a constant step 0.1: it jumps across 0 forever, never closer than 0.05")
+  func absoluteValueConstant() {
+    let iterates = subgradientDescent(
+      from: 0.35, steps: 60, stepSize: .constant(0.1), subgradient: signOf)
+    guard expectIterates(iterates, steps: 60) else { return }
+    for t in 4..<60 {
+      #expect(abs(iterates[t]) > 0.049, "v_\(t) = \(iterates[t])")
+      #expect(iterates[t] * iterates[t + 1] < 0, "v_\(t) and v_\(t + 1) lie on the same side")
+    }
+  }
+
+  @Test("E6.5 |v| with steps 0.1 / √(t + 1): from step 5 on |v_t| <= η_(t-1), which goes to 0")
+  func absoluteValueDiminishing() {
+    let steps = StepSize.diminishing(0.1)
+    let iterates = subgradientDescent(from: 0.35, steps: 100, stepSize: steps, subgradient: signOf)
+    guard expectIterates(iterates, steps: 100) else { return }
+    for t in 5...100 {
+      #expect(abs(iterates[t]) <= steps.at(t - 1) + 1e-15, "v_\(t) = \(iterates[t])")
+    }
+    #expect(abs(iterates[100]) < 0.011)
+  }
+
+  /// max(2v + 1, -v + 4), smallest at v = 1 where both lines are 3.
+  static let kinked = { @Sendable (v: Double) -> Double in
+    2 * v + 1 > -v + 4 ? 2 : (2 * v + 1 < -v + 4 ? -1 : 0)
+  }
+
+  @Test("E6.5 max(2v + 1, -v + 4) from 5: a constant step 0.3 circles v = 1 at distance >= 0.1")
+  func maxAffineConstant() {
+    let iterates = subgradientDescent(
+      from: 5, steps: 100, stepSize: .constant(0.3), subgradient: Self.kinked)
+    guard expectIterates(iterates, steps: 100) else { return }
+    for t in 20...100 {
+      #expect(abs(iterates[t] - 1) > 0.099, "v_\(t) = \(iterates[t])")
+    }
+  }
+
+  @Test("E6.5 max(2v + 1, -v + 4) from 5, steps 1 / √(t + 1): |v_t - 1| <= 2 η_(t-1) -> 0")
+  func maxAffineDiminishing() {
+    let steps = StepSize.diminishing(1)
+    let iterates = subgradientDescent(
+      from: 5, steps: 100, stepSize: steps, subgradient: Self.kinked)
+    guard expectIterates(iterates, steps: 100) else { return }
+    for t in 1...100 {
+      #expect(abs(iterates[t] - 1) <= 2 * steps.at(t - 1) + 1e-12, "v_\(t) = \(iterates[t])")
+    }
+    #expect(abs(iterates[100] - 1) < 0.2)
+  }
+}
