@@ -1,0 +1,80 @@
+import LectureKit
+import Pooling
+import Testing
+
+/// The preconditions of the Pooling chapter. They sit outside the exercise bodies, so they
+/// hold on both tracks; each bad call stops the process with a message.
+@Suite("Pooling: bad calls stop with a message")
+struct PoolingContractTests {
+  @Test("a window larger than the padded input")
+  func windowTooLarge() async {
+    await #expect(processExitsWith: .failure) {
+      _ = maxPool(Matrix(rows: 2, columns: 5), PoolWindow(size: 3))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = averagePool(Matrix(rows: 2, columns: 2), PoolWindow(size: 5, padding: 1))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = lpPool(Matrix(rows: 4, columns: 1), PoolWindow(size: 2), norm: 2)
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = maxPoolBackward(
+        Matrix(rows: 1, columns: 1), PoolWindow(size: 2), upstream: Matrix(rows: 1, columns: 1))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = pooledLength(2, along: PoolAxis(size: 5, padding: 1), rounding: .ceil)
+    }
+  }
+
+  @Test("an empty input")
+  func emptyInput() async {
+    await #expect(processExitsWith: .failure) {
+      _ = maxPool(Matrix(rows: 0, columns: 0), PoolWindow(size: 2, padding: 1))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = pooledLength(0, along: PoolAxis(size: 2, padding: 1), rounding: .floor)
+    }
+  }
+
+  @Test("a stride below 1")
+  func strideTooSmall() async {
+    await #expect(processExitsWith: .failure) { _ = PoolAxis(size: 2, stride: 0) }
+    await #expect(processExitsWith: .failure) { _ = PoolWindow(size: 2, stride: -1) }
+  }
+
+  @Test("padding more than half the window, or negative")
+  func paddingOutOfRange() async {
+    await #expect(processExitsWith: .failure) { _ = PoolAxis(size: 2, padding: 2) }
+    await #expect(processExitsWith: .failure) { _ = PoolWindow(size: 3, padding: 2) }
+    await #expect(processExitsWith: .failure) { _ = PoolAxis(size: 2, padding: -1) }
+  }
+
+  @Test("a window of length 0")
+  func emptyWindow() async {
+    await #expect(processExitsWith: .failure) { _ = PoolAxis(size: 0) }
+  }
+
+  @Test("Lp pooling with p below 1 or not finite")
+  func normOutOfRange() async {
+    await #expect(processExitsWith: .failure) {
+      _ = lpPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 2), norm: 0.5)
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = lpPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 2), norm: .infinity)
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = lpPoolBackward(
+        Matrix(rows: 2, columns: 2), PoolWindow(size: 2), norm: 0,
+        upstream: Matrix(rows: 1, columns: 1))
+    }
+  }
+
+  @Test("sound calls do not stop")
+  func soundCalls() {
+    // The same shapes as above, but within the rules.
+    _ = PoolAxis(size: 2, stride: 1, padding: 1)
+    _ = PoolWindow(size: 3, padding: 1)
+    _ = maxPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 3, padding: 1))
+    _ = lpPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 2), norm: 1)
+  }
+}
