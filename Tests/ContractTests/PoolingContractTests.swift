@@ -69,6 +69,26 @@ struct PoolingContractTests {
     }
   }
 
+  @Test("an upstream gradient with more windows than the input has, or none")
+  func upstreamTooLarge() async {
+    // A 3x3 input pooled 2x2 at stride 2 has 2x2 windows in ceil mode; a third row of windows
+    // would start at row 4.
+    await #expect(processExitsWith: .failure) {
+      _ = maxPoolBackward(
+        Matrix(rows: 3, columns: 3), PoolWindow(size: 2, rounding: .ceil),
+        upstream: Matrix(rows: 3, columns: 2))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = averagePoolBackward(
+        Matrix(rows: 3, columns: 3), PoolWindow(size: 2), upstream: Matrix(rows: 1, columns: 0))
+    }
+    await #expect(processExitsWith: .failure) {
+      _ = lpPoolBackward(
+        Matrix(rows: 3, columns: 3), PoolWindow(size: 2), norm: 2,
+        upstream: Matrix(rows: 2, columns: 3))
+    }
+  }
+
   @Test("sound calls do not stop")
   func soundCalls() {
     // The same shapes as above, but within the rules.
@@ -76,5 +96,8 @@ struct PoolingContractTests {
     _ = PoolWindow(size: 3, padding: 1)
     _ = maxPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 3, padding: 1))
     _ = lpPool(Matrix(rows: 2, columns: 2), PoolWindow(size: 2), norm: 1)
+    _ = maxPoolBackward(
+      Matrix(rows: 3, columns: 3), PoolWindow(size: 2, rounding: .ceil),
+      upstream: Matrix(rows: 2, columns: 2))
   }
 }
