@@ -87,3 +87,19 @@ func checkFits(_ window: PoolWindow, _ input: Matrix) {
     "a \(window.rows.size) x \(window.columns.size) window does not fit inside a "
       + "\(input.shape) input padded by \(window.rows.padding) x \(window.columns.padding)")
 }
+
+/// Stops with a message unless `upstream` can be the gradient of `input` pooled by `window`:
+/// it has an entry, and none of its windows starts past the input, so each window holds at
+/// least one input cell. (The exact shape is ``pooledShape(_:by:)``; given code does not
+/// depend on that exercise, so a smaller upstream gradient is not caught here.)
+func checkUpstream(_ upstream: Matrix, _ window: PoolWindow, _ input: Matrix) {
+  precondition(
+    upstream.rows >= 1 && upstream.columns >= 1,
+    "the upstream gradient needs an entry per window, but it is \(upstream.shape)")
+  let lastTop = (upstream.rows - 1) * window.rows.stride - window.rows.padding
+  let lastLeft = (upstream.columns - 1) * window.columns.stride - window.columns.padding
+  precondition(
+    lastTop < input.rows && lastLeft < input.columns,
+    "a \(upstream.shape) upstream gradient has more windows than a \(input.shape) input "
+      + "pooled by a \(window): its last window would start at (\(lastTop), \(lastLeft))")
+}

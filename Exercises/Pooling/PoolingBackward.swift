@@ -15,10 +15,12 @@ import LectureKit
 ///
 /// Lecture: `004`, section 3 (backpropagation) applied to the pooling layer of section 5.2.
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
-///   shape, ``pooledShape(_:by:)``.
+///   shape, ``pooledShape(_:by:)`` (checked: it is not empty and none of its windows starts
+///   past the input).
 public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix) -> Matrix {
   if let unwritten = placeholder(among: input, upstream) { return unwritten }
   checkFits(window, input)
+  checkUpstream(upstream, window, input)
   // BEGIN EXERCISE maxPoolBackward
   return .unwritten("maxPoolBackward", in: #filePath)
   // END EXERCISE
@@ -35,12 +37,14 @@ public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Mat
 /// without padding it receives all of it, partial ceil-mode windows included.
 ///
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
-///   shape, ``pooledShape(_:by:)``.
+///   shape, ``pooledShape(_:by:)`` (checked: it is not empty and none of its windows starts
+///   past the input).
 public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix)
   -> Matrix
 {
   if let unwritten = placeholder(among: input, upstream) { return unwritten }
   checkFits(window, input)
+  checkUpstream(upstream, window, input)
   // BEGIN EXERCISE averagePoolBackward
   return .unwritten("averagePoolBackward", in: #filePath)
   // END EXERCISE
@@ -55,13 +59,15 @@ public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream:
 /// y = 0 and passes no gradient (a subgradient), and so does a zero entry when p = 1.
 ///
 /// - Precondition: the window fits inside the padded input, p is finite and `p >= 1`, and
-///   `upstream` has the pooled shape, ``pooledShape(_:by:)``.
+///   `upstream` has the pooled shape, ``pooledShape(_:by:)`` (checked: it is not empty and
+///   none of its windows starts past the input).
 public func lpPoolBackward(
   _ input: Matrix, _ window: PoolWindow, norm p: Double, upstream: Matrix
 ) -> Matrix {
   if let unwritten = placeholder(among: input, upstream) { return unwritten }
   checkFits(window, input)
   checkNorm(p)
+  checkUpstream(upstream, window, input)
   // BEGIN EXERCISE lpPoolBackward
   return .unwritten("lpPoolBackward", in: #filePath)
   // END EXERCISE
