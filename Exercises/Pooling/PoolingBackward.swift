@@ -9,7 +9,7 @@ import LectureKit
 /// ```
 /// Only the winner of a window moved the output, so it takes the window's whole upstream
 /// gradient and the other cells get nothing. When several cells tie for the maximum, the first
-/// in row-major order wins (a subgradient; PyTorch picks the same cell). Overlapping windows
+/// in row-major order wins (a subgradient; PyTorch's CPU kernel picks the same cell). Overlapping windows
 /// (stride < window) can pick the same cell, and then its gradients add up. Padding is never
 /// the maximum, so the total gradient is preserved: Σ ∂ℓ/∂x = Σ ∂ℓ/∂y.
 ///
@@ -36,6 +36,7 @@ public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Mat
 /// shares of padding cells are lost, so with padding the input receives less than Σ ∂ℓ/∂y;
 /// without padding it receives all of it, partial ceil-mode windows included.
 ///
+/// Lecture: `004`, section 3 (backpropagation) applied to the averaging of section 5.2.
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
 ///   shape, ``pooledShape(_:by:)`` (checked: it is not empty and none of its windows starts
 ///   past the input).
@@ -58,6 +59,7 @@ public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream:
 /// summed, times ∂ℓ/∂y[i, j], over the windows that hold x[r, c]. A window of zeros has
 /// y = 0 and passes no gradient (a subgradient), and so does a zero entry when p = 1.
 ///
+/// Lecture: `004`, section 3 (backpropagation) applied to the Lp-norm pooling of `001`.
 /// - Precondition: the window fits inside the padded input, p is finite and `p >= 1`, and
 ///   `upstream` has the pooled shape, ``pooledShape(_:by:)`` (checked: it is not empty and
 ///   none of its windows starts past the input).
