@@ -9,9 +9,9 @@ import LectureKit
 /// ```
 /// Only the winner of a window moved the output, so it takes the window's whole upstream
 /// gradient and the other cells get nothing. When several cells tie for the maximum, the first
-/// in row-major order wins (a subgradient; PyTorch's CPU kernel picks the same cell). Overlapping windows
-/// (stride < window) can pick the same cell, and then its gradients add up. Padding is never
-/// the maximum, so the total gradient is preserved: Σ ∂ℓ/∂x = Σ ∂ℓ/∂y.
+/// in row-major order wins (a subgradient; PyTorch's CPU kernel picks the same cell).
+/// Overlapping windows (stride < window) can pick the same cell, and then its gradients add
+/// up. Padding is never the maximum, so the total gradient is preserved: Σ ∂ℓ/∂x = Σ ∂ℓ/∂y.
 ///
 /// Lecture: `004`, section 3 (backpropagation) applied to the pooling layer of section 5.2.
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
