@@ -17,6 +17,7 @@ let trackCondition: SwiftSetting = .define(
 /// The chapters of the lecture, in teaching order, with the chapters each builds on.
 let chapters: [(name: String, dependencies: [String])] = [
   ("Convolution", []),
+  ("Pooling", []),
   ("Backprop", []),
   ("Subgradients", []),
   ("WeightSharing", []),

@@ -21,7 +21,7 @@ public struct Outcome: Sendable, Equatable {
 /// Every command of the tool, in the order `companion --help` lists them. A chapter's command
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
-  tourCommand, listCommand, showCommand, correlateCommand, convolveCommand,
+  tourCommand, listCommand, showCommand, correlateCommand, convolveCommand, poolCommand,
   checkCommand, hintCommand, verifyCommand, helpCommand,
 ]
 

@@ -28,6 +28,11 @@ let examples: [Example] = [
     summary: "the 4x4 convolution exercise: a 4x4 image, a 3x3 filter, a 2x2 answer",
     render: renderFourByFour),
   Example(
+    name: "pooling", ids: "E2.1-E2.4",
+    summary:
+      "the three 7x7 maps max-pooled 2x2 at stride 2: three 4x4 maps, as the slide prints them",
+    render: renderPooling),
+  Example(
     name: "motif-letters", ids: "E6.11",
     summary:
       "C or D: endpoint and corner templates, thresholded and counted, wherever the letter stands",

@@ -1,0 +1,43 @@
+import LectureKit
+
+/// Average pooling: each output is the mean of its window, padding counted as zeros.
+///
+/// ```
+/// y[i, j] = (Σ x[r, c] over the window's cells inside the input) / (cells of the window
+///           inside the padded input)
+/// ```
+/// The divisor counts padding cells (they are zeros that take part in the mean: PyTorch's
+/// default, `count_include_pad=True`) but not the cells of a ceil-mode window that hang past
+/// the padding: such a window averages only what it covers. With no padding, a partial window
+/// at the edge is the mean of its input cells; with padding 1 and a 3 × 3 window, the corner
+/// window holds 4 input cells and 5 zeros and divides by 9.
+///
+/// Lecture: `002`, "Pooling layers" ("Pooling operation can be max or average"); `004`,
+/// section 5.2 ("other pooling / combining approaches are also possible (e.g., averaging)").
+/// - Precondition: the input is not empty and the window fits inside the padded input.
+/// - Complexity: O(h' · w' · kh · kw) for an h' × w' output and a kh × kw window.
+public func averagePool(_ input: Matrix, _ window: PoolWindow) -> Matrix {
+  if let unwritten = placeholder(among: input) { return unwritten }
+  checkFits(window, input)
+  // BEGIN EXERCISE averagePool2D
+  let shape = pooledShape(input.shape, by: window)
+  var output = Matrix(rows: shape.rows, columns: shape.columns)
+  for i in 0..<output.rows {
+    let top = i * window.rows.stride - window.rows.padding
+    // The window's rows inside the padded input: padding counts, overhang does not.
+    let height = min(top + window.rows.size, input.rows + window.rows.padding) - top
+    for j in 0..<output.columns {
+      let left = j * window.columns.stride - window.columns.padding
+      let width = min(left + window.columns.size, input.columns + window.columns.padding) - left
+      var sum = 0.0
+      for r in max(top, 0)..<min(top + window.rows.size, input.rows) {
+        for c in max(left, 0)..<min(left + window.columns.size, input.columns) {
+          sum += input[r, c]
+        }
+      }
+      output[i, j] = sum / Double(height * width)
+    }
+  }
+  return output
+  // END EXERCISE
+}

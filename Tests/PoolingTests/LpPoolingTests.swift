@@ -1,0 +1,72 @@
+import Foundation
+import LectureKit
+import Pooling
+import TestSupport
+import Testing
+
+@Suite("Lp-norm pooling")
+struct LpPoolingTests {
+  static let input: Matrix = [[1, -2, 0, 3], [2, 4, -1, 1], [0, 0, 2, -2], [3, 0, 1, 1]]
+
+  @Test("p = 1 sums the magnitudes of each window")
+  func sumOfMagnitudes() {
+    let pooled = lpPool(Self.input, PoolWindow(size: 2), norm: 1)
+    guard expectMatrix(pooled, equals: [[9, 5], [3, 6]], tolerance: 1e-12) else {
+      if pooled == [[5, 3], [3, 2]] { fail("the absolute value is missing: |-2| counts as 2") }
+      return
+    }
+  }
+
+  @Test("p = 2 is the Euclidean length of each window")
+  func euclidean() {
+    expectMatrix(
+      lpPool(Self.input, PoolWindow(size: 2), norm: 2),
+      equals: [[5, 11.squareRoot()], [3, 10.squareRoot()]], tolerance: 1e-12)
+  }
+
+  @Test("p = 3 takes magnitudes; PyTorch's LPPool2d, which raises x itself, differs")
+  func oddNorm() {
+    // The first window, 1, -2, 2, 4: (1 + 8 + 8 + 64)^(1/3) = 81^(1/3). Without the
+    // absolute value (torch.nn.functional.lp_pool2d's formula) it is 65^(1/3).
+    let pooled = lpPool(Self.input, PoolWindow(size: 2), norm: 3)
+    let expected: Matrix = [[pow(81.0, 1.0 / 3), pow(29.0, 1.0 / 3)], [3, pow(18.0, 1.0 / 3)]]
+    guard expectMatrix(pooled, equals: expected, tolerance: 1e-12) else {
+      if pooled.shape == expected.shape,
+        pooled[0, 0].isApproximatelyEqual(to: pow(65.0, 1.0 / 3), absoluteTolerance: 1e-9)
+      {
+        fail("(-2)^3 was added as -8: Lp pooling raises the magnitude |x| to the power p")
+      }
+      return
+    }
+  }
+
+  @Test("a fractional p: p = 1.5")
+  func fractionalNorm() {
+    // numpy: (np.abs(window) ** 1.5).sum() ** (1 / 1.5) for each 2x2 window.
+    expectMatrix(
+      lpPool(Self.input, PoolWindow(size: 2), norm: 1.5),
+      equals: [[5.9890855, 3.72735052], [3, 3.88478439]], tolerance: 1e-7)
+  }
+
+  @Test("as p grows, Lp pooling approaches max pooling of the magnitudes")
+  func largeNorm() {
+    let pooled = lpPool(Self.input, PoolWindow(size: 2), norm: 64)
+    let largest: Matrix = [[4, 3], [3, 2]]
+    guard expectShape(pooled, largest.shape) else { return }
+    // max |x| <= ‖x‖_p <= 4^(1/p) · max |x| for four cells.
+    for (value, bound) in zip(pooled.elements, largest.elements) {
+      #expect(value >= bound - 1e-12 && value <= pow(4.0, 1.0 / 64) * bound + 1e-12)
+    }
+  }
+
+  @Test("padding adds zeros, which add nothing; ceil mode keeps the partial windows")
+  func paddingAndCeil() {
+    let input: Matrix = [[3, 0, -4], [0, 0, 0], [-5, 12, 1]]
+    expectMatrix(
+      lpPool(input, PoolWindow(size: 2, padding: 1), norm: 2),
+      equals: [[3, 4], [5, 145.squareRoot()]], tolerance: 1e-12)
+    expectMatrix(
+      lpPool(input, PoolWindow(size: 2, rounding: .ceil), norm: 2),
+      equals: [[3, 4], [13, 1]], tolerance: 1e-12)
+  }
+}
