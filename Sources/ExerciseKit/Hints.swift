@@ -117,6 +117,70 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
     ]
   ),
   (
+    "Pooling",
+    [
+      (
+        "pooledLength",
+        """
+        Floor mode counts the windows that lie wholly in the padded axis: floor((n + 2p - k) / s)
+        + 1. Ceil mode rounds up instead, but drops a last window that would start past the input
+        and its left padding (PyTorch's rule).
+        Slide "Max-pooling" in 002 (the padding problem), "Let us calculate that" [E2.4, E4.2].
+        """
+      ),
+      (
+        "maxPool2D",
+        """
+        y[i, j] = the largest x in window (i, j): rows i·s - p ..< i·s - p + k, columns likewise.
+        Padding counts as -infinity, so it never wins; in ceil mode the last window may hang over
+        the edge and takes the maximum of what it covers.
+        Slides "Max-pooling" in 002 [E2.1-E2.4].
+        """
+      ),
+      (
+        "averagePool2D",
+        """
+        The mean of each window, the padding zeros counted in the divisor (PyTorch's default), but
+        not the cells of a ceil-mode window that lie past the padding.
+        Slide "Pooling layers" in 002; 004, section 5.2.
+        """
+      ),
+      (
+        "lpPool2D",
+        """
+        (Σ over the window of |x|^p)^(1/p): p = 1 sums the magnitudes, p = 2 is the Euclidean
+        length, large p tends to the max of the magnitudes. Padding adds zeros, which add nothing.
+        Lecture 001, "Handling jitter: Pooling".
+        """
+      ),
+      (
+        "maxPoolBackward",
+        """
+        Each window hands its upstream gradient to the one cell that won its maximum: the first in
+        row-major order on a tie, never to every cell. Where windows overlap, the gradients add
+        up.
+        Lecture 004, section 3, applied to 002's max pooling.
+        """
+      ),
+      (
+        "averagePoolBackward",
+        """
+        Each window shares its upstream gradient equally among the cells it averaged (the same
+        divisor as the forward pass); shares that fall on padding are lost, overlaps add up.
+        Lecture 004, section 3.
+        """
+      ),
+      (
+        "lpPoolBackward",
+        """
+        ∂y/∂x = sign(x) · |x|^(p-1) / y^(p-1) for every x of the window, times the upstream
+        gradient, summed over the windows that hold x; a window of zeros passes nothing.
+        Lecture 004, section 3, applied to 001's Lp pooling.
+        """
+      ),
+    ]
+  ),
+  (
     "WeightSharing",
     [
       (
