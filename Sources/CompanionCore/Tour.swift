@@ -51,9 +51,9 @@ func tour() -> String {
   text += """
 
     What next:
-      swift test                            check the reference implementation
-      COMPANION_TRACK=exercises swift test --filter '^ConvolutionTests\\.'
-                                            check your own work on one chapter
+      swift run companion check             where you stand on the exercises, and what to do next
+      swift run companion hint EXERCISE     a pointer to the lecture's formula
+      swift test                            the tests, on the reference implementation
       companion list / companion show NAME  one example at a time
       companion --help                      every command
 
