@@ -181,6 +181,180 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
     ]
   ),
   (
+    "Backprop",
+    [
+      (
+        "forwardPass",
+        """
+        a^1 = x, then for l = 2, ..., L: z^l = (W^l)^T a^(l-1) + b^l and a^l = f(z^l). W^l is
+        (units in l-1) x (units in l): the transpose is what makes the shapes fit. Keep every
+        z^l and a^l, the backward pass needs them.
+        Lecture 004, section 3, step 2 "Feedforward" [E6.2].
+        """
+      ),
+      (
+        "activationDerivative",
+        """
+        The diagonal of Diag[f'(z^l)], entry by entry: 1, [z > 0] (0 at the kink, the notes'
+        pick), σ(z)(1 - σ(z)), 1 - tanh(z)². It receives z, not the activation a = f(z).
+        Lecture 004, section 3, equation (4); section 2.2 on ReLU'(0) [E6.2, E6.5].
+        """
+      ),
+      (
+        "squaredLossGradient",
+        """
+        ℓ = 1/2 Σ_k (y_k - a_k)²: differentiate with respect to the output a, not the label.
+        The 1/2 cancels the 2 of the square; mind the sign.
+        Lecture 004, section 2.2, equation (2); section 3, step 3 (∇_(a^L) ℓ) [E6.2].
+        """
+      ),
+      (
+        "hingeLossGradient",
+        """
+        ℓ = max(0, 1 - y a): the notes' case split, -y while ℓ > 0 and 0 otherwise. At margin
+        y a exactly 1 the loss is 0, and so is the gradient the notes use.
+        Lecture 004, section 2.2, the chain rule for ∂ℓ/∂w_ij [E6.3].
+        """
+      ),
+      (
+        "stableSoftmax",
+        """
+        softmax(z)_k = e^(z_k) / Σ_i e^(z_i). Subtract the largest logit from every z_i before
+        exponentiating: the quotient is unchanged, and e^1000 no longer overflows.
+        Lecture 004, section 2 (a softmax output layer for several classes).
+        """
+      ),
+      (
+        "softmaxCrossEntropyLoss",
+        """
+        ℓ = -log softmax(z)_c = log Σ_i e^(z_i) - z_c for the class c of the one-hot y. Take
+        the log-sum-exp as m + log Σ_i e^(z_i - m), m the largest logit: never the log of a
+        softmax that may have rounded to 0.
+        Lecture 004, section 4, "Loss function" (multiclass cross-entropy with softmax).
+        """
+      ),
+      (
+        "outputError",
+        """
+        δ^L = Diag[f'(z^L)] ∇_(a^L) ℓ, the loss's gradient taken at a^L = f(z^L). For the
+        softmax cross-entropy z^L are the logits (f is the identity) and δ^L = softmax(z^L) - y.
+        Lecture 004, section 3, step 3 "Output error" [E6.2, E6.3].
+        """
+      ),
+      (
+        "deltaRecursion",
+        """
+        Equation (4): δ^l = Diag[f'(z^l)] W^(l+1) δ^(l+1). W^(l+1) is (units in l) x (units in
+        l+1), so it carries δ^(l+1) back with no transpose; Diag[v] u multiplies entry by entry.
+        Lecture 004, section 3, step 4 "Backpropagation" [E6.2].
+        """
+      ),
+      (
+        "weightGradient",
+        """
+        ∂ℓ/∂W^l = a^(l-1) (δ^l)^T: a column times a row, with the shape of W^l, (units in l-1)
+        x (units in l). Entry (i, j) pairs input i with unit j.
+        Lecture 004, section 3, step 5 "Gradient" [E6.2].
+        """
+      ),
+      (
+        "backpropagate",
+        """
+        Steps 3 to 5: δ^L first, then δ^l for l = L - 1 down to 2, and at every layer ∂ℓ/∂W^l =
+        a^(l-1) (δ^l)^T and ∂ℓ/∂b^l = δ^l. The pass holds every z^l and a^l; outputError,
+        hiddenError and weightGradient do the rest.
+        Lecture 004, section 3; slide "Backprop Algorithm" in 002 [E6.2, E6.3].
+        """
+      ),
+      (
+        "batchGradient",
+        """
+        "Average gradient over data points in batch": g = (1/n) Σ_i ∂ℓ(y^(i), F(x^(i); θ))/∂θ,
+        one forward and one backward pass per pair. The mean, like the empirical risk (2).
+        Slide "Backprop Algorithm" in 002; lecture 004, section 2.2 [E6.4].
+        """
+      ),
+      (
+        "sgdUpdate",
+        """
+        Update (3), θ ← θ - η ∂ℓ/∂θ, for every W^l and b^l, l = 2, ..., L: against the gradient,
+        each layer keeping its activation.
+        Lecture 004, section 2.2, update (3); slide "Backprop Algorithm" in 002 [E6.2].
+        """
+      ),
+    ]
+  ),
+  (
+    "Subgradients",
+    [
+      (
+        "reluSubdifferential",
+        """
+        ∂h(v) = {g | h(u) ≥ h(v) + g (u - v) for all u}. Where max(0, v) is differentiable the
+        set is its one slope; at the kink, every slope between the left and the right one.
+        Lecture 004, section 2.2, the note on subgradients [E6.5].
+        """
+      ),
+      (
+        "absoluteValueSubdifferential",
+        """
+        |v| has slope -1 on the left and 1 on the right. At 0, which lines g · u through the
+        origin stay below |u| for every u?
+        Lecture 004, section 2.2, the definition of ∂h(v) [E6.5].
+        """
+      ),
+      (
+        "hingeSubdifferential",
+        """
+        As a function of z, max(0, 1 - y z) has slope -y where the margin y z < 1 and 0 where
+        y z > 1; at y z = 1, every slope between -y and 0 (for y = -1, 0 is the smaller end).
+        Lecture 004, section 2.2, the hinge loss ℓ(y, z) = max(0, 1 - yz) [E6.5].
+        """
+      ),
+      (
+        "maxAffineSubdifferential",
+        """
+        Where one line lies above the other, h is that line near v and its slope is the only
+        subgradient; where they cross, every slope between the two. Compare the values at v,
+        not the slopes.
+        Lecture 004, section 2.2, subdifferentials of convex functions [E6.5].
+        """
+      ),
+      (
+        "reluSubgradient",
+        """
+        One element of the subdifferential: the derivative away from 0, and at the kink the
+        notes' pick 0 from [0, 1] ("for convenience we pick 0", as PyTorch does).
+        Lecture 004, section 2.2 [E6.5].
+        """
+      ),
+      (
+        "hingeSubgradient",
+        """
+        The notes' case split: ∂ℓ/∂z = -y if ℓ(y, z) > 0, else 0. At margin y z exactly 1 the
+        loss is 0, so the subgradient is 0: the inequality on ℓ is strict.
+        Lecture 004, section 2.2, the chain rule for ∂ℓ/∂w_ij [E6.3].
+        """
+      ),
+      (
+        "shallowGradient",
+        """
+        ∂ℓ/∂w_ij = [x_i][z_j > 0][w_j] ∂ℓ/∂z with ∂ℓ/∂z the hinge subgradient at the output;
+        b_j drops the x_i, ∂ℓ/∂w_j = f(z_j) ∂ℓ/∂z, ∂ℓ/∂b = ∂ℓ/∂z. Use the two conventions above.
+        Lecture 004, section 2.2, one hidden ReLU layer with the hinge loss [E6.3].
+        """
+      ),
+      (
+        "subgradientDescent",
+        """
+        Update (3) with a subgradient in place of the gradient: v_(t+1) = v_t - η_t g(v_t),
+        η_t taken from the step size at t = 0, 1, .... Return v_0 too: steps + 1 numbers.
+        Lecture 004, section 2.2, update (3) [E6.5].
+        """
+      ),
+    ]
+  ),
+  (
     "WeightSharing",
     [
       (
