@@ -27,6 +27,7 @@ let examples: [Example] = [
     name: "four-by-four", ids: "E3",
     summary: "the 4x4 convolution exercise: a 4x4 image, a 3x3 filter, a 2x2 answer",
     render: renderFourByFour),
+  dropoutExample,
 ]
 
 private func renderXFilter() -> String {
