@@ -20,6 +20,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Pooling", []),
   ("Backprop", []),
   ("Subgradients", []),
+  ("Dropout", []),
   ("WeightSharing", []),
 ]
 

@@ -41,6 +41,7 @@ let examples: [Example] = [
     name: "class-example", ids: "E6.2 E6.4",
     summary: "backprop by hand: a sigmoid hidden layer, a linear output, the squared loss",
     render: renderClassExample),
+  dropoutExample,
 ]
 
 private func renderXFilter() -> String {

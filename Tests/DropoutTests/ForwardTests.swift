@@ -1,0 +1,129 @@
+import Dropout
+import LectureKit
+import TestSupport
+import Testing
+
+/// The forward pass in training (a mask, and under inverted dropout the factor 1 / (1 - p)) and
+/// in evaluation (the identity under both conventions). `p` is the probability of dropping.
+@Suite("Dropout forward pass")
+struct ForwardTests {
+  static let activations: Matrix = [[1, 2, 3], [4, 5, 6]]
+  static let mask: Matrix = [[1, 0, 1], [0, 1, 1]]
+
+  @Test("E6.6 a 2x3 batch and a fixed mask, p = 0.2: the notes keep 1·a, inverted 1.25·a")
+  func byHand() {
+    let a = Self.activations
+    let notes = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .notes)
+    expectMatrix(notes, equals: [[1, 0, 3], [0, 5, 6]], "notes' convention")
+    let inverted = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .inverted)
+    guard expectMatrix(inverted, equals: [[1.25, 0, 3.75], [0, 6.25, 7.5]], "inverted") else {
+      if inverted.isApproximatelyEqual(to: [[5, 0, 15], [0, 25, 30]], absoluteTolerance: 1e-9) {
+        fail("kept units were divided by p; divide by 1 - p, the probability of keeping")
+      }
+      return
+    }
+  }
+
+  @Test(
+    "E6.6 the same batch for p = 0.5 and 0.7: kept units scaled by 1 / (1 - p) under inverted",
+    arguments: [0.5, 0.7])
+  func otherProbabilities(_ p: Double) {
+    let a = Self.activations
+    let kept = a.hadamard(Self.mask)
+    expectMatrix(
+      applyDropoutMask(a, mask: Self.mask, p: p, convention: .notes), equals: kept,
+      "notes' convention, p = \(p): no scaling while training")
+    let inverted = applyDropoutMask(a, mask: Self.mask, p: p, convention: .inverted)
+    guard expectMatrix(inverted, equals: kept / (1 - p), tolerance: 1e-12, "p = \(p)") else {
+      if inverted.isApproximatelyEqual(to: kept / p, absoluteTolerance: 1e-9) {
+        fail("kept units were divided by p; divide by 1 - p, the probability of keeping")
+      }
+      return
+    }
+  }
+
+  @Test(
+    "E6.6 training: dropped units are 0, surviving entries are x / (1 - p) (inverted) or x",
+    arguments: DropoutConvention.allCases, [0.2, 0.5, 0.7])
+  func surviving(_ convention: DropoutConvention, _ p: Double) {
+    var generator = SeededGenerator(seed: 66)
+    let a = Matrix.random(rows: 12, columns: 9, in: -3...3, using: &generator)
+    let (y, mask) = dropoutForward(
+      a, p: p, mode: .training, convention: convention, using: &generator)
+    guard expectShape(y, a.shape, "output") else { return }
+    guard let mask else {
+      fail("training returns the mask it drew")
+      return
+    }
+    guard expectShape(mask, a.shape, "mask"), MaskMeasures.isZeroOne(mask) else { return }
+    let scale = convention == .inverted ? 1 / (1 - p) : 1
+    for index in a.elements.indices {
+      let (x, out) = (a.elements[index], y.elements[index])
+      if mask.elements[index] == 0 {
+        #expect(out == 0, "entry \(index) was dropped, so its output is 0, not \(out)")
+      } else if !out.isApproximatelyEqual(
+        to: x * scale, absoluteTolerance: 0, relativeTolerance: 1e-12)
+      {
+        fail("\(convention), p = \(p): kept entry \(index) is \(x) -> \(out), not \(x * scale)")
+        return
+      }
+    }
+    let zeroed = MaskMeasures.fractionZero(mask)
+    #expect(zeroed > 0 && zeroed < 1, "108 draws keep some units and drop others")
+  }
+
+  @Test(
+    "E6.6 evaluation is the identity under both conventions, draws nothing, returns no mask",
+    arguments: DropoutConvention.allCases, [0.2, 0.5, 0.7])
+  func evaluation(_ convention: DropoutConvention, _ p: Double) {
+    var generator = SeededGenerator(seed: 67)
+    var untouched = SeededGenerator(seed: 67)
+    let a = Matrix.random(rows: 5, columns: 4, in: -2...2, using: &untouched)
+    _ = Matrix.random(rows: 5, columns: 4, in: -2...2, using: &generator)
+    let (y, mask) = dropoutForward(
+      a, p: p, mode: .evaluation, convention: convention, using: &generator)
+    guard expectMatrix(y, equals: a, tolerance: 0, "\(convention), p = \(p)") else {
+      if y.isApproximatelyEqual(to: (1 - p) * a, absoluteTolerance: 1e-12) {
+        fail(
+          "evaluation scaled the activations by 1 - p: inverted dropout does nothing at test "
+            + "time, and the notes put 1 - p into the outgoing weights (testTimeWeights)")
+      }
+      return
+    }
+    #expect(mask == nil, "evaluation drops nothing, so it has no mask")
+    #expect(generator.next() == untouched.next(), "evaluation must not draw random numbers")
+  }
+
+  @Test(
+    "E6.6 p = 0 in training drops nothing and scales nothing", arguments: DropoutConvention.allCases
+  )
+  func zeroProbability(_ convention: DropoutConvention) {
+    var generator = SeededGenerator(seed: 68)
+    let a = Matrix.random(rows: 6, columns: 5, using: &generator)
+    let (y, mask) = dropoutForward(
+      a, p: 0, mode: .training, convention: convention, using: &generator)
+    guard expectMatrix(y, equals: a, tolerance: 0, "\(convention)") else { return }
+    guard let mask else {
+      fail("training returns the mask it drew")
+      return
+    }
+    expectMatrix(mask, equals: Matrix(rows: 6, columns: 5, repeating: 1), "p = 0 keeps every unit")
+  }
+
+  @Test(
+    "E6.6 a batch of 30 identical examples: each is dropped differently",
+    arguments: DropoutConvention.allCases, [0.3, 0.5])
+  func batch(_ convention: DropoutConvention, _ p: Double) {
+    var generator = SeededGenerator(seed: 69)
+    let example = Matrix.random(rows: 10, columns: 1, in: 1...2, using: &generator)
+    let batch = Matrix(rows: 10, columns: 30) { i, _ in example[i, 0] }
+    let (y, _) = dropoutForward(
+      batch, p: p, mode: .training, convention: convention, using: &generator)
+    guard expectShape(y, batch.shape) else { return }
+    let patterns = Set((0..<30).map { j in (0..<10).map { i in y[i, j] == 0 } })
+    // Two independent 10-unit masks coincide with probability (p² + (1 - p)²)^10 <= 1/1024.
+    #expect(
+      patterns.count >= 25,
+      "the 30 examples were dropped in only \(patterns.count) different ways: one mask per example")
+  }
+}

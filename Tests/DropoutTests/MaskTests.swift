@@ -1,0 +1,84 @@
+import Dropout
+import LectureKit
+import TestSupport
+import Testing
+
+/// `p` is the probability of dropping a unit: a mask is 0 with probability p and 1 with
+/// probability 1 - p, drawn anew for every unit of every example.
+@Suite("Dropout masks")
+struct MaskTests {
+  /// Probabilities other than the lecture's 1/2, where p and 1 - p coincide.
+  static let probabilities: [Double] = [0.2, 0.5, 0.7]
+
+  @Test("E6.6 a mask has the batch's shape and holds only 0s and 1s", arguments: probabilities)
+  func shapeAndValues(_ p: Double) {
+    var generator = SeededGenerator(seed: 61)
+    for (rows, columns) in [(1, 1), (3, 5), (7, 2), (1, 12)] {
+      let mask = dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
+      guard expectShape(mask, Shape(rows: rows, columns: columns), "p = \(p)") else { return }
+      #expect(MaskMeasures.isZeroOne(mask), "a mask holds 1 (kept) and 0 (dropped) only:\n\(mask)")
+    }
+  }
+
+  @Test(
+    "E6.6 p is the probability of DROPPING: about p of a 100x100 mask is 0, not 1 - p",
+    arguments: probabilities)
+  func fractionDropped(_ p: Double) {
+    var generator = SeededGenerator(seed: 62)
+    let mask = dropoutMask(rows: 100, columns: 100, p: p, using: &generator)
+    guard expectShape(mask, Shape(rows: 100, columns: 100)) else { return }
+    let zeroed = MaskMeasures.fractionZero(mask)
+    if p != 0.5 && abs(zeroed - (1 - p)) < 0.03 {
+      fail("\(zeroed) of the mask is 0, about 1 - p: was p used as the probability of keeping?")
+    }
+    // 10,000 draws: the fraction's standard deviation is at most 0.005.
+    expectClose(zeroed, p, tolerance: 0.03, "fraction of the mask that is 0 for p = \(p)")
+  }
+
+  @Test(
+    "E6.6 every example of a batch gets its own mask, and every unit its own draw",
+    arguments: [0.3, 0.5, 0.7])
+  func independentPerExample(_ p: Double) {
+    var generator = SeededGenerator(seed: 63)
+    let mask = dropoutMask(rows: 40, columns: 50, p: p, using: &generator)
+    guard expectShape(mask, Shape(rows: 40, columns: 50)) else { return }
+    // Two independent entries differ with probability 2p(1 - p).
+    let expected = 2 * p * (1 - p)
+    let betweenExamples = MaskMeasures.columnDisagreement(mask)
+    if betweenExamples == 0 {
+      fail("every column (example) has the same mask: draw a new mask for every example")
+    }
+    expectClose(betweenExamples, expected, tolerance: 0.05, "neighbouring examples, p = \(p)")
+    let betweenUnits = MaskMeasures.rowDisagreement(mask)
+    if betweenUnits == 0 {
+      fail("every unit of an example is kept or dropped together: draw every unit on its own")
+    }
+    expectClose(betweenUnits, expected, tolerance: 0.05, "neighbouring units, p = \(p)")
+  }
+
+  @Test("E6.6 p = 0 keeps every unit")
+  func nothingDropped() {
+    var generator = SeededGenerator(seed: 64)
+    expectMatrix(
+      dropoutMask(rows: 6, columns: 7, p: 0, using: &generator),
+      equals: Matrix(rows: 6, columns: 7, repeating: 1))
+  }
+
+  @Test("E6.6 the seed decides the mask: the same seed draws it again, the next draw differs")
+  func seeded() {
+    var first = SeededGenerator(seed: 65)
+    var second = SeededGenerator(seed: 65)
+    let mask = dropoutMask(rows: 8, columns: 8, p: 0.4, using: &first)
+    guard expectShape(mask, Shape(rows: 8, columns: 8)), MaskMeasures.isZeroOne(mask) else {
+      fail("the mask must be an 8 x 8 matrix of 0s and 1s:\n\(mask)")
+      return
+    }
+    let zeroed = MaskMeasures.fractionZero(mask)
+    #expect(zeroed > 0 && zeroed < 1, "64 draws with p = 0.4 keep some units and drop others")
+    expectMatrix(
+      dropoutMask(rows: 8, columns: 8, p: 0.4, using: &second), equals: mask,
+      "the same seed must give the same mask")
+    let next = dropoutMask(rows: 8, columns: 8, p: 0.4, using: &first)
+    #expect(next != mask, "a second draw from the same generator must give a new mask")
+  }
+}

@@ -1,0 +1,103 @@
+import Dropout
+import LectureKit
+import TestSupport
+import Testing
+
+/// At test time every unit is on. The notes multiply the outgoing weights by 1 - p (the keep
+/// probability; `p` is the probability of dropping), inverted dropout changes nothing; either
+/// way the next layer sees at test time the pre-activation it saw on average while training.
+@Suite("Dropout at test time")
+struct TestTimeTests {
+  /// A dropout layer of 4 units feeding a layer of 3: z = W^T y + b, W is 4 x 3 (`004`,
+  /// section 3: W^l is (units in l - 1) x (units in l)).
+  static let a = Matrix(column: [0.5, -1.2, 2.0, 0.8])
+  static let weights: Matrix = [
+    [0.3, -0.7, 1.1], [0.9, 0.2, -0.4], [-0.5, 0.6, 0.8], [1.5, -1.0, 0.1],
+  ]
+  static let bias = Matrix(column: [0.1, -0.2, 0.3])
+
+  @Test("E6.6 the notes' test-time weights: (1 - p)·W, so W/2 for the lecture's p = 1/2")
+  func notesWeights() {
+    let weights = Self.weights
+    expectMatrix(
+      testTimeWeights(weights, p: 0.5, convention: .notes), equals: weights / 2, tolerance: 1e-15,
+      "p = 1/2: the notes halve the outgoing weights")
+    for p in [0.2, 0.7] {
+      let computed = testTimeWeights(weights, p: p, convention: .notes)
+      guard expectMatrix(computed, equals: (1 - p) * weights, tolerance: 1e-15, "p = \(p)") else {
+        if computed.isApproximatelyEqual(to: p * weights, absoluteTolerance: 1e-12) {
+          fail("p = \(p): the weights were multiplied by p; keep probability 1 - p is right")
+        }
+        return
+      }
+    }
+  }
+
+  @Test("E6.6 inverted dropout leaves the weights alone at test time", arguments: [0.2, 0.5, 0.7])
+  func invertedWeights(_ p: Double) {
+    let computed = testTimeWeights(Self.weights, p: p, convention: .inverted)
+    guard expectMatrix(computed, equals: Self.weights, tolerance: 0, "p = \(p)") else {
+      if computed.isApproximatelyEqual(to: (1 - p) * Self.weights, absoluteTolerance: 1e-12) {
+        fail("inverted dropout scaled while training already: scaling again counts 1 - p twice")
+      }
+      return
+    }
+  }
+
+  /// Every mask of the 4 units with its probability: a unit is 0 with probability p.
+  static func allMasks(p: Double) -> [(mask: Matrix, probability: Double)] {
+    (0..<16).map { bits in
+      let keep = (0..<4).map { unit in Double((bits >> unit) & 1) }
+      let probability = keep.map { $0 == 1 ? 1 - p : p }.reduce(1, *)
+      return (Matrix(column: keep), probability)
+    }
+  }
+
+  /// E[z] while training: Σ over the 16 masks of P(mask) · (W^T y(mask) + b).
+  static func expectedTraining(p: Double, convention: DropoutConvention) -> Matrix {
+    var expected = Matrix(rows: 3, columns: 1)
+    for (mask, probability) in allMasks(p: p) {
+      let y = applyDropoutMask(a, mask: mask, p: p, convention: convention)
+      expected += probability * (weights.transposed() * y + bias)
+    }
+    return expected
+  }
+
+  /// z at test time: every unit on (evaluation mode) and the test-time weights.
+  static func testTime(p: Double, convention: DropoutConvention) -> Matrix {
+    var generator = SeededGenerator(seed: 72)
+    let y = dropoutForward(a, p: p, mode: .evaluation, convention: convention, using: &generator)
+    return testTimeWeights(weights, p: p, convention: convention).transposed() * y.output + bias
+  }
+
+  @Test(
+    "E6.6 all 16 masks of a 4-unit layer: expected training z equals test-time z",
+    arguments: DropoutConvention.allCases, [0.2, 0.5, 0.7])
+  func expectationMatches(_ convention: DropoutConvention, _ p: Double) {
+    #expect(abs(Self.allMasks(p: p).map(\.probability).reduce(0, +) - 1) < 1e-15)
+    let training = Self.expectedTraining(p: p, convention: convention)
+    let test = Self.testTime(p: p, convention: convention)
+    // Both equal (1 - p) W^T a + b (notes) or W^T a + b (inverted).
+    let keep = convention == .notes ? 1 - p : 1
+    let exact = keep * (Self.weights.transposed() * Self.a) + Self.bias
+    expectMatrix(training, equals: exact, tolerance: 1e-12, "expected training z, \(convention)")
+    expectMatrix(test, equals: training, tolerance: 1e-12, "test-time z, \(convention), p = \(p)")
+  }
+
+  @Test(
+    "E6.6 mixing the conventions misses the expected z by p·W^T a", arguments: [0.2, 0.5, 0.7])
+  func mixing(_ p: Double) {
+    let shift = p * (Self.weights.transposed() * Self.a)
+    #expect(shift.norm() > 0.1, "the example must show the difference")
+    // Trained without scaling (notes), tested without scaling (inverted): too large by p·W^T a.
+    let notesThenInverted =
+      Self.testTime(p: p, convention: .inverted)
+      - Self.expectedTraining(p: p, convention: .notes)
+    expectMatrix(notesThenInverted, equals: shift, tolerance: 1e-12, "notes, then inverted")
+    // Trained with 1 / (1 - p) (inverted), tested with (1 - p)·W (notes): too small by p·W^T a.
+    let invertedThenNotes =
+      Self.testTime(p: p, convention: .notes)
+      - Self.expectedTraining(p: p, convention: .inverted)
+    expectMatrix(invertedThenNotes, equals: -shift, tolerance: 1e-12, "inverted, then notes")
+  }
+}
