@@ -355,6 +355,54 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
     ]
   ),
   (
+    "Dropout",
+    [
+      (
+        "dropoutMask",
+        """
+        p is the probability of DROPPING a unit: each entry is kept (1) with probability 1 - p
+        and dropped (0) with probability p, one uniform draw per entry, so every example of the
+        batch gets its own mask.
+        Lecture 004, 4.1 "Dropout"; the dropout slide of 002 [E6.6].
+        """
+      ),
+      (
+        "applyDropoutMask",
+        """
+        Training output for a given mask: the notes keep mask ⊙ a as it is; inverted dropout
+        scales the kept units by 1 / (1 - p), so that the expected output is a.
+        Lecture 004, 4.1 [E6.6].
+        """
+      ),
+      (
+        "dropoutForward",
+        """
+        Training draws a mask and applies it; evaluation draws nothing and returns a unchanged
+        under both conventions (the notes put their factor 1 - p into the next layer's weights
+        instead).
+        Lecture 004, 4.1 [E6.6].
+        """
+      ),
+      (
+        "dropoutBackward",
+        """
+        y = c · mask ⊙ a with c = 1 (notes) or 1 / (1 - p) (inverted), so ∂ℓ/∂a = c · mask ⊙
+        ∂ℓ/∂y: a dropped unit passes no gradient.
+        Lecture 004, 4.1: dropped units are "accounted for during backprop" [E6.6].
+        """
+      ),
+      (
+        "testTimeWeights",
+        """
+        At test time every unit is present, about 1/(1 - p) times as many as in training. The
+        notes shrink the outgoing weights by 1 - p (W/2 for p = 1/2); inverted dropout already
+        scaled while training and leaves W alone.
+        Lecture 004, 4.1 [E6.6].
+        """
+      ),
+    ]
+  ),
+  (
     "WeightSharing",
     [
       (
