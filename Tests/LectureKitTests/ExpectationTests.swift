@@ -33,3 +33,14 @@ struct ExpectationTests {
     #expect(text.split(separator: "\n").last == "1 2        |   3 4")
   }
 }
+
+@Suite("Failure messages stay short")
+struct LargeMatrixMessageTests {
+  @Test("a large matrix is cut to its top-left corner in side-by-side printing")
+  func cut() {
+    let big = Matrix(rows: 500, columns: 500) { i, j in Double(i * 500 + j) }
+    let text = sideBySide(big, big)
+    #expect(text.count < 2_000)
+    #expect(text.contains("… (500 x 500 in all)"))
+  }
+}

@@ -100,11 +100,20 @@ public func expectGradient(
 public func sideBySide(
   _ left: Matrix, _ right: Matrix, titles: (String, String) = ("expected", "computed")
 ) -> String {
+  // Large matrices are cut to their top-left corner: a failure message stays readable, and a
+  // 500 x 500 mismatch does not write megabytes into the test log.
+  let shown = 10
   func lines(_ matrix: Matrix) -> [String] {
     if matrix.isPlaceholder || matrix.count == 0 { return ["(\(matrix.shape), no entries)"] }
-    let cells = matrix.rowArrays.map { $0.map { compact($0) } }
+    let cells = matrix.rowArrays.prefix(shown).map { row in
+      row.prefix(shown).map { compact($0) } + (row.count > shown ? ["…"] : [])
+    }
     let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
-    return cells.map { row in row.map { pad($0, to: width, leading: true) }.joined(separator: " ") }
+    let rows = cells.map { row in
+      row.map { pad($0, to: width, leading: true) }.joined(separator: " ")
+    }
+    return rows
+      + (matrix.rows > shown || matrix.columns > shown ? ["… (\(matrix.shape) in all)"] : [])
   }
   let a = [titles.0] + lines(left)
   let b = [titles.1] + lines(right)
