@@ -16,7 +16,8 @@ let trackCondition: SwiftSetting = .define(
 
 /// The chapters of the lecture, in teaching order, with the chapters each builds on.
 let chapters: [(name: String, dependencies: [String])] = [
-  ("Convolution", [])
+  ("Convolution", []),
+  ("Folding", []),
 ]
 
 let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
