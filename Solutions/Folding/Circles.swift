@@ -30,3 +30,24 @@ public func nestedCircles(
   }
   return (Matrix(rows), labels)
 }
+
+/// The settings of the chapter's experiment, shared by its tests and by
+/// `companion draw folding`: the nested circles with 6 points per class (data seed 0), networks
+/// of 4 hidden layers trained by plain gradient descent (η = 0.5, 200 epochs), and the
+/// perceptron (500 epochs) on the final representation as the test of separation.
+///
+/// Given code: the settings, not an exercise.
+public enum FoldingExperiment {
+  public static let pointsPerClass = 6
+  public static let dataSeed: UInt64 = 0
+  public static let depth = 4
+  public static let learningRate = 0.5
+  public static let epochs = 200
+  public static let perceptronEpochs = 500
+
+  /// The experiment's points and labels.
+  public static var data: (points: Matrix, labels: [Double]) {
+    var generator = SeededGenerator(seed: dataSeed)
+    return nestedCircles(pointsPerClass: pointsPerClass, using: &generator)
+  }
+}

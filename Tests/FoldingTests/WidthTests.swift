@@ -6,10 +6,10 @@ import Testing
 /// The lecture's claim: "if we have only 2 neurons in each hidden layer, the optimization will
 /// take longer; the optimization is easier if we have more neurons in the hidden layers."
 ///
-/// The experiment: the nested circles (6 points per class, data seed 0); for each of the
-/// seeds 1 ... 20, a network of depth 4 initialised from that seed, trained by plain gradient
-/// descent (η = 0.5, 200 epochs, all points at every step); it separates the circles when the
-/// perceptron separates its final representation within 500 epochs. Width 2 and width 8 get
+/// The experiment (``FoldingExperiment``): the nested circles (6 points per class, data seed 0);
+/// for each of the seeds 1 ... 20, a network of depth 4 initialised from that seed, trained by
+/// plain gradient descent (η = 0.5, 200 epochs, all points at every step); it separates the
+/// circles when the perceptron separates its final representation within 500 epochs. Width 2 and width 8 get
 /// the same data, seeds and training. The seeds are 1 ... 20, chosen before any run.
 ///
 /// Size: 12 points and 200 epochs, so that the 40 trainings take about 2 s of CPU in a debug
@@ -20,20 +20,20 @@ import Testing
 @Suite("Lecture 000: 2-unit layers are harder to train than wider ones")
 struct WidthTests {
   static let seeds = UInt64(1)...20
-  static let data: (points: Matrix, labels: [Double]) = {
-    var generator = SeededGenerator(seed: 0)
-    return nestedCircles(pointsPerClass: 6, using: &generator)
-  }()
+  static let data = FoldingExperiment.data
 
   /// Whether a network of `width` units per layer, initialised from `seed`, separates the
   /// nested circles after training.
   static func separates(width: Int, seed: UInt64) -> Bool {
     var generator = SeededGenerator(seed: seed)
-    let network = FoldingNetwork.initial(width: width, depth: 4, using: &generator)
+    let network = FoldingNetwork.initial(
+      width: width, depth: FoldingExperiment.depth, using: &generator)
     let trained = trainFolding(
-      network, points: data.points, labels: data.labels, learningRate: 0.5, epochs: 200)
+      network, points: data.points, labels: data.labels,
+      learningRate: FoldingExperiment.learningRate, epochs: FoldingExperiment.epochs)
     let final = finalRepresentation(data.points, through: trained.hidden)
-    return perceptronSeparates(final, labels: data.labels, epochs: 500)
+    return perceptronSeparates(
+      final, labels: data.labels, epochs: FoldingExperiment.perceptronEpochs)
   }
 
   @Test("E6.12 over 20 seeds, width 2 separates the nested circles less often than width 8")
