@@ -67,8 +67,9 @@ public func foldingBackward(
   for l in network.hidden.indices.reversed() {
     let deltaZ = deltaA.zipMap(stages[l].z) { delta, z in z > 0 ? delta : 0 }
     let below = l == 0 ? points : stages[l - 1].a
-    gradient.hidden[l].weights = deltaZ.transposed() * below
-    gradient.hidden[l].bias = deltaZ.transposed() * ones
+    let deltaZT = deltaZ.transposed()
+    gradient.hidden[l].weights = deltaZT * below
+    gradient.hidden[l].bias = deltaZT * ones
     deltaA = deltaZ * network.hidden[l].weights
   }
   return gradient

@@ -6,17 +6,19 @@ import Testing
 /// The lecture's claim: "if we have only 2 neurons in each hidden layer, the optimization will
 /// take longer; the optimization is easier if we have more neurons in the hidden layers."
 ///
-/// The experiment (``FoldingExperiment``): the nested circles (6 points per class, data seed 0);
-/// for each of the seeds 1 ... 20, a network of depth 4 initialised from that seed, trained by
-/// plain gradient descent (η = 0.5, 200 epochs, all points at every step); it separates the
-/// circles when the perceptron separates its final representation within 500 epochs. Width 2 and width 8 get
-/// the same data, seeds and training. The seeds are 1 ... 20, chosen before any run.
+/// The experiment (``FoldingExperiment``): the nested circles (6 points per class, data
+/// seed 0); for each of the seeds 1 ... 20, a network of depth 4 initialised from that seed,
+/// trained by plain gradient descent (η = 0.5, 200 epochs, all points at every step); it
+/// separates the circles when the perceptron separates its final representation within 500
+/// epochs. Width 2 and width 8 get the same data, seeds and training. The seeds are 1 ... 20,
+/// chosen before any run, and never changed.
 ///
-/// Size: 12 points and 200 epochs, so that the 40 trainings take about 2 s of CPU in a debug
-/// build (measured: 3.7 s of CPU for both widths with the reference implementation, run two
-/// at a time). Trained longer or on more points, width 8 separates more often
-/// (in a numpy copy of the experiment: 15 of 20 seeds after 500 epochs on 24 points) and
-/// width 2 still hardly ever.
+/// Size: 12 points and 200 epochs, so that the 40 trainings stay near 2 s in a debug build
+/// (measured: 2.2 s of CPU for both widths with the reference implementation; the seeds run
+/// in parallel). The first plan, 24 points and 500 epochs, took well over 10 s. Trained
+/// longer or on more points, width 8 separates more often (a numpy copy of the experiment,
+/// with numpy's own random numbers: 15 of 20 seeds after 500 epochs on 24 points) and width 2
+/// still hardly ever (0 of 20 there).
 @Suite("Lecture 000: 2-unit layers are harder to train than wider ones")
 struct WidthTests {
   static let seeds = UInt64(1)...20
