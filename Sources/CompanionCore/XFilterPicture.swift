@@ -14,9 +14,9 @@ enum XFilterPicture {
     for example in Lecture.xFilters {
       let computed = correlate(Lecture.xImage, with: example.filter) / 9
       if let mark = computed.unwritten {
+        // Said once: the three maps wait for the same exercise.
         maps.append(example.map)
         if notes.isEmpty { notes.append("maps from the lecture's data, since \(mark)") }
-        // (said once: the three maps come from the same exercise)
       } else {
         maps.append(computed)
       }

@@ -43,10 +43,10 @@ func expectNetwork(
   return agree
 }
 
-/// The gradient of `foldingLoss` by central differences, parameter by parameter, in the shape
-/// of the network.
+/// The gradient of `loss` by central differences, parameter by parameter, in the shape of the
+/// network.
 func numericalGradient(
-  of network: FoldingNetwork, points: Matrix, labels: [Double]
+  of network: FoldingNetwork, loss: (FoldingNetwork) -> Double
 ) -> FoldingNetwork {
   var gradient = network
   for l in network.hidden.indices {
@@ -54,26 +54,26 @@ func numericalGradient(
       of: { weights in
         var probe = network
         probe.hidden[l].weights = weights
-        return foldingLoss(probe, points: points, labels: labels)
+        return loss(probe)
       }, at: network.hidden[l].weights)
     gradient.hidden[l].bias = numericalGradient(
       of: { bias in
         var probe = network
         probe.hidden[l].bias = bias
-        return foldingLoss(probe, points: points, labels: labels)
+        return loss(probe)
       }, at: network.hidden[l].bias)
   }
   gradient.readout.weights = numericalGradient(
     of: { weights in
       var probe = network
       probe.readout.weights = weights
-      return foldingLoss(probe, points: points, labels: labels)
+      return loss(probe)
     }, at: network.readout.weights)
   gradient.readout.bias = numericalGradient(
     of: { bias in
       var probe = network
       probe.readout.bias = bias
-      return foldingLoss(probe, points: points, labels: labels)
+      return loss(probe)
     }, at: network.readout.bias)
   return gradient
 }

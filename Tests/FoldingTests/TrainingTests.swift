@@ -53,7 +53,9 @@ struct TrainingTests {
     let points = Matrix.random(rows: 7, columns: example.inputs, in: -1...1, using: &generator)
     let labels: [Double] = [1, -1, -1, 1, 1, -1, 1]
     let analytic = foldingBackward(network, points: points, labels: labels)
-    let numeric = numericalGradient(of: network, points: points, labels: labels)
+    let numeric = numericalGradient(of: network) {
+      foldingLoss($0, points: points, labels: labels)
+    }
     if let mark = analytic.unwrittenMark {
       fail("\(mark)")
       return
@@ -94,7 +96,9 @@ struct TrainingTests {
     let points = Matrix.random(rows: 5, columns: 2, in: -1...1, using: &generator)
     let labels: [Double] = [1, 1, -1, -1, 1]
     let rate = 0.3
-    let numeric = numericalGradient(of: network, points: points, labels: labels)
+    let numeric = numericalGradient(of: network) {
+      foldingLoss($0, points: points, labels: labels)
+    }
     var expected = network
     for l in network.hidden.indices {
       expected.hidden[l].weights -= rate * numeric.hidden[l].weights

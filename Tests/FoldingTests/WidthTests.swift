@@ -24,27 +24,27 @@ struct WidthTests {
   static let seeds = UInt64(1)...20
   static let data = FoldingExperiment.data
 
-  /// Whether a network of `width` units per layer, initialised from `seed`, separates the
-  /// nested circles after training.
-  static func separates(width: Int, seed: UInt64) -> Bool {
-    var generator = SeededGenerator(seed: seed)
-    let network = FoldingNetwork.initial(
-      width: width, depth: FoldingExperiment.depth, using: &generator)
-    let trained = trainFolding(
-      network, points: data.points, labels: data.labels,
-      learningRate: FoldingExperiment.learningRate, epochs: FoldingExperiment.epochs)
-    let final = finalRepresentation(data.points, through: trained.hidden)
-    return perceptronSeparates(
-      final, labels: data.labels, epochs: FoldingExperiment.perceptronEpochs)
-  }
-
   @Test("E6.12 over 20 seeds, width 2 separates the nested circles less often than width 8")
   func narrowVersusWide() async {
+    let data = Self.data
+    // Whether a network of `width` units per layer, initialised from `seed`, separates the
+    // nested circles after training.
+    let separates: @Sendable (Int, UInt64) -> Bool = { width, seed in
+      var generator = SeededGenerator(seed: seed)
+      let network = FoldingNetwork.initial(
+        width: width, depth: FoldingExperiment.depth, using: &generator)
+      let trained = trainFolding(
+        network, points: data.points, labels: data.labels,
+        learningRate: FoldingExperiment.learningRate, epochs: FoldingExperiment.epochs)
+      let final = finalRepresentation(data.points, through: trained.hidden)
+      return perceptronSeparates(
+        final, labels: data.labels, epochs: FoldingExperiment.perceptronEpochs)
+    }
     let separated = await withTaskGroup(of: (width: Int, seed: UInt64, separates: Bool).self) {
       group in
       for width in [2, 8] {
         for seed in Self.seeds {
-          group.addTask { (width, seed, Self.separates(width: width, seed: seed)) }
+          group.addTask { (width, seed, separates(width, seed)) }
         }
       }
       var results: [(width: Int, seed: UInt64, separates: Bool)] = []
