@@ -22,6 +22,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Subgradients", []),
   ("Dropout", []),
   ("WeightSharing", []),
+  ("Folding", []),
 ]
 
 let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in

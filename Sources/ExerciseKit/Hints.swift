@@ -519,6 +519,67 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
       ),
     ]
   ),
+  (
+    "Folding",
+    [
+      (
+        "affineMap",
+        """
+        Each row of the point set is one point x; its image is W x + b, so entry (i, j) of the
+        result is b[j] + Σ_k W[j, k] X[i, k]. In matrix form: X Wᵀ plus bᵀ in every row.
+        Lecture 000, "Visualization of neural networks" [E6.12].
+        """
+      ),
+      (
+        "applyReLU",
+        """
+        max(0, x) for every coordinate of every point: the plane folds onto the positive
+        quadrant. Lecture 000, "Visualization of neural networks" [E6.12].
+        """
+      ),
+      (
+        "foldingStages",
+        """
+        Start from the points; for each layer, z is its affine map of the previous layer's a,
+        and a is ReLU of z. Keep both for every layer, first layer first.
+        Lecture 000, "Visualization of neural networks" [E6.12].
+        """
+      ),
+      (
+        "perceptronSeparates",
+        """
+        w = 0 and c = 0; a point is wrong when y (w · x + c) <= 0 (zero counts as wrong), and
+        then w += y x, c += y. Stop with true after a pass without a correction, with false
+        after the last allowed pass. Lecture 000, "Visualization of neural networks" [E6.12].
+        """
+      ),
+      (
+        "foldingLoss",
+        """
+        Score s = u aᴸ + c on the final representation, then the mean over the points of
+        log(1 + exp(-y s)). For a large margin exp overflows: log(1 + e^t) = max(0, t) +
+        log(1 + e^-|t|). Lecture 000, "Visualization of neural networks" [E6.12].
+        """
+      ),
+      (
+        "foldingBackward",
+        """
+        Run the forward pass and keep it. The loss's derivative by the score is -y σ(-y s) / n;
+        go back layer by layer: δz = δa where z > 0 and 0 elsewhere (also at z = 0), ∂C/∂W =
+        δzᵀ (the layer's input), ∂C/∂b = the sum of δz over the points, δ(input) = δz W.
+        Lecture 004, the delta recursion of backpropagation; 000 [E6.12].
+        """
+      ),
+      (
+        "trainFolding",
+        """
+        Repeat epochs times: compute the gradient on all points and move every weight and bias
+        by -η times its entry of the gradient. An unwritten backward pass returns a placeholder:
+        return it as it is. Lecture 000, "Parameter transformations" (w ← w - η ∂C/∂w).
+        """
+      ),
+    ]
+  ),
 ]
 
 /// The hint of an exercise, if it has one.

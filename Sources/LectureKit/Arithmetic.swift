@@ -17,8 +17,13 @@ extension Matrix {
     precondition(
       shape == other.shape,
       "entry-by-entry operation on a \(shape) and a \(other.shape) matrix: shapes must match")
-    return Matrix(
-      rows: rows, columns: columns, elements: zip(elements, other.elements).map(combine))
+    // An index loop rather than zip(...).map: the same result, several times faster in the
+    // debug builds that tests run in.
+    var result = self
+    for index in elements.indices {
+      result.elements[index] = combine(elements[index], other.elements[index])
+    }
+    return result
   }
 
   /// The transpose: entry (i, j) becomes entry (j, i).

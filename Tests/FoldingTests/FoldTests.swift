@@ -1,0 +1,50 @@
+import Folding
+import LectureKit
+import TestSupport
+import Testing
+
+/// What ReLU does to the plane: it folds it onto the closed positive quadrant.
+@Suite("Lecture 000, Visualization of neural networks: ReLU folds the plane")
+struct FoldTests {
+  /// One point in each quadrant, on each half-axis, and the origin.
+  static let points: Matrix = [
+    [2, 3], [-2, 3], [-2, -3], [2, -3], [0, 1], [-1, 0], [0, -1], [1, 0], [0, 0],
+  ]
+
+  @Test(
+    "E6.12 the first quadrant stays, the second and fourth fold onto the axes, the third onto the origin"
+  )
+  func quadrants() {
+    expectMatrix(
+      applyReLU(Self.points),
+      equals: [[2, 3], [0, 3], [0, 0], [2, 0], [0, 1], [0, 0], [0, 0], [1, 0], [0, 0]])
+  }
+
+  @Test("E6.12 every image lies in the closed positive quadrant, and points there stay fixed")
+  func positiveQuadrant() {
+    var generator = SeededGenerator(seed: 3)
+    let points = Matrix.random(rows: 40, columns: 2, in: -3...3, using: &generator)
+    let folded = applyReLU(points)
+    guard expectShape(folded, points.shape) else { return }
+    for i in 0..<points.rows {
+      let inside = points[i, 0] >= 0 && points[i, 1] >= 0
+      #expect(folded[i, 0] >= 0 && folded[i, 1] >= 0, "point \(i) left the positive quadrant")
+      if inside {
+        #expect(folded[i, 0] == points[i, 0] && folded[i, 1] == points[i, 1], "moved point \(i)")
+      }
+    }
+  }
+
+  @Test("E6.12 folding twice is folding once")
+  func idempotent() {
+    let once = applyReLU(Self.points)
+    guard expectShape(once, Self.points.shape) else { return }
+    expectMatrix(applyReLU(once), equals: once)
+  }
+
+  @Test("E6.12 every coordinate on its own: 3-dimensional points and tiny values")
+  func wider() {
+    expectMatrix(
+      applyReLU([[-1, 0, 1], [1e-300, -1e-300, -5]]), equals: [[0, 0, 1], [1e-300, 0, 0]])
+  }
+}

@@ -1,0 +1,86 @@
+import Folding
+import LectureKit
+import TestSupport
+import Testing
+
+/// The lecture's network: 4 hidden layers of 2 units, each an affine map and a fold.
+@Suite("Lecture 000, Visualization of neural networks: the forward pass, layer by layer")
+struct ForwardPassTests {
+  /// Four hand-made 2-unit layers: a turn by 45 degrees (scaled by √2), a shift to the
+  /// left, a reflection in the diagonal, and a scaling with a shift down.
+  static let layers: [FoldingLayer] = [
+    FoldingLayer(weights: [[1, 1], [1, -1]], bias: [[0], [0]]),
+    FoldingLayer(weights: [[1, 0], [0, 1]], bias: [[-1], [0]]),
+    FoldingLayer(weights: [[0, 1], [1, 0]], bias: [[0], [0]]),
+    FoldingLayer(weights: [[2, 0], [0, 0.5]], bias: [[0], [-0.5]]),
+  ]
+  static let points: Matrix = [[1, 0], [0, 1], [-1, -1], [2, 1]]
+
+  /// Every intermediate set, worked by hand (numpy agrees: `a @ W.T + b`, `np.maximum(0, z)`).
+  static let expected: [(z: Matrix, a: Matrix)] = [
+    ([[1, 1], [1, -1], [-2, 0], [3, 1]], [[1, 1], [1, 0], [0, 0], [3, 1]]),
+    ([[0, 1], [0, 0], [-1, 0], [2, 1]], [[0, 1], [0, 0], [0, 0], [2, 1]]),
+    ([[1, 0], [0, 0], [0, 0], [1, 2]], [[1, 0], [0, 0], [0, 0], [1, 2]]),
+    ([[2, -0.5], [0, -0.5], [0, -0.5], [2, 0.5]], [[2, 0], [0, 0], [0, 0], [2, 0.5]]),
+  ]
+
+  @Test("E6.12 four 2-unit layers: every set after the affine map and after ReLU, by hand")
+  func byHand() {
+    let stages = foldingStages(Self.points, through: Self.layers)
+    guard stages.count == 4 else {
+      fail("expected 4 stages, one per layer, but got \(stages.count)")
+      return
+    }
+    for (l, stage) in stages.enumerated() {
+      expectMatrix(stage.z, equals: Self.expected[l].z, "layer \(l + 1), after the affine map")
+      expectMatrix(stage.a, equals: Self.expected[l].a, "layer \(l + 1), after ReLU")
+    }
+  }
+
+  @Test("E6.12 each layer starts from the previous layer's folded set, not its unfolded one")
+  func chained() {
+    var generator = SeededGenerator(seed: 5)
+    let network = FoldingNetwork.initial(width: 3, depth: 3, using: &generator)
+    let points = Matrix.random(rows: 6, columns: 2, in: -1...1, using: &generator)
+    let stages = foldingStages(points, through: network.hidden)
+    guard stages.count == 3 else {
+      fail("expected 3 stages, one per layer, but got \(stages.count)")
+      return
+    }
+    var a = points
+    for (l, layer) in network.hidden.enumerated() {
+      let z =
+        a * layer.weights.transposed() + Matrix(rows: 6, columns: 1, repeating: 1)
+        * layer.bias.transposed()
+      a = z.map { max(0, $0) }
+      expectMatrix(stages[l].z, equals: z, tolerance: 1e-12, "layer \(l + 1), z")
+      expectMatrix(stages[l].a, equals: a, tolerance: 1e-12, "layer \(l + 1), a")
+    }
+  }
+
+  @Test("E6.12 the final representation is the last folded set")
+  func final() {
+    guard let last = foldingStages(Self.points, through: Self.layers).last else {
+      fail("foldingStages returned no stage for 4 layers")
+      return
+    }
+    expectMatrix(last.a, equals: Self.expected[3].a)
+    expectMatrix(finalRepresentation(Self.points, through: Self.layers), equals: last.a)
+  }
+
+  @Test("E6.12 two points of the example merge in layer 2 and stay merged")
+  func mergedInTheExample() {
+    let stages = foldingStages(Self.points, through: Self.layers)
+    guard stages.count == 4, stages.allSatisfy({ $0.a.shape == Shape(rows: 4, columns: 2) })
+    else {
+      fail("expected 4 stages of 4 x 2 sets, got \(stages.map(\.a.shape))")
+      return
+    }
+    // (0, 1) and (-1, -1): apart after layer 1, identical from layer 2 on.
+    #expect(stages[0].a.rowArrays[1] != stages[0].a.rowArrays[2])
+    for l in 1..<4 {
+      #expect(stages[l].a.rowArrays[1] == stages[l].a.rowArrays[2], "layer \(l + 1)")
+      #expect(stages[l].a.rowArrays[1] == [0, 0], "layer \(l + 1)")
+    }
+  }
+}
