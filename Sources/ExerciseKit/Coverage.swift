@@ -45,40 +45,69 @@ public struct Coverage: Sendable {
       }
     }
     var tests: [TestFunction] = []
+    var helpers: [String: Set<String>] = [:]
     for file in tree.files(in: "Tests/\(chapter)Tests") where file.hasSuffix(".swift") {
-      tests += testFunctions(
+      let found = Coverage.functions(
         in: try tree.text("Tests/\(chapter)Tests/" + file), target: "\(chapter)Tests")
+      tests += found.tests
+      helpers.merge(found.helpers) { $0.union($1) }
     }
-    return Coverage(functionOfExercise: functions, tests: tests)
+    // Helpers may live in another file of the test target than the tests that call them.
+    return Coverage(
+      functionOfExercise: functions, tests: tests.map { expanded($0, through: helpers) })
   }
 
-  /// The test functions of a source file with what each calls.
+  /// The test functions of a source file with what each calls, directly or through the
+  /// helper functions the source defines.
   static func testFunctions(in source: String, target: String) -> [TestFunction] {
+    let (tests, helpers) = functions(in: source, target: target)
+    return tests.map { expanded($0, through: helpers) }
+  }
+
+  /// The `@Test` functions of a source file with what their bodies call, and every other
+  /// function it defines (name → what its body calls).
+  static func functions(
+    in source: String, target: String
+  ) -> (tests: [TestFunction], helpers: [String: Set<String>]) {
     let characters = Array(source)
     var tests: [TestFunction] = []
+    var helpers: [String: Set<String>] = [:]
     var suite = ""
     var sawTest = false
-    var index = 0
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var offset = 0
-    for line in lines {
+    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
       defer { offset += line.count + 1 }
-      let trimmed = line.trimmingLeadingSpaces()
+      let trimmed = String(line).trimmingLeadingSpaces()
       if let name = word(after: "struct ", in: trimmed) ?? word(after: "final class ", in: trimmed)
         ?? word(after: "enum ", in: trimmed)
       {
         suite = name
       }
       if trimmed.hasPrefix("@Test") { sawTest = true }
-      if sawTest, let name = word(after: "func ", in: trimmed) {
+      guard let name = word(after: "func ", in: trimmed) else { continue }
+      let called = calls(in: body(of: characters, from: offset))
+      if sawTest {
         sawTest = false
-        index = offset
-        let body = Coverage.body(of: characters, from: index)
-        tests.append(
-          TestFunction(className: "\(target).\(suite)", function: name, calls: calls(in: body)))
+        tests.append(TestFunction(className: "\(target).\(suite)", function: name, calls: called))
+      } else {
+        helpers[name, default: []].formUnion(called)
       }
     }
-    return tests
+    return (tests, helpers)
+  }
+
+  /// A test with the calls of the helpers it reaches added to its own.
+  static func expanded(_ test: TestFunction, through helpers: [String: Set<String>]) -> TestFunction
+  {
+    var reached = test.calls
+    var queue = Array(test.calls)
+    while let name = queue.popLast() {
+      for callee in helpers[name] ?? [] where !reached.contains(callee) {
+        reached.insert(callee)
+        queue.append(callee)
+      }
+    }
+    return TestFunction(className: test.className, function: test.function, calls: reached)
   }
 
   /// The text from the first `{` at or after `start` to its matching `}`.

@@ -104,3 +104,25 @@ struct ProgressTests {
     }
   }
 }
+
+@Suite("Coverage through helper functions")
+struct HelperCoverageTests {
+  @Test("a test reaches the exercises its helpers call, however deep")
+  func throughHelpers() {
+    let source = """
+      func prepared() -> Matrix { twice(rotate180(k)) }
+      func twice(_ m: Matrix) -> Matrix { convolve(m, with: m) }
+
+      struct S {
+        @Test("through helpers")
+        func viaHelpers() {
+          expectMatrix(prepared(), equals: r)
+        }
+      }
+      """
+    let tests = Coverage.testFunctions(in: source, target: "ConvolutionTests")
+    #expect(tests.count == 1)
+    #expect(
+      tests.first?.calls.isSuperset(of: ["prepared", "twice", "rotate180", "convolve"]) == true)
+  }
+}
