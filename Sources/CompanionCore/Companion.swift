@@ -22,7 +22,7 @@ public struct Outcome: Sendable, Equatable {
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
   tourCommand, listCommand, showCommand, correlateCommand, convolveCommand,
-  checkCommand, hintCommand, verifyCommand, helpCommand,
+  checkCommand, hintCommand, verifyCommand, helpCommand, benchCommand,
 ]
 
 /// The command-line tool, as a function of its arguments (without the program name).
