@@ -1,13 +1,5 @@
 import LectureKit
 
-// The fast paths of this chapter are given code, not exercises: they sit here, beside the plain
-// loop of ``correlate(_:with:stride:padding:)`` they must agree with, because they take the same
-// arguments, the same `Padding` and the same preconditions (``checkWindow``), and a reader
-// compares them with the plain loop line by line. No exercise marker surrounds them, so they are
-// the same in Solutions/ and Exercises/, and they call no exercise: they pad on their own
-// instead of calling `zeroPad`, and they work on the exercises track before anything is written.
-// The transform machinery they use is general and lives in LectureKit (``RealFFT2D``).
-
 /// The cross-correlation of ``correlate(_:with:stride:padding:)``, the same sum taken in an
 /// order that streams along rows, so that the compiler vectorises the innermost loop.
 ///
@@ -25,10 +17,19 @@ import LectureKit
 /// The sums are the same products added in another order, so the result agrees with the plain
 /// loop up to rounding (about 1e-15 relative).
 ///
+/// Given code, not an exercise, and so is ``fftCorrelate(_:with:stride:padding:)``. Both sit
+/// here, beside the plain loop they must agree with, rather than in LectureKit: they take the
+/// chapter's arguments, its `Padding` and its preconditions (`checkWindow`), and a reader
+/// compares them with the plain loop line by line. No exercise marker surrounds them, so they
+/// are the same in Solutions/ and Exercises/; and they call no exercise (they pad on their own
+/// instead of calling `zeroPad`), so they work on the exercises track before anything is
+/// written. The transform machinery under the FFT path is general and lives in LectureKit
+/// (``RealFFT2D``), beside the plain ``fft(_:)``.
+///
 /// Lecture: `004`, section 5.1, "Convolution is fast": the same operation as the dense matrix
 /// of ``correlationMatrix(of:inputShape:stride:padding:)``, without its zeros.
 /// - Precondition: as for ``correlate(_:with:stride:padding:)``.
-/// - Complexity: O(output entries · kh · kw), with about 2 multiply-adds per instruction.
+/// - Complexity: O(output entries · kh · kw), the plain loop's count, in vector instructions.
 public func fastCorrelate(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {

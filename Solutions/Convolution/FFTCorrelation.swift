@@ -2,7 +2,7 @@ import LectureKit
 
 /// The cross-correlation of ``correlate(_:with:stride:padding:)``, computed through the FFT: the
 /// fast counterpart of ``fftConvolve(_:with:)-(Matrix,_)``, given code like
-/// ``fastCorrelate(_:with:stride:padding:)`` (the comment at the top of that file says why).
+/// ``fastCorrelate(_:with:stride:padding:)`` (whose comment says why they live here).
 ///
 /// ```
 /// y[i, j] = Σ_k Σ_l w[k, l] · x̃[i·s + k, j·s + l] = c[i·s - top, j·s - left]

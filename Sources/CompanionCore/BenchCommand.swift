@@ -106,7 +106,8 @@ struct Bench {
       let build = "a release build"
     #endif
     return """
-      companion bench: valid cross-correlation, stride 1, random entries in [-1, 1]; \(build).
+      companion bench: valid cross-correlation, stride 1, random entries in [-1, 1];
+      \(build).
       \(trackLine())
       Times: the best of repeated runs (ContinuousClock). MAC/s: multiply-adds per second,
       counting output entries · k², the direct sum's work, for every path (the FFT's own count

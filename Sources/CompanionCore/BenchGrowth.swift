@@ -14,7 +14,8 @@ extension Bench {
       "row by outputs · k² for the loops (O(n² k²)) and by N1·N2·log(N1·N2) for the FFT",
       "(O(n² log n), N1 x N2 its size):",
       "  side" + BenchPath.allCases.map { rightAligned($0.name, 22) }.joined() + "   FFT size",
-      "      " + String(repeating: "  measured predicted", count: 3),
+      "      "
+        + String(repeating: rightAligned("measured", 12) + rightAligned("predicted", 10), count: 3),
     ]
     for n in options.sides {
       let x = randomMatrix(n, n, seed: UInt64(n))
@@ -60,17 +61,22 @@ extension Bench {
     guard let memory else {
       return "Peak memory: not measured (this system has no /proc/self/status).\n"
     }
+    let before = formatMegabytes(memory.before)
     let reset =
       memory.wasReset
-      ? "set to the resident set of the moment (by writing 5 to /proc/self/clear_refs) just\n"
-        + "before the run, once the image and the kernel were made"
-      : "since the process started (it could not be reset through /proc/self/clear_refs)"
+      ? """
+      before it, once the image and the kernel were made, it was reset to the resident set of
+      that moment by writing 5 to /proc/self/clear_refs (\(before): the runtime and the image).
+      """
+      : """
+      it could not be reset (writing to /proc/self/clear_refs failed), so it is the peak since
+      the process began (\(before) were resident just before the run).
+      """
     return """
-      Peak memory of the fast loop, \(n) x \(n) image, 9 x 9 kernel: \(formatMegabytes(memory.peak)).
-      Measured first, in a process that held nothing else yet, as the peak resident set
-      (VmHWM in /proc/self/status), \(reset);
-      it counts the whole process: \(formatMegabytes(memory.before)) were resident before the run,
-      the runtime and the image included.
+      Peak memory of the fast loop on a \(n) x \(n) image, 9 x 9 kernel: \(formatMegabytes(memory.peak)).
+      How: VmHWM in /proc/self/status, the largest resident set of the whole process, read after
+      the run, which comes before all the others;
+      \(reset)
       Input \(formatMegabytes(input)) + output \(formatMegabytes(output))\(goal).
 
       """

@@ -31,9 +31,11 @@ extension Bench {
       "Image \(n) x \(n):",
       "kernel   outputs   " + BenchPath.allCases.map { rightAligned($0.name, 21) }.joined()
         + "   FFT size",
-      "                   " + String(repeating: "     time      MAC/s", count: 3),
+      "                 "
+        + String(repeating: rightAligned("time", 11) + rightAligned("MAC/s", 10), count: 3),
     ]
     var difference = 0.0
+    var fftBeatsPlain: Int?
     for k in options.kernels {
       let w = randomMatrix(k, k, seed: UInt64(k))
       let measured = times(x, w, BenchPath.allCases, options.timing)
@@ -47,11 +49,17 @@ extension Bench {
         rightAligned("\(k) x \(k)", 7) + rightAligned("\((n - k + 1) * (n - k + 1))", 10)
           + cells.joined() + "   " + size)
       difference = max(difference, largestDifference(x, w))
+      if fftBeatsPlain == nil, let plain = measured[.plain], let fft = measured[.fft], fft < plain {
+        fftBeatsPlain = k
+      }
     }
     if options.kernels.count < (options.quick ? 2 : 5) {
       lines.append("(kernels larger than the image are left out)")
     }
     lines.append("Largest difference between the paths' results: \(formatRate(difference)).")
+    if let k = fftBeatsPlain {
+      lines.append("The FFT beats the plain loop from the \(k) x \(k) kernel of this table on.")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

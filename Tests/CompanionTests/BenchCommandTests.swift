@@ -39,7 +39,7 @@ struct BenchCommandTests {
       #expect(output.contains(expected), "missing \(expected)")
     }
     #expect(
-      output.contains("Peak memory of the fast loop, 32 x 32 image")
+      output.contains("Peak memory of the fast loop on a 32 x 32 image")
         || output.contains("not measured"))
     #expect(!output.contains("goal:"), "the memory goal is for 2048 x 2048 only")
     switch ConvolutionChapter.track {
