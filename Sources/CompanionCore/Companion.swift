@@ -22,7 +22,7 @@ public struct Outcome: Sendable, Equatable {
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
   tourCommand, listCommand, showCommand, correlateCommand, convolveCommand, poolCommand,
-  drawCommand, checkCommand, hintCommand, verifyCommand, helpCommand,
+  drawCommand, benchCommand, checkCommand, hintCommand, verifyCommand, helpCommand,
 ]
 
 /// The command-line tool, as a function of its arguments (without the program name).

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The 2D discrete Fourier transform of real N1 × N2 arrays, made fast for correlating an image
+/// with a kernel: given code, the fast counterpart of ``circularConvolution(_:_:)-(Matrix,_)``.
+///
+/// ```
+/// X[u, v] = Σ_m Σ_n x[m, n] · e^(-2πi·(u·m / N1 + v·n / N2))
+/// c[d1, d2] = Σ_k Σ_l w[k, l] · x[(d1 + k) mod N1, (d2 + l) mod N2]   (circular correlation)
+///           = inverse transform of X · conj(W)
+/// ```
+/// Three things make it fast where ``circularConvolution(_:_:)-(Matrix,_)`` is plain:
+/// - Real input. The rows 2m and 2m + 1 of x go in as the real and imaginary parts of one complex
+///   row, so the first axis takes a transform of length N1/2; the two halves are untangled
+///   after it with X[N1 - u] = conj(X[u]). Only N1/2 + 1 frequencies u are kept, the others being
+///   their conjugates.
+/// - Sizes with small prime factors only (2, 3, 5), whose transforms split into small butterflies
+///   (``BatchedFFT``); ``fastLength(atLeast:even:)`` picks them, 544 = 2⁵·17 would not do, but
+///   540 = 2²·3³·5 and 576 = 2⁶·3² do.
+/// - Batches. Every transform runs down the columns of an array, all columns at once, so the
+///   innermost loops sweep contiguous memory, in slabs of columns small enough to stay in the
+///   cache; between the two axes the array is transposed once. The three large buffers are
+///   allocated once per call and reused from step to step.
+///
+/// Lecture: `004`, section 5.1, "Convolution is fast": O(d² log d) for a d × d image.
+public struct RealFFT2D: Sendable {
+  /// N1, even.
+  public let rows: Int
+  /// N2.
+  public let columns: Int
+  /// N1 / 2.
+  let half: Int
+  /// The transform of length N1/2 along the first axis (row pairs), and of length N2 along the
+  /// second, done after a transpose.
+  let alongFirstAxis: BatchedFFT
+  let alongSecondAxis: BatchedFFT
+  /// e^(-2πi·u / N1) for u ≤ N1/2, which untangles the two halves.
+  let unpackReal: [Double]
+  let unpackImaginary: [Double]
+
+  /// - Precondition: `rows` is even, and `rows` and `columns` are positive with no prime factor
+  ///   other than 2, 3 and 5.
+  public init(rows: Int, columns: Int) {
+    precondition(
+      rows >= 2 && rows % 2 == 0 && RealFFT2D.isFast(rows) && RealFFT2D.isFast(columns),
+      "the real 2D FFT needs an even number of rows and sizes whose only prime factors are 2, 3 "
+        + "and 5, not \(rows) x \(columns)")
+    self.rows = rows
+    self.columns = columns
+    self.half = rows / 2
+    alongFirstAxis = BatchedFFT(length: rows / 2)
+    alongSecondAxis = BatchedFFT(length: columns)
+    let angles = (0...(rows / 2)).map { -2 * Double.pi * Double($0) / Double(rows) }
+    unpackReal = angles.map { cos($0) }
+    unpackImaginary = angles.map { sin($0) }
+  }
+
+  /// Whether `n` is a length this transform takes: positive, no prime factor above 5.
+  public static func isFast(_ n: Int) -> Bool { BatchedFFT.isFactorable(n) }
+
+  /// The smallest length m ≥ `n` of the form 2^a · 3^b · 5^c (with a ≥ 1 when `even`).
+  public static func fastLength(atLeast n: Int, even: Bool = false) -> Int {
+    let target = max(n, 1)
+    var best = Int.max
+    var fives = 1
+    while fives < 2 * target {
+      var threes = fives
+      while threes < 2 * target {
+        var length = even ? 2 * threes : threes
+        while length < target { length *= 2 }
+        best = min(best, length)
+        threes *= 3
+      }
+      fives *= 5
+    }
+    return best
+  }
+
+  /// The circular correlation of `x` with `w`, each zero-padded to N1 × N2 at the bottom and on
+  /// the right, sampled on a grid:
+  ///
+  /// ```
+  /// c[d1, d2] = Σ_k Σ_l w[k, l] · x[(d1 + k) mod N1, (d2 + l) mod N2]
+  /// y[i, j]   = c[firstRow + i·stride, firstColumn + j·stride]       (indices mod N1, N2)
+  /// ```
+  /// Where d1 + k never wraps around onto x (N1 ≥ h + the offsets' reach), c is the ordinary
+  /// correlation: ``circularCorrelation(of:with:firstRow:firstColumn:stride:outputRows:outputColumns:)``
+  /// leaves the choice of N1, N2 and offsets to its caller.
+  /// - Precondition: `x` and `w` have an entry and fit inside N1 × N2; `stride >= 1`; the output sizes are not
+  ///   negative.
+  /// - Complexity: O(N1·N2·log(N1·N2)), whatever the kernel's size.
+  public func circularCorrelation(
+    of x: Matrix, with w: Matrix, firstRow: Int, firstColumn: Int, stride: Int,
+    outputRows: Int, outputColumns: Int
+  ) -> Matrix {
+    if let unwritten = placeholder(among: x, w) { return unwritten }
+    precondition(
+      x.count > 0 && w.count > 0 && x.rows <= rows && x.columns <= columns && w.rows <= rows
+        && w.columns <= columns,
+      "a \(x.shape) input and a \(w.shape) kernel must have an entry and fit inside the "
+        + "\(rows) x \(columns) FFT")
+    precondition(stride >= 1, "the stride must be at least 1, but is \(stride)")
+    precondition(
+      outputRows >= 0 && outputColumns >= 0,
+      "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
+    let size = columns * (half + 1)
+    let memory = UnsafeMutablePointer<Double>.allocate(capacity: 6 * size)
+    defer { memory.deallocate() }
+    let buffers = (0..<3).map {
+      SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
+    }
+    let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
+    spectrum(of: w, into: kernelSpectrum, work: work)
+    spectrum(of: x, into: inputSpectrum, work: work)
+    // X · conj(W), with the 1 / (N1/2 · N2) that the two inverse transforms leave out.
+    multiplyByConjugate(
+      inputSpectrum, kernelSpectrum, count: size, scale: 1 / Double(half * columns))
+    alongSecondAxis.transform(inputSpectrum, batch: half + 1, inverse: true)
+    retangle(inputSpectrum, into: work)
+    alongFirstAxis.transform(work, batch: columns, inverse: true)
+    return sample(work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns))
+  }
+
+  /// The transform of `x` (zero-padded) into `spectrum`, laid out transposed: N2 rows
+  /// (frequency v), each of N1/2 + 1 entries (frequency u). `work` holds the rows paired.
+  private func spectrum(of x: Matrix, into spectrum: SplitComplex, work: SplitComplex) {
+    pairRows(of: x, into: work)
+    alongFirstAxis.transform(work, batch: x.columns, inverse: false)
+    untangle(work, width: x.columns, into: spectrum)
+    alongSecondAxis.transform(spectrum, batch: half + 1, inverse: false)
+  }
+
+  /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).
+  private func pairRows(of x: Matrix, into z: SplitComplex) {
+    let width = x.columns
+    x.elements.withUnsafeBufferPointer { entries in
+      func copy(row: Int, to target: UnsafeMutablePointer<Double>) {
+        if row < x.rows {
+          target.update(from: entries.baseAddress! + row * width, count: width)
+        } else {
+          target.update(repeating: 0, count: width)
+        }
+      }
+      for m in 0..<half {
+        copy(row: 2 * m, to: z.real + m * width)
+        copy(row: 2 * m + 1, to: z.imaginary + m * width)
+      }
+    }
+  }
+}
