@@ -15,10 +15,7 @@ public struct ExerciseTree {
     let folder = root.appendingPathComponent("Solutions")
     return try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { name in
-        var isFolder: ObjCBool = false
-        FileManager.default.fileExists(
-          atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
-        return isFolder.boolValue && !name.hasPrefix(".")
+        isFolder(folder.appendingPathComponent(name)) && !name.hasPrefix(".")
       }
       .sorted()
   }
@@ -30,10 +27,8 @@ public struct ExerciseTree {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     var files: [String] = []
     while let path = enumerator.nextObject() as? String {
-      var isFolder: ObjCBool = false
-      FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-      if !isFolder.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".") {
+      let url = folder.appendingPathComponent(path)
+      if !isFolder(url) && !url.lastPathComponent.hasPrefix(".") {
         files.append(path)
       }
     }
@@ -156,6 +151,12 @@ public struct ExerciseTree {
       changed.append("Exercises/" + file)
     }
     return changed
+  }
+
+  private func isFolder(_ url: URL) -> Bool {
+    var folder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder)
+      && folder.boolValue
   }
 
   /// The text of a file of the package, by its path from the root.
