@@ -14,7 +14,7 @@ extension Matrix {
   public func zipMap(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
     if unwritten != nil { return self }
     if other.unwritten != nil { return other }
-    precondition(
+    require(
       shape == other.shape,
       "entry-by-entry operation on a \(shape) and a \(other.shape) matrix: shapes must match")
     // An index loop rather than zip(...).map: the same result, several times faster in the
@@ -62,7 +62,7 @@ extension Matrix {
   public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
     if lhs.unwritten != nil { return lhs }
     if rhs.unwritten != nil { return rhs }
-    precondition(
+    require(
       lhs.columns == rhs.rows,
       "matrix product of \(lhs.shape) and \(rhs.shape): the inner sizes must match")
     var product = Matrix(rows: lhs.rows, columns: rhs.columns)

@@ -54,7 +54,7 @@ struct BatchedFFT: Sendable {
 
   /// - Precondition: `length >= 1` has no prime factor other than 2, 3 and 5.
   init(length: Int) {
-    precondition(
+    require(
       BatchedFFT.isFactorable(length),
       "the batched FFT takes lengths whose only prime factors are 2, 3 and 5, not \(length)")
     var radices: [Int] = []

@@ -74,7 +74,7 @@ public func inverseFFT(_ spectrum: [Complex]) -> [Complex] {
 /// (linear) convolution.
 /// - Precondition: `x.count == w.count`.
 public func circularConvolution(_ x: [Double], _ w: [Double]) -> [Double] {
-  precondition(
+  require(
     x.count == w.count,
     "circular convolution needs two sequences of one length, not \(x.count) and \(w.count)")
   let product = zip(fft(x.map { Complex($0) }), fft(w.map { Complex($0) })).map { $0 * $1 }
@@ -90,7 +90,7 @@ public func circularConvolution(_ x: [Double], _ w: [Double]) -> [Double] {
 /// - Precondition: `x` and `w` have the same shape.
 public func circularConvolution(_ x: Matrix, _ w: Matrix) -> Matrix {
   if let unwritten = placeholder(among: x, w) { return unwritten }
-  precondition(
+  require(
     x.shape == w.shape,
     "circular convolution needs two matrices of one shape, not \(x.shape) and \(w.shape)")
   let spectrumX = fft2D(complexRows(x), inverse: false)

@@ -21,7 +21,7 @@ public struct Matrix: Sendable {
   ///
   /// - Precondition: `rows >= 0` and `columns >= 0`.
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
-    precondition(
+    require(
       rows >= 0 && columns >= 0, "a matrix needs non-negative sizes, not \(rows) x \(columns)")
     self.init(
       rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
@@ -31,9 +31,9 @@ public struct Matrix: Sendable {
   ///
   /// - Precondition: `elements.count == rows * columns`.
   public init(rows: Int, columns: Int, elements: [Double]) {
-    precondition(
+    require(
       rows >= 0 && columns >= 0, "a matrix needs non-negative sizes, not \(rows) x \(columns)")
-    precondition(
+    require(
       elements.count == rows * columns,
       "a \(rows) x \(columns) matrix needs \(rows * columns) entries, not \(elements.count)")
     self.rows = rows
@@ -58,7 +58,7 @@ public struct Matrix: Sendable {
   public init(_ rowArrays: [[Double]]) {
     let width = rowArrays.first?.count ?? 0
     for (index, row) in rowArrays.enumerated() {
-      precondition(
+      require(
         row.count == width,
         "row \(index) has \(row.count) entries but row 0 has \(width): rows must be equally long")
     }
@@ -89,13 +89,13 @@ public struct Matrix: Sendable {
   /// - Precondition: `0 <= i < rows` and `0 <= j < columns`.
   public subscript(i: Int, j: Int) -> Double {
     get {
-      precondition(
+      require(
         i >= 0 && i < rows && j >= 0 && j < columns,
         "index (\(i), \(j)) is outside a \(rows) x \(columns) matrix")
       return elements[i * columns + j]
     }
     set {
-      precondition(
+      require(
         i >= 0 && i < rows && j >= 0 && j < columns,
         "index (\(i), \(j)) is outside a \(rows) x \(columns) matrix")
       elements[i * columns + j] = newValue

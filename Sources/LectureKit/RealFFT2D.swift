@@ -40,7 +40,7 @@ public struct RealFFT2D: Sendable {
   /// - Precondition: `rows` is even, and `rows` and `columns` are positive with no prime factor
   ///   other than 2, 3 and 5.
   public init(rows: Int, columns: Int) {
-    precondition(
+    require(
       rows >= 2 && rows % 2 == 0 && RealFFT2D.isFast(rows) && RealFFT2D.isFast(columns),
       "the real 2D FFT needs an even number of rows and sizes whose only prime factors are 2, 3 "
         + "and 5, not \(rows) x \(columns)")
@@ -93,13 +93,13 @@ public struct RealFFT2D: Sendable {
     outputRows: Int, outputColumns: Int
   ) -> Matrix {
     if let unwritten = placeholder(among: x, w) { return unwritten }
-    precondition(
+    require(
       x.count > 0 && w.count > 0 && x.rows <= rows && x.columns <= columns && w.rows <= rows
         && w.columns <= columns,
       "a \(x.shape) input and a \(w.shape) kernel must have an entry and fit inside the "
         + "\(rows) x \(columns) FFT")
-    precondition(stride >= 1, "the stride must be at least 1, but is \(stride)")
-    precondition(
+    require(stride >= 1, "the stride must be at least 1, but is \(stride)")
+    require(
       outputRows >= 0 && outputColumns >= 0,
       "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
     let size = columns * (half + 1)
