@@ -21,6 +21,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Backprop", []),
   ("Subgradients", []),
   ("WeightSharing", []),
+  ("ConvNets", ["Convolution", "Pooling"]),
 ]
 
 let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
@@ -33,7 +34,7 @@ let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
       swiftSettings: [trackCondition]),
     .testTarget(
       name: "\(chapter.name)Tests",
-      dependencies: [.init(stringLiteral: chapter.name), "LectureKit", "TestSupport"],
+      dependencies: [.init(stringLiteral: chapter.name), "LectureKit", "TestSupport"] + libraries,
       path: "Tests/\(chapter.name)Tests"),
   ]
 }
