@@ -81,7 +81,9 @@ public enum NetworkLayer: Sendable, Equatable, CustomStringConvertible {
     guard shape.isValid else { return false }
     switch self {
     case .convolution(let filters, let k, let s, let p, let maps):
-      let connections = maps.map { $0.count == filters && $0.allSatisfy { 1...shape.channels ~= $0 } }
+      let connections = maps.map {
+        $0.count == filters && $0.allSatisfy { 1...shape.channels ~= $0 }
+      }
       return filters >= 1 && k >= 1 && s >= 1 && p >= 0 && connections != false
         && k <= shape.rows + 2 * p && k <= shape.columns + 2 * p
     case .maxPool(let window), .subsampling(let window):
