@@ -18,10 +18,17 @@ public struct Coverage: Sendable {
   public let functionOfExercise: [String: String]
   /// Every test function found.
   public let tests: [TestFunction]
+  /// Exercise name → the exercises of the chapters this one builds on that it reaches and
+  /// whose stubs cannot name themselves in a failure (see `silentDependencies`).
+  public let silentDependencies: [String: Set<String>]
 
-  public init(functionOfExercise: [String: String], tests: [TestFunction]) {
+  public init(
+    functionOfExercise: [String: String], tests: [TestFunction],
+    silentDependencies: [String: Set<String>] = [:]
+  ) {
     self.functionOfExercise = functionOfExercise
     self.tests = tests
+    self.silentDependencies = silentDependencies
   }
 
   /// The exercises a test calls, by its xunit class name and name (`mapsInNinths(_:)`).
@@ -49,7 +56,10 @@ public struct Coverage: Sendable {
       tests += testFunctions(
         in: try tree.text("Tests/\(chapter)Tests/" + file), target: "\(chapter)Tests")
     }
-    return Coverage(functionOfExercise: functions, tests: tests)
+    let dependencies = tree.chapterDependencies()[chapter] ?? []
+    return Coverage(
+      functionOfExercise: functions, tests: tests,
+      silentDependencies: try silentDependencies(of: chapter, buildingOn: dependencies, in: tree))
   }
 
   /// The test functions of a source file with what each calls.
