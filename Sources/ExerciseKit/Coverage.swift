@@ -39,27 +39,49 @@ public struct Coverage: Sendable {
     return functionOfExercise.filter { test.calls.contains($0.value) }.map(\.key).sorted()
   }
 
-  /// Reads the coverage of `chapter` from the package at `tree`.
+  /// Reads the coverage of `chapter` from the package at `tree`. A test that calls a function
+  /// of the chapter's given code (one with no exercise in it) is counted as calling what that
+  /// function calls, followed until it reaches the exercises.
   public static func read(chapter: String, in tree: ExerciseTree) throws -> Coverage {
     var functions: [String: String] = [:]
+    var given: [String: Set<String>] = [:]
     for file in tree.files(in: "Solutions") where file.hasPrefix(chapter + "/") {
-      let lines = try tree.text("Solutions/" + file).split(
-        separator: "\n", omittingEmptySubsequences: false)
+      let text = try tree.text("Solutions/" + file)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       var current = ""
       for line in lines {
         if let name = declaredFunction(in: String(line)) { current = name }
         if let marker = exerciseName(in: String(line)) { functions[marker] = current }
       }
+      for chunk in functionChunks(in: text) where chunk.exercises.isEmpty {
+        given[chunk.name, default: []].formUnion(calls(in: chunk.code))
+      }
     }
+    for name in functions.values { given[name] = nil }
     var tests: [TestFunction] = []
     for file in tree.files(in: "Tests/\(chapter)Tests") where file.hasSuffix(".swift") {
       tests += testFunctions(
-        in: try tree.text("Tests/\(chapter)Tests/" + file), target: "\(chapter)Tests")
+        in: try tree.text("Tests/\(chapter)Tests/" + file), target: "\(chapter)Tests"
+      ).map { test in
+        TestFunction(
+          className: test.className, function: test.function,
+          calls: following(test.calls, through: given))
+      }
     }
     let dependencies = tree.chapterDependencies()[chapter] ?? []
     return Coverage(
       functionOfExercise: functions, tests: tests,
       silentDependencies: try silentDependencies(of: chapter, buildingOn: dependencies, in: tree))
+  }
+
+  /// `names` and every name the functions of `graph` among them call, followed to the end.
+  static func following(_ names: Set<String>, through graph: [String: Set<String>]) -> Set<String> {
+    var reached = names
+    var queue = Array(names)
+    while let name = queue.popLast() {
+      for next in graph[name] ?? [] where reached.insert(next).inserted { queue.append(next) }
+    }
+    return reached
   }
 
   /// The test functions of a source file with what each calls.

@@ -160,6 +160,17 @@ struct DependencyTests {
         return map(x)
         // END EXERCISE
       }
+
+      /// Given code: calls forward(_:).
+      public func wrapped(_ x: Matrix) -> Matrix { forward(x) }
+      """,
+      "Tests/HighTests/NetTests.swift": """
+      struct NetTests {
+        @Test("through given code")
+        func throughGivenCode() {
+          expectMatrix(wrapped(x), equals: y)
+        }
+      }
       """,
     ]
     for (path, text) in files {
@@ -178,6 +189,11 @@ struct DependencyTests {
         "layerShape": ["sizeRule"]
       ])
     #expect(try Coverage.read(chapter: "Low", in: tree).silentDependencies.isEmpty)
+    // A test that calls given code calls the exercises that code calls.
+    let coverage = try Coverage.read(chapter: "High", in: tree)
+    #expect(
+      coverage.exercises(calledBy: "HighTests.NetTests", name: "throughGivenCode()")
+        == ["forwardRule"])
     let chunks = Coverage.functionChunks(in: files["Solutions/Low/Size.swift"]!)
     #expect(chunks.map(\.name) == ["size", "shape", "map"])
     #expect(chunks.map(\.returnType) == ["Int", "Shape", "Matrix"])
