@@ -30,11 +30,9 @@ public func convLayerInputGradient(
   for c in 0..<layer.inputChannels {
     var sum = Matrix(rows: inputShape.rows, columns: inputShape.columns)
     for o in 0..<layer.outputChannels {
-      sum =
-        sum
-        + correlationInputGradient(
-          upstream[o], kernel: layer.filters[o][c], inputShape: inputShape, stride: layer.stride,
-          padding: layer.padding)
+      sum += correlationInputGradient(
+        upstream[o], kernel: layer.filters[o][c], inputShape: inputShape, stride: layer.stride,
+        padding: layer.padding)
     }
     gradient.append(sum)
   }

@@ -30,10 +30,8 @@ public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] 
     var y = correlate(
       input[0], with: layer.filters[o][0], stride: layer.stride, padding: layer.padding)
     for c in 1..<layer.inputChannels {
-      y =
-        y
-        + correlate(
-          input[c], with: layer.filters[o][c], stride: layer.stride, padding: layer.padding)
+      y += correlate(
+        input[c], with: layer.filters[o][c], stride: layer.stride, padding: layer.padding)
     }
     output.append(y.map { $0 + layer.biases[o] })
   }

@@ -76,7 +76,8 @@ public enum NetworkLayer: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Whether the layer can take an input of `shape`: the shape is valid, the kernel or the
-  /// window fits inside the padded input, and partial connections name existing maps.
+  /// window fits inside the padded input, and with partial connections every filter reads
+  /// between one and all of the input maps.
   public func fits(_ shape: VolumeShape) -> Bool {
     guard shape.isValid else { return false }
     switch self {
