@@ -23,6 +23,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Dropout", []),
   ("WeightSharing", []),
   ("Folding", []),
+  ("ConvNets", ["Convolution", "Pooling"]),
 ]
 
 let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
@@ -35,7 +36,7 @@ let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
       swiftSettings: [trackCondition]),
     .testTarget(
       name: "\(chapter.name)Tests",
-      dependencies: [.init(stringLiteral: chapter.name), "LectureKit", "TestSupport"],
+      dependencies: [.init(stringLiteral: chapter.name), "LectureKit", "TestSupport"] + libraries,
       path: "Tests/\(chapter.name)Tests"),
   ]
 }

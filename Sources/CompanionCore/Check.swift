@@ -18,6 +18,7 @@ struct Checker {
   /// Builds the exercises track and runs the tests of `chapters`.
   func run(chapters: [String]) throws -> [ChapterReport] {
     let (exercises, unwritten) = try tree.studentExercises()
+    let chapterOf = Dictionary(exercises.map { ($0.name, $0.chapter) }) { first, _ in first }
     say("companion check: building your exercises in \(Checker.scratch)/ ...")
     let build = runProgram(
       ["swift", "build", "--build-tests", "--scratch-path", Checker.scratch], in: root,
@@ -38,7 +39,7 @@ struct Checker {
       }
       return chapterReport(
         chapter: chapter, exercises: mine, unwritten: unwritten, run: run,
-        coverage: try Coverage.read(chapter: chapter, in: tree))
+        coverage: try Coverage.read(chapter: chapter, in: tree), chapterOf: chapterOf)
     }
   }
 

@@ -9,6 +9,7 @@ func renderText(_ chapters: [ChapterReport]) -> String {
     text +=
       chapter.problem == nil ? ", \(chapter.testsPassed) of \(chapter.testsRun) tests pass\n" : "\n"
     if let problem = chapter.problem { text += "  ! \(problem)\n" }
+    if !chapter.waitsFor.isEmpty { text += "  … \(waitingLine(chapter.waitsFor))\n" }
     let width = chapter.exercises.map(\.name.count).max() ?? 0
     for exercise in chapter.exercises {
       let name = exercise.name + String(repeating: " ", count: width - exercise.name.count)
@@ -28,10 +29,26 @@ func renderText(_ chapters: [ChapterReport]) -> String {
         COMPANION_TRACK=exercises swift test --filter '^\(next.chapter)Tests\\.'
 
       """
+  } else if let wait = chapters.flatMap(\.waitsFor).first {
+    text += """
+      Next: the \(wait.chapter) chapter, which these exercises wait for
+        swift run companion check \(wait.chapter)
+
+      """
   } else if !total.isEmpty {
     text += "Every exercise is done. Read Solutions/ and compare.\n"
   }
   return text
+}
+
+/// "waits for Convolution (correlate2D, zeroPad) and Pooling (maxPool2D): its tests run their
+/// exercises too".
+func waitingLine(_ waits: [ChapterWait]) -> String {
+  let parts = waits.map { "\($0.chapter) (\($0.exercises.joined(separator: ", ")))" }
+  let list =
+    parts.count <= 1
+    ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+  return "waits for \(list): its tests run their exercises too, which are not written yet"
 }
 
 /// The exercise to do next: the first, in teaching order, that broke its chapter's tests;
@@ -88,6 +105,7 @@ func renderJSON(_ chapters: [ChapterReport]) -> String {
     let testsPassed: Int
     let testsRun: Int
     let problem: String?
+    let waitsFor: [String: [String]]
   }
   struct Extra: Encodable {
     let chapters: [Chapter]
@@ -113,7 +131,9 @@ func renderJSON(_ chapters: [ChapterReport]) -> String {
       chapters: chapters.map {
         Chapter(
           name: $0.chapter, score: $0.score, maxScore: $0.exercises.count,
-          testsPassed: $0.testsPassed, testsRun: $0.testsRun, problem: $0.problem)
+          testsPassed: $0.testsPassed, testsRun: $0.testsRun, problem: $0.problem,
+          waitsFor: Dictionary(uniqueKeysWithValues: $0.waitsFor.map { ($0.chapter, $0.exercises) })
+        )
       }, next: nextExercise(chapters)?.exercise.name))
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -42,6 +42,11 @@ let examples: [Example] = [
     summary: "backprop by hand: a sigmoid hidden layer, a linear output, the squared loss",
     render: renderClassExample),
   dropoutExample,
+  Example(
+    name: "convnet", ids: "E2.1-E2.3",
+    summary: "conv -> ReLU -> pool -> fully connected: the X through the lecture's filters, "
+      + "then a network trained on shifted letters",
+    render: renderConvNet),
 ]
 
 private func renderXFilter() -> String {

@@ -18,10 +18,17 @@ public struct Coverage: Sendable {
   public let functionOfExercise: [String: String]
   /// Every test function found.
   public let tests: [TestFunction]
+  /// Exercise name → the exercises of the chapters this one builds on that it reaches and
+  /// whose stubs cannot name themselves in a failure (see `silentDependencies`).
+  public let silentDependencies: [String: Set<String>]
 
-  public init(functionOfExercise: [String: String], tests: [TestFunction]) {
+  public init(
+    functionOfExercise: [String: String], tests: [TestFunction],
+    silentDependencies: [String: Set<String>] = [:]
+  ) {
     self.functionOfExercise = functionOfExercise
     self.tests = tests
+    self.silentDependencies = silentDependencies
   }
 
   /// The exercises a test calls, by its xunit class name and name (`mapsInNinths(_:)`).
@@ -32,18 +39,25 @@ public struct Coverage: Sendable {
     return functionOfExercise.filter { test.calls.contains($0.value) }.map(\.key).sorted()
   }
 
-  /// Reads the coverage of `chapter` from the package at `tree`.
+  /// Reads the coverage of `chapter` from the package at `tree`. A test that calls a function
+  /// of the chapter's given code (one with no exercise in it) is counted as calling what that
+  /// function calls, followed until it reaches the exercises.
   public static func read(chapter: String, in tree: ExerciseTree) throws -> Coverage {
     var functions: [String: String] = [:]
+    var given: [String: Set<String>] = [:]
     for file in tree.files(in: "Solutions") where file.hasPrefix(chapter + "/") {
-      let lines = try tree.text("Solutions/" + file).split(
-        separator: "\n", omittingEmptySubsequences: false)
+      let text = try tree.text("Solutions/" + file)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       var current = ""
       for line in lines {
         if let name = declaredFunction(in: String(line)) { current = name }
         if let marker = exerciseName(in: String(line)) { functions[marker] = current }
       }
+      for chunk in functionChunks(in: text) where chunk.exercises.isEmpty {
+        given[chunk.name, default: []].formUnion(calls(in: chunk.code))
+      }
     }
+    for name in functions.values { given[name] = nil }
     var tests: [TestFunction] = []
     var helpers: [String: Set<String>] = [:]
     for file in tree.files(in: "Tests/\(chapter)Tests") where file.hasSuffix(".swift") {
@@ -52,9 +66,28 @@ public struct Coverage: Sendable {
       tests += found.tests
       helpers.merge(found.helpers) { $0.union($1) }
     }
-    // Helpers may live in another file of the test target than the tests that call them.
+    // Helpers may live in another file of the test target than the tests that call them, and
+    // the chapter's given code is followed to the exercises it reaches.
+    let graph = helpers.merging(given) { $0.union($1) }
+    let dependencies = tree.chapterDependencies()[chapter] ?? []
     return Coverage(
-      functionOfExercise: functions, tests: tests.map { expanded($0, through: helpers) })
+      functionOfExercise: functions,
+      tests: tests.map { test in
+        TestFunction(
+          className: test.className, function: test.function,
+          calls: following(test.calls, through: graph))
+      },
+      silentDependencies: try silentDependencies(of: chapter, buildingOn: dependencies, in: tree))
+  }
+
+  /// `names` and every name the functions of `graph` among them call, followed to the end.
+  static func following(_ names: Set<String>, through graph: [String: Set<String>]) -> Set<String> {
+    var reached = names
+    var queue = Array(names)
+    while let name = queue.popLast() {
+      for next in graph[name] ?? [] where reached.insert(next).inserted { queue.append(next) }
+    }
+    return reached
   }
 
   /// The test functions of a source file with what each calls, directly or through the
@@ -99,15 +132,9 @@ public struct Coverage: Sendable {
   /// A test with the calls of the helpers it reaches added to its own.
   static func expanded(_ test: TestFunction, through helpers: [String: Set<String>]) -> TestFunction
   {
-    var reached = test.calls
-    var queue = Array(test.calls)
-    while let name = queue.popLast() {
-      for callee in helpers[name] ?? [] where !reached.contains(callee) {
-        reached.insert(callee)
-        queue.append(callee)
-      }
-    }
-    return TestFunction(className: test.className, function: test.function, calls: reached)
+    TestFunction(
+      className: test.className, function: test.function,
+      calls: following(test.calls, through: helpers))
   }
 
   /// The text from the first `{` at or after `start` to its matching `}`.

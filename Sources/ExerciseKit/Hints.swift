@@ -580,6 +580,100 @@ public let curriculum: [(chapter: String, exercises: [(name: String, hint: Strin
       ),
     ]
   ),
+  (
+    "ConvNets",
+    [
+      (
+        "multiChannelCorrelate",
+        """
+        Output map o is b_o + Σ_c correlate(x_c, with: w_oc): one correlation per input map,
+        all added up at the same location, then the filter's bias. Pass the layer's stride and
+        padding on to correlate (Convolution chapter).
+        Lecture 001, "Deep Convolutional Neural Network XX": a second-level neuron jointly
+        scans the maps of the first level; 004, section 5.2.
+        """
+      ),
+      (
+        "multiChannelInputGradient",
+        """
+        Input map c fed every output map o through kernel w_oc, so ∂ℓ/∂x_c collects
+        correlationInputGradient(∂ℓ/∂y_o, kernel: w_oc) summed over all o.
+        Lecture 004, section 3: δ goes back through the weights it came through, summed.
+        """
+      ),
+      (
+        "multiChannelFilterGradient",
+        """
+        Kernel w_oc met only input map c and fed only output map o: its gradient is
+        correlationKernelGradient(∂ℓ/∂y_o, input: x_c). The bias b_o was added at every
+        position of map o: its gradient is the sum of ∂ℓ/∂y_o.
+        Lecture 004, section 3 (∂ℓ/∂W = a δ^T, ∂ℓ/∂b = δ) and section 5 (weight sharing).
+        """
+      ),
+      (
+        "flattenMaps",
+        """
+        One column for the fully connected layer: map 0 row by row, then map 1, ... Entry
+        c·h·w + i·w + j is maps[c][i, j].
+        Slides "How to transition to fully connected" and "Fully connected read out" in 002.
+        """
+      ),
+      (
+        "unflattenMaps",
+        """
+        The inverse of flattenMaps: map c, entry (i, j) is column entry c·h·w + i·w + j.
+        Lecture 002, "Fully connected read out"; the backward pass needs it.
+        """
+      ),
+      (
+        "convNetForward",
+        """
+        Chain the stages and keep each one: z from the convolution layer, a = relu(z) map by
+        map, each map max-pooled with net.pool, the pooled maps flattened, then logits =
+        W^T features + b.
+        Slide "Putting it all together" in 002: Input → (Conv → ReLU → Pooling) → Fully
+        connected; 004, section 5.2.
+        """
+      ),
+      (
+        "convNetBackward",
+        """
+        Go back stage by stage: δ = softmax(logits) - e_label; the read-out's ∂ℓ/∂W = features
+        δ^T and ∂ℓ/∂b = δ; W δ unflattened to the pooled maps; maxPoolBackward; through the
+        ReLU only where z > 0; then the convolution layer's filter gradient.
+        Lecture 004, section 3 (the delta recursion) for the layers of section 5.2.
+        """
+      ),
+      (
+        "convNetBatchStep",
+        """
+        For each example a forward and a backward pass; add the gradients' parameter columns,
+        divide by the batch size, and move the parameters θ ← θ - η · mean.
+        Slide "Backprop Algorithm" in 002: "Average gradient over data points in batch",
+        "Update w" [E6.4].
+        """
+      ),
+      (
+        "layerOutputShape",
+        """
+        A convolution gives `filters` maps of floor((n + 2p - k) / s) + 1 per axis
+        (outputLength); pooling keeps the maps and shrinks them (pooledShape); a dense layer
+        gives its units as maps of 1 x 1.
+        Slide "Let us calculate that" in 002 [E4.2]; 004, section 5.2: 28 x 28 → 3 x 24 x 24
+        [E4.4].
+        """
+      ),
+      (
+        "layerParameterCount",
+        """
+        A filter has one k x k kernel per input map it reads, and a bias; a dense unit has a
+        weight per input unit, and a bias; max pooling has none, LeNet's subsampling a
+        coefficient and a bias per map, its RBF output none that are trained.
+        Slides "How many parameters?" and "Dense vs conv layers" in 002; LeNet-5: 60,000.
+        """
+      ),
+    ]
+  ),
 ]
 
 /// The hint of an exercise, if it has one.

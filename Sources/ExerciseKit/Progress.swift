@@ -44,9 +44,18 @@ public struct ChapterReport: Sendable, Equatable {
   public let testsRun: Int
   /// Why the tests could not run or stopped, when they did.
   public let problem: String?
+  /// The chapters this one builds on whose unwritten exercises some of its exercises wait
+  /// for, in teaching order.
+  public var waitsFor: [ChapterWait] = []
 
   /// Exercises done.
   public var score: Int { exercises.filter { $0.status == .done }.count }
+}
+
+/// Another chapter that a chapter waits for, and which of its exercises.
+public struct ChapterWait: Sendable, Equatable {
+  public let chapter: String
+  public let exercises: [String]
 }
 
 /// What a chapter's test run produced.
@@ -66,9 +75,11 @@ public enum ChapterRun: Sendable {
 ///   - unwritten: names of exercises whose body is still the stub.
 ///   - run: what the test run produced.
 ///   - coverage: which tests call which exercises.
+///   - chapterOf: the chapter of every exercise of the package, so that the report can say
+///     which other chapters this one waits for.
 public func chapterReport(
   chapter: String, exercises: [Exercise], unwritten: Set<String>, run: ChapterRun,
-  coverage: Coverage
+  coverage: Coverage, chapterOf: [String: String] = [:]
 ) -> ChapterReport {
   func report(_ exercise: Exercise, _ status: ExerciseStatus) -> ExerciseReport {
     ExerciseReport(
@@ -97,7 +108,24 @@ public func chapterReport(
     }
     return ChapterReport(
       chapter: chapter, exercises: reports, testsPassed: outcomes.filter { !$0.failed }.count,
-      testsRun: outcomes.count, problem: nil)
+      testsRun: outcomes.count, problem: nil,
+      waitsFor: otherChapters(waitedFor: reports, by: chapter, chapterOf: chapterOf))
+  }
+}
+
+/// The other chapters whose exercises the reports wait for, in teaching order.
+func otherChapters(
+  waitedFor reports: [ExerciseReport], by chapter: String, chapterOf: [String: String]
+) -> [ChapterWait] {
+  var waited: [String: Set<String>] = [:]
+  for report in reports {
+    guard case .waiting(let names) = report.status else { continue }
+    for name in names {
+      if let other = chapterOf[name], other != chapter { waited[other, default: []].insert(name) }
+    }
+  }
+  return teachingOrder(of: Array(waited.keys)).map { other in
+    ChapterWait(chapter: other, exercises: waited[other]!.sorted())
   }
 }
 
@@ -106,7 +134,8 @@ public func chapterReport(
 /// A failing test that calls this exercise and no other written one is its failure. A failing
 /// test that also calls other written exercises is laid at this one's door only when none of its
 /// own tests (those calling no other written exercise) passes: a wrong `convolve` should not make
-/// a correct `rotate180` look wrong.
+/// a correct `rotate180` look wrong. A failing test that needs an unwritten exercise, of this
+/// chapter or of one it builds on, makes this one wait for it (see ``blockers(of:calling:)``).
 func status(
   of name: String, outcomes: [TestOutcome], unwritten: Set<String>, coverage: Coverage
 ) -> ExerciseStatus {
@@ -119,6 +148,8 @@ func status(
     if called.isEmpty { called = [name] }
     guard called.contains(name) else { continue }
     let unwrittenOthers = called.subtracting([name]).intersection(unwritten)
+      .union(blockers(of: outcome, calling: called, unwritten: unwritten, coverage: coverage))
+      .subtracting([name])
     let writtenOthers = called.subtracting([name]).subtracting(unwritten)
     if !outcome.failed {
       if writtenOthers.isEmpty && unwrittenOthers.isEmpty { passesAlone = true }
@@ -134,6 +165,21 @@ func status(
     return .failing(firstLine(of: shared.failures[0]) + " (\(shared.function))")
   }
   return waitingFor.isEmpty ? .done : .waiting(for: waitingFor.sorted())
+}
+
+/// The unwritten exercises a failing test waits for beyond those it calls itself: those its
+/// failure messages name as not written yet; or, when they name none, the exercises of other
+/// chapters that the called exercises reach and whose stubs cannot name themselves (an Int
+/// stub returns 0, which no message can trace back).
+func blockers(
+  of outcome: TestOutcome, calling called: Set<String>, unwritten: Set<String>,
+  coverage: Coverage
+) -> Set<String> {
+  let named = outcome.failures.reduce(into: Set<String>()) { $0.formUnion(markedExercises(in: $1)) }
+    .intersection(unwritten)
+  if !named.isEmpty { return named }
+  return called.reduce(into: Set<String>()) { $0.formUnion(coverage.silentDependencies[$1] ?? []) }
+    .intersection(unwritten)
 }
 
 /// The first line of a message, at most 200 characters.

@@ -1,0 +1,86 @@
+import Convolution
+import LectureKit
+import Pooling
+
+/// Everything the forward pass computes, stage by stage, kept for the backward pass.
+public struct ConvNetPass: Sendable {
+  /// x: the input maps.
+  public let input: [Matrix]
+  /// z: the convolution layer's maps, before the ReLU.
+  public let z: [Matrix]
+  /// a = relu(z).
+  public let a: [Matrix]
+  /// Each map of a, max-pooled.
+  public let pooled: [Matrix]
+  /// The pooled maps as one column (``flatten(_:)``).
+  public let features: Matrix
+  /// Wᵀ features + b: one score per class, before the softmax.
+  public let logits: Matrix
+
+  public init(
+    input: [Matrix], z: [Matrix], a: [Matrix], pooled: [Matrix], features: Matrix,
+    logits: Matrix
+  ) {
+    self.input = input
+    self.z = z
+    self.a = a
+    self.pooled = pooled
+    self.features = features
+    self.logits = logits
+  }
+
+  /// A placeholder for an unwritten exercise that returns a forward pass.
+  public static func unwritten(_ name: String, in file: String) -> ConvNetPass {
+    let mark = Matrix.unwritten(name, in: file)
+    return ConvNetPass(
+      input: [mark], z: [mark], a: [mark], pooled: [mark], features: mark, logits: mark)
+  }
+
+  /// The first placeholder the pass holds, if any.
+  public var unwritten: Unwritten? {
+    placeholder(amongMaps: input + z + a + pooled + [features, logits])?.unwritten
+  }
+}
+
+/// The forward pass of the network: convolution, ReLU, max pooling, flattening, and the
+/// fully connected read-out.
+///
+/// ```
+/// z_o = b_o + Σ_c correlate(x_c, w_oc)       (convLayerForward)
+/// a_o = relu(z_o)                            (relu, from the Convolution chapter)
+/// p_o = maxPool(a_o, window)                 (maxPool, from the Pooling chapter)
+/// features = flatten(p)
+/// logits = Wᵀ features + b
+/// ```
+/// The softmax and the loss are left to ``crossEntropy(logits:label:)``.
+///
+/// Lecture: `002`, "Putting it all together", "Chain it", "Fully connected read out"; `004`,
+/// section 5.2.
+/// - Precondition: the input maps are as many as the filters' kernels and of one shape.
+public func convNetForward(_ net: ConvNet, input: [Matrix]) -> ConvNetPass {
+  if let mark = placeholder(amongMaps: input)?.unwritten ?? net.unwritten {
+    return .unwritten(mark.name, in: mark.file)
+  }
+  checkMaps(input, count: net.conv.inputChannels, "input")
+  // BEGIN EXERCISE convNetForward
+  return .unwritten("convNetForward", in: #filePath)
+  // END EXERCISE
+}
+
+/// The loss of the network on one labelled input: the cross-entropy of its softmax.
+/// NaN while the forward pass is unwritten or gives no score per class.
+public func convNetLoss(_ net: ConvNet, input: [Matrix], label: Int) -> Double {
+  let logits = convNetForward(net, input: input).logits
+  guard logits.shape == Shape(rows: net.classes, columns: 1) else { return .nan }
+  return crossEntropy(logits: logits, label: label)
+}
+
+/// The class the network gives the input: the largest logit. Nil while the forward pass is
+/// unwritten or gives no finite scores.
+public func predictedClass(_ net: ConvNet, input: [Matrix]) -> Int? {
+  let logits = convNetForward(net, input: input).logits
+  guard !logits.isPlaceholder, logits.shape == Shape(rows: net.classes, columns: 1),
+    logits.elements.allSatisfy(\.isFinite)
+  else { return nil }
+  return logits.elements.indices.max { logits.elements[$0] < logits.elements[$1] }
+}

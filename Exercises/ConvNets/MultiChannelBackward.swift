@@ -1,0 +1,63 @@
+import Convolution
+import LectureKit
+
+/// The gradient of a loss ℓ with respect to the input maps of ``convLayerForward(_:_:)``, given
+/// `upstream`, the gradients ∂ℓ/∂y_o with respect to its output maps.
+///
+/// ```
+/// y_o = b_o + Σ_c correlate(x_c, with: w_oc)
+/// ∂ℓ/∂x_c = Σ_o correlationInputGradient(∂ℓ/∂y_o, kernel: w_oc)
+/// ```
+/// Input map c fed every output map, through kernel c of each filter, so its gradient collects
+/// a share from every output map: the backward pass of one correlation, summed over the filters.
+/// It is what a layer below this one needs to carry on the backward pass.
+///
+/// Lecture: `004`, section 3 (δ is carried back through the weights and summed over the units
+/// it fed) and section 5.2.
+/// - Parameter inputShape: the shape of every input map.
+/// - Returns: C_in maps of `inputShape`, one per input map.
+/// - Precondition: one upstream map per filter, all of one shape: the shape of the forward
+///   pass's output maps.
+public func convLayerInputGradient(
+  _ upstream: [Matrix], _ layer: ConvLayer, inputShape: Shape
+) -> [Matrix] {
+  if let mark = placeholder(amongMaps: upstream)?.unwritten ?? layer.unwritten {
+    return .unwritten(mark.name, in: mark.file, count: layer.inputChannels)
+  }
+  checkMaps(upstream, count: layer.outputChannels, "upstream")
+  // BEGIN EXERCISE multiChannelInputGradient stub: return .unwritten("multiChannelInputGradient", in: #filePath, count: layer.inputChannels)
+  return .unwritten("multiChannelInputGradient", in: #filePath, count: layer.inputChannels)
+  // END EXERCISE
+}
+
+/// The gradient of a loss ℓ with respect to the filters and biases of
+/// ``convLayerForward(_:_:)``, given `upstream`, the gradients ∂ℓ/∂y_o with respect to its
+/// output maps.
+///
+/// ```
+/// ∂ℓ/∂w_oc = correlationKernelGradient(∂ℓ/∂y_o, input: x_c)
+///          = Σ_i Σ_j ∂ℓ/∂y_o[i, j] · x̃_c[i·s + k, j·s + l]     at entry (k, l)
+/// ∂ℓ/∂b_o  = Σ_i Σ_j ∂ℓ/∂y_o[i, j]
+/// ```
+/// Kernel c of filter o only ever meets input map c and only ever feeds output map o; it is
+/// shared by every position of that map, so its gradient sums over the positions (weight
+/// sharing). The bias is added at every position of output map o: its gradient is the sum of
+/// that map's upstream gradient.
+///
+/// Lecture: `004`, section 3 (∂ℓ/∂W = a δᵀ, ∂ℓ/∂b = δ) and section 5 (weight sharing); `000`,
+/// the gradient of a shared weight is the sum of the gradients of its copies.
+/// - Returns: a gradient laid out as the layer: a matrix per kernel, a number per bias.
+/// - Precondition: as many input maps as the filters have kernels, all of one shape; one
+///   upstream map per filter, all of one shape.
+public func convLayerParameterGradient(
+  _ upstream: [Matrix], input: [Matrix], _ layer: ConvLayer
+) -> ConvLayerGradient {
+  if let mark = placeholder(amongMaps: upstream + input)?.unwritten ?? layer.unwritten {
+    return .unwritten(mark.name, in: mark.file)
+  }
+  checkMaps(upstream, count: layer.outputChannels, "upstream")
+  checkMaps(input, count: layer.inputChannels, "input")
+  // BEGIN EXERCISE multiChannelFilterGradient
+  return .unwritten("multiChannelFilterGradient", in: #filePath)
+  // END EXERCISE
+}

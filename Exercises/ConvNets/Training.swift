@@ -1,0 +1,77 @@
+import LectureKit
+
+/// An input for the network with its class: the maps (one for a grey image) and the label.
+public struct LabelledImage: Sendable {
+  public let maps: [Matrix]
+  public let label: Int
+
+  public init(maps: [Matrix], label: Int) {
+    self.maps = maps
+    self.label = label
+  }
+}
+
+/// One step of mini-batch gradient descent: the mean of the examples' gradients, then every
+/// parameter moves against it.
+///
+/// ```
+/// g = (1/n) Σ_i ∂ℓ(x^(i), y^(i); θ)/∂θ        over the n examples of the batch
+/// θ ← θ - η g
+/// ```
+/// with θ the network's ``ConvNet/parameters``: for each example a forward pass, then a
+/// backward pass; the gradients of the batch are averaged before the one update.
+///
+/// Lecture: `002`, "Backprop Algorithm" (forward pass, backward pass, "Average gradient over
+/// data points in batch", "Update w") [E6.4]; `004`, section 2.2.
+/// - Precondition: the batch is not empty.
+public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η: Double)
+  -> ConvNet
+{
+  if let mark = net.unwritten { return .unwritten(mark.name, in: mark.file) }
+  precondition(!batch.isEmpty, "a mini-batch needs at least one example")
+  // BEGIN EXERCISE convNetBatchStep
+  return .unwritten("convNetBatchStep", in: #filePath)
+  // END EXERCISE
+}
+
+/// Mini-batch SGD: `epochs` passes over the examples in a fresh random order, one
+/// ``convNetStep(_:batch:learningRate:)`` for every `batchSize` consecutive examples (the last
+/// batch may be smaller).
+///
+/// - Parameter trainsFilters: false keeps the convolution layer as it is and trains the
+///   read-out alone.
+/// - Precondition: `batchSize >= 1` and `epochs >= 0`.
+public func train(
+  _ net: ConvNet, on examples: [LabelledImage], batchSize: Int, learningRate: Double,
+  epochs: Int, trainsFilters: Bool = true, using generator: inout some RandomNumberGenerator
+) -> ConvNet {
+  precondition(
+    batchSize >= 1 && epochs >= 0,
+    "training needs a batch size of at least 1 and no negative epochs, not \(batchSize) and "
+      + "\(epochs)")
+  var net = net
+  for _ in 0..<epochs {
+    let order = examples.shuffled(using: &generator)
+    for start in stride(from: 0, to: order.count, by: batchSize) {
+      let batch = Array(order[start..<min(start + batchSize, order.count)])
+      let stepped = convNetStep(net, batch: batch, learningRate: learningRate)
+      net =
+        trainsFilters || stepped.unwritten != nil
+        ? stepped : ConvNet(conv: net.conv, pool: net.pool, readout: stepped.readout)
+    }
+  }
+  return net
+}
+
+/// The fraction of the examples whose class the network predicts (``predictedClass(_:input:)``);
+/// 0 while the forward pass is unwritten.
+public func accuracy(_ net: ConvNet, on examples: [LabelledImage]) -> Double {
+  let right = examples.filter { predictedClass(net, input: $0.maps) == $0.label }.count
+  return Double(right) / Double(max(1, examples.count))
+}
+
+/// The mean loss of the network on the examples; NaN while the forward pass is unwritten.
+public func meanLoss(_ net: ConvNet, on examples: [LabelledImage]) -> Double {
+  let total = examples.map { convNetLoss(net, input: $0.maps, label: $0.label) }.reduce(0, +)
+  return total / Double(max(1, examples.count))
+}

@@ -1,0 +1,39 @@
+import ConvNets
+import LectureKit
+import TestSupport
+import Testing
+
+@Suite("From maps to a fully connected layer and back")
+struct FlattenTests {
+  static let maps: [Matrix] = [[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]]
+
+  @Test("flatten reads map 0 row by row, then map 1")
+  func order() {
+    expectMatrix(flatten(Self.maps), equals: Matrix(column: (1...12).map(Double.init)))
+  }
+
+  @Test("flatten of one 1 x 1 map and of three maps of one row")
+  func smallCases() {
+    expectMatrix(flatten([[[-4]]]), equals: [[-4]])
+    expectMatrix(
+      flatten([[[1, 2]], [[3, 4]], [[5, 6]]]), equals: [[1], [2], [3], [4], [5], [6]])
+  }
+
+  @Test("unflatten cuts the column back into the maps")
+  func unflattenOrder() {
+    let column = Matrix(column: (1...12).map(Double.init))
+    expectMaps(unflatten(column, into: 2, of: Shape(rows: 2, columns: 3)), equal: Self.maps)
+    expectMaps(
+      unflatten(column, into: 3, of: Shape(rows: 2, columns: 2)),
+      equal: [[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[9, 10], [11, 12]]])
+  }
+
+  @Test("unflatten undoes flatten on random maps")
+  func roundTrip() {
+    var generator = SeededGenerator(seed: 21)
+    let maps = randomMaps(3, Shape(rows: 4, columns: 2), using: &generator)
+    let column = flatten(maps)
+    guard expectMatrix(column, equals: stacked(maps)) else { return }
+    expectMaps(unflatten(column, into: 3, of: Shape(rows: 4, columns: 2)), equal: maps)
+  }
+}

@@ -1,0 +1,114 @@
+import ConvNets
+import LectureKit
+import Pooling
+import TestSupport
+import Testing
+
+/// One layer of LeNet-5 with the shape it takes and its parameters in both countings.
+struct LeNetLayer: Sendable, CustomStringConvertible {
+  let name: String
+  let input: VolumeShape
+  let modern: Int
+  let original: Int
+
+  var description: String { "\(name) on \(input): \(modern) / \(original)" }
+}
+
+/// The same input through a dense layer and through a convolution layer with as many outputs.
+struct DenseVersusConv: Sendable, CustomStringConvertible {
+  let id: String
+  let input: VolumeShape
+  let conv: NetworkLayer
+  let convCount: Int
+  let denseCount: Int
+
+  var description: String { "\(id) \(input), \(conv): \(convCount) against \(denseCount)" }
+}
+
+@Suite("Parameters: LeNet-5, and dense against convolution layers")
+struct ParameterCountTests {
+  static let leNet: [LeNetLayer] = [
+    LeNetLayer(name: "C1", input: volume(1, 32, 32), modern: 156, original: 156),
+    LeNetLayer(name: "S2", input: volume(6, 28, 28), modern: 0, original: 12),
+    LeNetLayer(name: "C3", input: volume(6, 14, 14), modern: 2416, original: 1516),
+    LeNetLayer(name: "S4", input: volume(16, 10, 10), modern: 0, original: 32),
+    LeNetLayer(name: "C5", input: volume(16, 5, 5), modern: 48120, original: 48120),
+    LeNetLayer(name: "F6", input: volume(120, 1, 1), modern: 10164, original: 10164),
+    LeNetLayer(name: "output", input: volume(84, 1, 1), modern: 850, original: 0),
+  ]
+
+  @Test("LeNet-5 layer by layer, with full connections and as in the paper", arguments: leNet)
+  func leNetLayer(_ row: LeNetLayer) {
+    let index = LeNet5.names.firstIndex(of: row.name)!
+    let modern = layerParameterCount(LeNet5.modern[index], input: row.input)
+    let original = layerParameterCount(LeNet5.original[index], input: row.input)
+    #expect(modern == row.modern, "\(row.name) with full connections: computed \(modern)")
+    #expect(original == row.original, "\(row.name) as in the paper: computed \(original)")
+  }
+
+  @Test("LeNet-5: 156 + 2416 + 48120 + 10164 + 850 = 61,706 with full connections")
+  func leNetModern() {
+    let counts = parameterCounts(of: LeNet5.modern, input: LeNet5.input)
+    #expect(counts == [156, 0, 2416, 0, 48120, 10164, 850])
+    #expect(counts.reduce(0, +) == 61_706)
+  }
+
+  @Test("LeNet-5 as in the paper: 156 + 12 + 1516 + 32 + 48120 + 10164 = 60,000")
+  func leNetOriginal() {
+    let counts = parameterCounts(of: LeNet5.original, input: LeNet5.input)
+    #expect(counts == [156, 12, 1516, 32, 48120, 10164, 0])
+    #expect(counts.reduce(0, +) == 60_000)
+  }
+
+  @Test("C3's partial connections: 60 kernels of 5x5 and 16 biases")
+  func partialConnections() {
+    #expect(LeNet5.c3Connections.map(\.count).reduce(0, +) == 60)
+    let partial = NetworkLayer.convolution(
+      filters: 16, kernel: 5, inputMapsPerFilter: LeNet5.c3Connections.map(\.count))
+    #expect(layerParameterCount(partial, input: volume(6, 14, 14)) == 60 * 25 + 16)
+    // The same connections read from an input twice the size: a convolution's count does not
+    // depend on the size of its maps.
+    #expect(layerParameterCount(partial, input: volume(6, 28, 28)) == 1516)
+  }
+
+  static let comparisons: [DenseVersusConv] = [
+    DenseVersusConv(
+      id: "E4.4", input: volume(1, 28, 28), conv: .convolution(filters: 3, kernel: 5),
+      convCount: 78, denseCount: 1_356_480),
+    DenseVersusConv(
+      id: "E4.3", input: volume(1, 14, 14), conv: .convolution(filters: 1, kernel: 4, stride: 2),
+      convCount: 17, denseCount: 7092),
+    DenseVersusConv(
+      id: "LeNet C1", input: volume(1, 32, 32), conv: .convolution(filters: 6, kernel: 5),
+      convCount: 156, denseCount: 4_821_600),
+    DenseVersusConv(
+      id: "E4.2", input: volume(1, 300, 400),
+      conv: .convolution(filters: 1, kernel: 5, padding: 2), convCount: 26,
+      denseCount: 14_400_120_000),
+  ]
+
+  @Test(
+    "E4.2 E4.3 E4.4 dense against conv on the same input, to as many units",
+    arguments: comparisons)
+  func denseVersusConv(_ example: DenseVersusConv) {
+    let units = layerOutputShape(example.conv, input: example.input)
+    let conv = layerParameterCount(example.conv, input: example.input)
+    #expect(conv == example.convCount, "\(example): conv computed \(conv)")
+    guard units.isValid else {
+      fail("\(example): the convolution's output is \(units)")
+      return
+    }
+    let dense = layerParameterCount(.dense(units: units.count), input: example.input)
+    #expect(dense == example.denseCount, "\(example): dense computed \(dense) for \(units)")
+  }
+
+  @Test("a dense layer's count grows with its input, a convolution's does not")
+  func growth() {
+    let conv = NetworkLayer.convolution(filters: 3, kernel: 5)
+    #expect(layerParameterCount(conv, input: volume(1, 28, 28)) == 78)
+    #expect(layerParameterCount(conv, input: volume(1, 280, 280)) == 78)
+    #expect(layerParameterCount(conv, input: volume(2, 28, 28)) == 3 * (2 * 25 + 1))
+    #expect(layerParameterCount(.dense(units: 10), input: volume(1, 28, 28)) == 7850)
+    #expect(layerParameterCount(.dense(units: 10), input: volume(1, 280, 280)) == 784_010)
+  }
+}
