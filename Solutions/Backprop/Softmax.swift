@@ -30,7 +30,8 @@ public func softmax(_ z: Matrix) -> Matrix {
 /// ```
 /// with `m = max_i z_i`. Its gradient with respect to z is `softmax(z) - y`.
 ///
-/// Lecture: `004`, section 2 (softmax output layer) and section 2.2 (a loss on the output).
+/// Lecture: `004`, section 2 (softmax output layer) and section 4, "Loss function" (the
+/// multiclass cross-entropy combined with softmax).
 /// - Precondition: `y` is a one-hot column of `z`'s shape.
 public func softmaxCrossEntropy(logits z: Matrix, label y: Matrix) -> Double {
   if z.isPlaceholder || y.isPlaceholder { return .nan }
