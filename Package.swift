@@ -1,15 +1,28 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// `companion check` and `companion test` set COMPANION_CHECK to the chapters they test
+// (comma-separated). The package then holds only those chapters, compiled from the student's
+// Exercises/ as copied by the tool into .build-exercises/traced/ (each exercise body opens with
+// a call that records which test reached it), their tests, and what those need: a chapter that
+// does not compile is left out without stopping the others.
+let checked: [String]? = Context.environment["COMPANION_CHECK"].map {
+  $0.split(separator: ",").map(String.init)
+}
 // Which tree the chapter modules are compiled from. `solutions` (the default) builds the
 // reference implementation in Solutions/; `exercises` builds the student's copy in Exercises/.
-let track = Context.environment["COMPANION_TRACK"] ?? "solutions"
+let track = checked != nil ? "exercises" : Context.environment["COMPANION_TRACK"] ?? "solutions"
 guard track == "solutions" || track == "exercises" else {
   fatalError(
     "COMPANION_TRACK must be 'solutions' or 'exercises', but is '\(track)'. "
       + "Unset it to test the reference implementation.")
 }
-let trackFolder = track == "exercises" ? "Exercises" : "Solutions"
+let trackFolder: String
+if checked != nil {
+  trackFolder = ".build-exercises/traced/Exercises"
+} else {
+  trackFolder = track == "exercises" ? "Exercises" : "Solutions"
+}
 // Recorded in every chapter module, so that a test run can prove which tree it compiled.
 let trackCondition: SwiftSetting = .define(
   track == "exercises" ? "COMPANION_TRACK_EXERCISES" : "COMPANION_TRACK_SOLUTIONS")
@@ -26,12 +39,19 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("ConvNets", ["Convolution", "Pooling"]),
 ]
 
-let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
+let chapterNames = chapters.map(\.name)
+if let unknown = checked?.first(where: { !chapterNames.contains($0) }) {
+  fatalError("COMPANION_CHECK names '\(unknown)', which is not a chapter")
+}
+let built = chapters.filter { checked?.contains($0.name) ?? true }
+let trace: [Target.Dependency] = checked == nil ? [] : ["ExerciseTrace"]
+
+let chapterTargets: [Target] = built.flatMap { chapter -> [Target] in
   let libraries = chapter.dependencies.map { Target.Dependency(stringLiteral: $0) }
   return [
     .target(
       name: chapter.name,
-      dependencies: ["LectureKit"] + libraries,
+      dependencies: ["LectureKit"] + libraries + trace,
       path: "\(trackFolder)/\(chapter.name)",
       swiftSettings: [trackCondition]),
     .testTarget(
@@ -42,34 +62,46 @@ let chapterTargets: [Target] = chapters.flatMap { chapter -> [Target] in
 }
 let chapterDependencies = chapters.map { Target.Dependency(stringLiteral: $0.name) }
 
+// LectureKit is optimised even in debug builds: every chapter's tests run on its Matrix, and -O
+// makes them several times faster while the chapters stay debuggable. Its checks use fatalError,
+// whose message survives optimisation (see Sources/LectureKit/Require.swift).
+let lectureKit = Target.target(name: "LectureKit", swiftSettings: [.unsafeFlags(["-O"])])
+let testSupport = Target.target(
+  name: "TestSupport", dependencies: ["LectureKit"], path: "Tests/TestSupport")
+
+/// What the tool's check build holds besides the chapters: the shared code and the tracer.
+let checkTargets: [Target] = [lectureKit, testSupport, .target(name: "ExerciseTrace")]
+
+/// Everything else: the tool, the generator, and the tests of the given code.
+let toolTargets: [Target] = [
+  lectureKit,
+  .target(name: "ExerciseKit"),
+  .target(
+    name: "CompanionCore",
+    dependencies: ["LectureKit", "ExerciseKit"] + chapterDependencies,
+    swiftSettings: [trackCondition]),
+  .executableTarget(name: "companion", dependencies: ["CompanionCore"]),
+  .executableTarget(name: "exercises", dependencies: ["ExerciseKit"]),
+  testSupport,
+  .testTarget(name: "LectureKitTests", dependencies: ["LectureKit", "TestSupport"]),
+  .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
+  .testTarget(
+    name: "TrackTests", dependencies: ["LectureKit", "CompanionCore"] + chapterDependencies),
+  .testTarget(
+    name: "ContractTests", dependencies: ["LectureKit", "TestSupport"] + chapterDependencies),
+  .testTarget(name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"]),
+  // The Convolution chapter's given fast paths against a plain loop: pass on both tracks.
+  .testTarget(name: "FastPathTests", dependencies: ["Convolution", "LectureKit", "TestSupport"]),
+]
+
 let package = Package(
   name: "DeepLearningCompanion",
-  products: [
-    .executable(name: "companion", targets: ["companion"]),
-    .executable(name: "exercises", targets: ["exercises"]),
-  ],
-  targets: [
-    // LectureKit is optimised even in debug builds: every chapter's tests run on its Matrix, and
-    // -O makes them several times faster while the chapters stay debuggable. Its checks use
-    // fatalError, whose message survives optimisation (see Sources/LectureKit/Require.swift).
-    .target(name: "LectureKit", swiftSettings: [.unsafeFlags(["-O"])]),
-    .target(name: "ExerciseKit"),
-    .target(
-      name: "CompanionCore",
-      dependencies: ["LectureKit", "ExerciseKit"] + chapterDependencies,
-      swiftSettings: [trackCondition]),
-    .executableTarget(name: "companion", dependencies: ["CompanionCore"]),
-    .executableTarget(name: "exercises", dependencies: ["ExerciseKit"]),
-    .target(name: "TestSupport", dependencies: ["LectureKit"], path: "Tests/TestSupport"),
-    .testTarget(name: "LectureKitTests", dependencies: ["LectureKit", "TestSupport"]),
-    .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
-    .testTarget(
-      name: "TrackTests", dependencies: ["LectureKit", "CompanionCore"] + chapterDependencies),
-    .testTarget(
-      name: "ContractTests", dependencies: ["LectureKit", "TestSupport"] + chapterDependencies),
-    .testTarget(name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"]),
-    // The Convolution chapter's given fast paths against a plain loop: pass on both tracks.
-    .testTarget(name: "FastPathTests", dependencies: ["Convolution", "LectureKit", "TestSupport"]),
-  ] + chapterTargets,
+  products: checked != nil
+    ? []
+    : [
+      .executable(name: "companion", targets: ["companion"]),
+      .executable(name: "exercises", targets: ["exercises"]),
+    ],
+  targets: (checked != nil ? checkTargets : toolTargets) + chapterTargets,
   swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,9 @@ public struct Outcome: Sendable, Equatable {
 
   /// A user's mistake: one line on standard error, exit status 2.
   static func failure(_ error: UsageError) -> Outcome {
-    Outcome(status: error.status, output: error.output, errors: "companion: error: \(error)\n")
+    Outcome(
+      status: error.status, output: error.output,
+      errors: error.problem.isEmpty ? "" : "companion: error: \(error)\n")
   }
 }
 
@@ -22,7 +24,7 @@ public struct Outcome: Sendable, Equatable {
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
   tourCommand, listCommand, showCommand, correlateCommand, convolveCommand, poolCommand,
-  drawCommand, benchCommand, checkCommand, hintCommand, verifyCommand, helpCommand,
+  drawCommand, benchCommand, checkCommand, testCommand, hintCommand, verifyCommand, helpCommand,
 ]
 
 /// The command-line tool, as a function of its arguments (without the program name).

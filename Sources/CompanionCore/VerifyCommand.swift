@@ -92,12 +92,12 @@ struct Verifier {
   }
 
   func teeth() -> (passed: Bool, line: String) {
-    say("companion verify: testing the stubs in \(Checker.scratch)/ ...")
-    let path = "\(Checker.scratch)/teeth"
+    say("companion verify: testing the stubs in .build-teeth/ ...")
+    let path = ".build-teeth/teeth"
     let xunit = root.appendingPathComponent(path + "-swift-testing.xml")
     try? FileManager.default.removeItem(at: xunit)
     let run = runProgram(
-      ["swift", "test", "--scratch-path", Checker.scratch, "--xunit-output", path + ".xml"],
+      ["swift", "test", "--scratch-path", ".build-teeth", "--xunit-output", path + ".xml"],
       in: root, environment: ["COMPANION_TRACK": "exercises"])
     guard let data = try? Data(contentsOf: xunit), let outcomes = try? readXUnit(data),
       let chapters = try? tree.chapters()
@@ -125,7 +125,7 @@ let verifyCommand = Command(
     exercise has a hint, that every chapter has a guide (Guides/CHAPTER.md) naming its
     exercises and citing only example ids that some test carries, that the reference implementation passes every test (built in
     .build-verify/), and that on the exercises track every chapter test fails on the stubs
-    while every other test passes (built in .build-exercises/). Prints one line per check and
+    while every other test passes (built in .build-teeth/). Prints one line per check and
     exits with status 1 when any fails.
 
     """

@@ -1,28 +1,39 @@
-/// Where a student stands: per chapter and per exercise, done, not written yet, or failing.
+/// Where a student stands: per chapter and per exercise, worked out from what the tests reached
+/// when they ran, never from what their sources seem to call.
 
 /// The state of one exercise in a student's `Exercises/`.
 public enum ExerciseStatus: Sendable, Equatable {
-  /// Written, and every test that calls it passes.
+  /// Written, and every test that reaches it passes.
   case done
+  /// Written; the tests that reach it and can be judged pass, the others wait for unwritten
+  /// exercises.
+  case passingSoFar(passed: Int, waiting: Int, waitsFor: [String])
   /// The body is still the stub.
   case notWritten
-  /// Written, and a test that calls it fails: the first failing check, in one line.
-  case failing(String)
-  /// Written, but its tests also call exercises that are not written yet.
+  /// Written, and a test that reaches it fails.
+  case failing(TestFailure)
+  /// Written, but every test that reaches it also reaches an unwritten exercise.
   case waiting(for: [String])
-  /// The chapter did not compile or its tests stopped (a trap): what happened, in one line.
+  /// Written, and no test reached it.
+  case unreached
+  /// Not checked: its chapter does not compile, or builds on one that does not. The text says
+  /// which, in one line.
   case broken(String)
 
-  /// A short word for the status: done, not-written, failing, waiting, broken.
-  public var keyword: String {
-    switch self {
-    case .done: "done"
-    case .notWritten: "not-written"
-    case .failing: "failing"
-    case .waiting: "waiting"
-    case .broken: "broken"
-    }
-  }
+  /// Whether it counts as done.
+  public var isDone: Bool { self == .done }
+}
+
+/// The failing test that an exercise is shown with.
+public struct TestFailure: Sendable, Equatable {
+  /// The test's name as it is shown: its display name.
+  public let test: String
+  /// The test's id, from which its file and suite can be read.
+  public let testID: String
+  /// Its first failure as `swift test` shows it, grid included.
+  public let message: String
+  /// The other written exercises the test reached, which may share the blame.
+  public let alsoReached: [String]
 }
 
 /// One exercise with its state and where the student writes it.
@@ -33,6 +44,13 @@ public struct ExerciseReport: Sendable, Equatable {
   /// The line of its `BEGIN EXERCISE` marker in the student's file.
   public let line: Int
   public let status: ExerciseStatus
+
+  public init(name: String, file: String, line: Int, status: ExerciseStatus) {
+    self.name = name
+    self.file = file
+    self.line = line
+    self.status = status
+  }
 }
 
 /// One chapter's progress.
@@ -42,148 +60,121 @@ public struct ChapterReport: Sendable, Equatable {
   /// Tests of the chapter that passed, and that ran.
   public let testsPassed: Int
   public let testsRun: Int
-  /// Why the tests could not run or stopped, when they did.
+  /// Why the chapter was not checked, or what stopped part of its tests, in one line.
   public let problem: String?
-  /// The chapters this one builds on whose unwritten exercises some of its exercises wait
-  /// for, in teaching order.
-  public var waitsFor: [ChapterWait] = []
+  /// The unwritten exercises of other chapters that some of its exercises wait for.
+  public let waitsFor: [String]
+
+  public init(
+    chapter: String, exercises: [ExerciseReport], testsPassed: Int = 0, testsRun: Int = 0,
+    problem: String? = nil, waitsFor: [String] = []
+  ) {
+    self.chapter = chapter
+    self.exercises = exercises
+    self.testsPassed = testsPassed
+    self.testsRun = testsRun
+    self.problem = problem
+    self.waitsFor = waitsFor
+  }
 
   /// Exercises done.
-  public var score: Int { exercises.filter { $0.status == .done }.count }
+  public var done: Int { exercises.filter(\.status.isDone).count }
+
+  /// Exercises whose judged tests all pass while others wait.
+  public var passingSoFar: Int {
+    exercises.filter {
+      if case .passingSoFar = $0.status { return true }
+      return false
+    }.count
+  }
 }
 
-/// Another chapter that a chapter waits for, and which of its exercises.
-public struct ChapterWait: Sendable, Equatable {
-  public let chapter: String
-  public let exercises: [String]
-}
-
-/// What a chapter's test run produced.
-public enum ChapterRun: Sendable {
-  /// The tests ran to the end: their outcomes.
-  case finished([TestOutcome])
-  /// The test process stopped early: the message, and the exercise it stopped in if known.
-  case stopped(message: String, exercise: String?)
-  /// The exercises track did not compile: the first error in this chapter, and its exercise.
-  case doesNotCompile(message: String, exercise: String?)
-}
-
-/// Works out a chapter's report.
+/// Works out a chapter's report from its test run.
+///
+/// A test that reached an unwritten exercise waits for it: it neither blames nor credits. A
+/// test that reached only written exercises credits them when it passes; when it fails, it
+/// blames those of them that are not cleared, an exercise being cleared when a test that reached
+/// it alone passed and none that reached it alone failed (a wrong `convolve2D` must not make a
+/// right `rotate180` look wrong); when every one is cleared, it blames them all.
 ///
 /// - Parameters:
-///   - exercises: the chapter's exercises as found in the student's `Exercises/` files.
-///   - unwritten: names of exercises whose body is still the stub.
-///   - run: what the test run produced.
-///   - coverage: which tests call which exercises.
-///   - chapterOf: the chapter of every exercise of the package, so that the report can say
-///     which other chapters this one waits for.
+///   - exercises: the chapter's exercises as found in the student's `Exercises/`, in teaching
+///     order.
+///   - unwritten: the names of every exercise of the package whose body is still the stub.
+///   - tests: the chapter's tests, with what they reached.
 public func chapterReport(
-  chapter: String, exercises: [Exercise], unwritten: Set<String>, run: ChapterRun,
-  coverage: Coverage, chapterOf: [String: String] = [:]
+  chapter: String, exercises: [Exercise], unwritten: Set<String>, tests: [TestRecord],
+  problem: String? = nil
 ) -> ChapterReport {
-  func report(_ exercise: Exercise, _ status: ExerciseStatus) -> ExerciseReport {
-    ExerciseReport(
-      name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line, status: status)
-  }
-  switch run {
-  case .stopped(let message, let culprit), .doesNotCompile(let message, let culprit):
-    let place = culprit.map { " (see `\($0)`)" } ?? ""
-    let reason =
-      if case .stopped = run { "not checked: the chapter's tests stopped\(place)" } else {
-        "not checked: the exercises do not compile\(place)"
-      }
-    let reports = exercises.map { exercise in
-      if exercise.name == culprit { return report(exercise, .broken(message)) }
-      if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
-      return report(exercise, .broken(reason))
+  let judged = tests.filter { $0.verdict != .skipped && $0.verdict != .notRun }
+  let cleared = clearedExercises(judged, unwritten: unwritten)
+  var otherWaits: Set<String> = []
+  let mine = Set(exercises.map(\.name))
+  let reports = exercises.map { exercise in
+    let status =
+      unwritten.contains(exercise.name)
+      ? .notWritten
+      : status(of: exercise.name, tests: judged, unwritten: unwritten, cleared: cleared)
+    switch status {
+    case .waiting(let names), .passingSoFar(_, _, let names):
+      otherWaits.formUnion(names.filter { !mine.contains($0) })
+    default: break
     }
-    return ChapterReport(
-      chapter: chapter, exercises: reports, testsPassed: 0, testsRun: 0, problem: message)
-  case .finished(let outcomes):
-    let reports = exercises.map { exercise in
-      if unwritten.contains(exercise.name) { return report(exercise, .notWritten) }
-      return report(
-        exercise,
-        status(of: exercise.name, outcomes: outcomes, unwritten: unwritten, coverage: coverage))
-    }
-    return ChapterReport(
-      chapter: chapter, exercises: reports, testsPassed: outcomes.filter { !$0.failed }.count,
-      testsRun: outcomes.count, problem: nil,
-      waitsFor: otherChapters(waitedFor: reports, by: chapter, chapterOf: chapterOf))
+    return ExerciseReport(
+      name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line,
+      status: status)
   }
+  return ChapterReport(
+    chapter: chapter, exercises: reports,
+    testsPassed: judged.filter { $0.verdict == .passed }.count, testsRun: judged.count,
+    problem: problem, waitsFor: otherWaits.sorted())
 }
 
-/// The other chapters whose exercises the reports wait for, in teaching order.
-func otherChapters(
-  waitedFor reports: [ExerciseReport], by chapter: String, chapterOf: [String: String]
-) -> [ChapterWait] {
-  var waited: [String: Set<String>] = [:]
-  for report in reports {
-    guard case .waiting(let names) = report.status else { continue }
-    for name in names {
-      if let other = chapterOf[name], other != chapter { waited[other, default: []].insert(name) }
-    }
+/// The written exercises that a test reaching them alone passed, and none reaching them alone
+/// failed.
+func clearedExercises(_ tests: [TestRecord], unwritten: Set<String>) -> Set<String> {
+  var passedAlone: Set<String> = []
+  var failedAlone: Set<String> = []
+  for test in tests where test.reached.count == 1 {
+    let name = test.reached.first!
+    guard !unwritten.contains(name) else { continue }
+    if test.failed { failedAlone.insert(name) } else { passedAlone.insert(name) }
   }
-  return teachingOrder(of: Array(waited.keys)).map { other in
-    ChapterWait(chapter: other, exercises: waited[other]!.sorted())
-  }
+  return passedAlone.subtracting(failedAlone)
 }
 
-/// The status of a written exercise from the tests that call it.
-///
-/// A failing test that calls this exercise and no other written one is its failure. A failing
-/// test that also calls other written exercises is laid at this one's door only when none of its
-/// own tests (those calling no other written exercise) passes: a wrong `convolve` should not make
-/// a correct `rotate180` look wrong. A failing test that needs an unwritten exercise, of this
-/// chapter or of one it builds on, makes this one wait for it (see ``blockers(of:calling:)``).
+/// The status of a written exercise from the tests that reached it.
 func status(
-  of name: String, outcomes: [TestOutcome], unwritten: Set<String>, coverage: Coverage
+  of name: String, tests: [TestRecord], unwritten: Set<String>, cleared: Set<String>
 ) -> ExerciseStatus {
-  var waitingFor: Set<String> = []
-  var shared: TestOutcome?
-  var passesAlone = false
-  for outcome in outcomes {
-    var called = Set(coverage.exercises(calledBy: outcome.className, name: outcome.function))
-    // A test that calls no exercise the sources show is counted as calling every one.
-    if called.isEmpty { called = [name] }
-    guard called.contains(name) else { continue }
-    let unwrittenOthers = called.subtracting([name]).intersection(unwritten)
-      .union(blockers(of: outcome, calling: called, unwritten: unwritten, coverage: coverage))
-      .subtracting([name])
-    let writtenOthers = called.subtracting([name]).subtracting(unwritten)
-    if !outcome.failed {
-      if writtenOthers.isEmpty && unwrittenOthers.isEmpty { passesAlone = true }
-    } else if !unwrittenOthers.isEmpty {
-      waitingFor.formUnion(unwrittenOthers)
-    } else if writtenOthers.isEmpty {
-      return .failing(firstLine(of: outcome.failures[0]) + " (\(outcome.function))")
-    } else if shared == nil {
-      shared = outcome
+  var passed = 0
+  var waiting = 0
+  var waitsFor: Set<String> = []
+  var blame: (test: TestRecord, others: Set<String>)?
+  for test in tests where test.reached.contains(name) {
+    let stubs = test.reached.intersection(unwritten)
+    if !stubs.isEmpty {
+      waiting += 1
+      waitsFor.formUnion(stubs)
+    } else if !test.failed {
+      passed += 1
+    } else {
+      let others = test.reached.subtracting([name])
+      let suspects = test.reached.subtracting(cleared)
+      let blamed = suspects.isEmpty || suspects.contains(name)
+      // The most telling failure: the one whose test reached the fewest other exercises.
+      if blamed && (blame == nil || others.count < blame!.others.count) {
+        blame = (test, others)
+      }
     }
   }
-  if let shared, !passesAlone {
-    return .failing(firstLine(of: shared.failures[0]) + " (\(shared.function))")
+  if let blame {
+    return .failing(
+      TestFailure(
+        test: blame.test.name, testID: blame.test.id,
+        message: blame.test.firstFailure ?? "failed", alsoReached: blame.others.sorted()))
   }
-  return waitingFor.isEmpty ? .done : .waiting(for: waitingFor.sorted())
-}
-
-/// The unwritten exercises a failing test waits for beyond those it calls itself: those its
-/// failure messages name as not written yet; or, when they name none, the exercises of other
-/// chapters that the called exercises reach and whose stubs cannot name themselves (an Int
-/// stub returns 0, which no message can trace back).
-func blockers(
-  of outcome: TestOutcome, calling called: Set<String>, unwritten: Set<String>,
-  coverage: Coverage
-) -> Set<String> {
-  let named = outcome.failures.reduce(into: Set<String>()) { $0.formUnion(markedExercises(in: $1)) }
-    .intersection(unwritten)
-  if !named.isEmpty { return named }
-  return called.reduce(into: Set<String>()) { $0.formUnion(coverage.silentDependencies[$1] ?? []) }
-    .intersection(unwritten)
-}
-
-/// The first line of a message, at most 200 characters.
-func firstLine(of message: String) -> String {
-  let line = message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-  return line.count > 200 ? line.prefix(197) + "..." : String(line)
+  if waiting == 0 { return passed > 0 ? .done : .unreached }
+  if passed == 0 { return .waiting(for: waitsFor.sorted()) }
+  return .passingSoFar(passed: passed, waiting: waiting, waitsFor: waitsFor.sorted())
 }

@@ -1,6 +1,7 @@
 import CompanionCore
 import Foundation
 
+installStopHandlers()
 let outcome = runCompanion(Array(CommandLine.arguments.dropFirst()))
 FileHandle.standardOutput.write(Data(outcome.output.utf8))
 FileHandle.standardError.write(Data(outcome.errors.utf8))

@@ -4,47 +4,49 @@ import Testing
 @testable import CompanionCore
 @testable import ExerciseKit
 
-@Suite("companion check, hint and verify")
+@Suite("companion check: the traced copy, compiler errors, the report")
 struct CheckTests {
-  @Test("compiler errors are read with their file and line")
-  func compileErrorLines() {
-    let output = """
-      [3/9] Compiling Convolution Rectify.swift
-      /home/s/p/Exercises/Convolution/Rectify.swift:11:33: error: expected ',' separator
-      /home/s/p/Exercises/Convolution/Rectify.swift:12:1: warning: unused
+  @Test("the traced copy opens each exercise body with a trace call, on the marker's own line")
+  func traced() {
+    let source = """
+      import LectureKit
+
+      public func relu(_ x: Double) -> Double {
+        // BEGIN EXERCISE relu
+        return .unwritten("relu", in: #filePath)
+        // END EXERCISE
+      }
       """
-    #expect(
-      compileErrors(in: output, root: "/home/s/p") == [
-        SourceProblem(
-          file: "Exercises/Convolution/Rectify.swift", line: 11, message: "expected ',' separator")
-      ])
+    let lines = TracedTree.traced(source).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[3] == "  ExerciseTrace.reached(\"relu\")  // BEGIN EXERCISE relu")
+    #expect(lines[4] == "  return .unwritten(\"relu\", in: #filePath)")
+    #expect(lines.suffix(2) == ["import ExerciseTrace", ""])
+    #expect(TracedTree.traced("let x = 1") == "let x = 1")
   }
 
-  @Test("a trap is read from the backtrace, and placed in an exercise")
-  func trap() {
+  @Test("compiler errors are read once each, with the student's path and the chapter")
+  func compileErrorLines() {
+    let tree = TracedTree(root: URL(fileURLWithPath: "/home/s/p"))
     let output = """
-      ◇ Test "E1.5 ReLU" started.
-      Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
-      Thread 3 crashed:
-        0 0x00007f _assertionFailure(_:_:file:line:flags:) + 225 in libswiftCore.so
-        1 [ra] 0x000055 relu(_:) + 586 in Tests.xctest at /home/s/p/Exercises/Convolution/Rectify.swift:11:3
+      [3/9] Compiling Convolution Rectify.swift
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:11:33: error: expected ',' separator
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:11:33: error: expected ',' separator
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:12:1: warning: unused
+      /home/s/p/Tests/PoolingTests/MaxPoolingTests.swift:40:7: error: missing argument
       """
-    let report = trapReport(in: output, root: "/home/s/p")
-    #expect(report.location?.file == "Exercises/Convolution/Rectify.swift")
-    #expect(report.location?.line == 11)
+    let errors = compileErrors(in: output, tree: tree)
     #expect(
-      report.message.hasPrefix(
-        "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range"))
-    let exercises = [
-      Exercise(name: "relu", file: "Convolution/Rectify.swift", line: 10, body: ["a"], stub: [])
-    ]
-    #expect(exercise(at: report.location!, in: exercises) == "relu")
-    #expect(
-      exercise(
-        at: SourceProblem(file: "Exercises/Convolution/Rectify.swift", line: 13, message: ""),
-        in: exercises) == nil)
-    #expect(trapReport(in: "Illegal instruction", root: "/").location == nil)
+      errors.map(\.description) == [
+        "Exercises/Convolution/Rectify.swift:11:33: expected ',' separator",
+        "Tests/PoolingTests/MaxPoolingTests.swift:40:7: missing argument",
+      ])
+    #expect(errors.map(\.chapter) == ["Convolution", "Pooling"])
   }
+
+  static let failure = TestFailure(
+    test: "E4.1 stride 2", testID: "ConvolutionTests.CorrelationTests/strideTwo()/C.swift:12:4",
+    message: "C.swift:21:23: entry (0, 1): expected 16.0, computed 10.0\nexpected | computed",
+    alsoReached: [])
 
   static let reports = [
     ChapterReport(
@@ -53,37 +55,85 @@ struct CheckTests {
         ExerciseReport(
           name: "rotate180", file: "Exercises/Convolution/Flip.swift", line: 12, status: .done),
         ExerciseReport(
-          name: "correlate2D", file: "Exercises/Convolution/Correlation.swift", line: 24,
-          status: .failing("entry (0, 0): expected 7.0, computed 3.0")),
+          name: "zeroPad", file: "Exercises/Convolution/Padding.swift", line: 105,
+          status: .passingSoFar(passed: 8, waiting: 2, waitsFor: ["outputLength"])),
         ExerciseReport(
-          name: "relu", file: "Exercises/Convolution/Rectify.swift", line: 10, status: .notWritten),
-      ], testsPassed: 5, testsRun: 17, problem: nil)
+          name: "correlate2D", file: "Exercises/Convolution/Correlation.swift", line: 30,
+          status: .failing(failure)),
+        ExerciseReport(
+          name: "outputLength", file: "Exercises/Convolution/OutputSize.swift", line: 23,
+          status: .notWritten),
+      ], testsPassed: 17, testsRun: 71),
+    ChapterReport(
+      chapter: "Pooling",
+      exercises: [
+        ExerciseReport(
+          name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40,
+          status: .broken("does not compile (see above)"))
+      ],
+      problem: "does not compile: Exercises/Pooling/MaxPooling.swift:41:9: cannot find 'y'"),
   ]
 
-  @Test("the text report: progress, each exercise, and what to do next")
-  func text() {
-    let text = renderText(Self.reports)
-    #expect(text.contains("Convolution: 1 of 3 exercises done, 5 of 17 tests pass"))
-    #expect(text.contains("✘ correlate2D  failing: entry (0, 0): expected 7.0, computed 3.0"))
-    #expect(text.contains("· relu         not written yet"))
-    #expect(text.contains("Next: correlate2D in Exercises/Convolution/Correlation.swift:24"))
-    #expect(text.contains("swift run companion hint correlate2D"))
+  static func text(_ reports: [ChapterReport]) -> String {
+    CheckText(
+      chapters: reports, chapterOf: [:], allChapters: ["Convolution", "Pooling", "Backprop"],
+      seconds: 1.25
+    ).text
   }
 
-  @Test("the JSON report has Gradescope's shape and a score per chapter")
+  @Test("the text: counts per chapter, each exercise, the failing test's grid, what next")
+  func text() {
+    let text = Self.text(Self.reports)
+    #expect(
+      text.contains(
+        "Convolution: 1 of 4 done, 1 passing so far, 1 failing, 1 not written yet, "
+          + "17 of 71 tests pass"))
+    #expect(text.contains("◑ zeroPad       passing so far: 8 tests pass, 2 wait for outputLength"))
+    #expect(text.contains("✘ correlate2D   failing  Exercises/Convolution/Correlation.swift:30"))
+    #expect(
+      text.contains(
+        "      test \"E4.1 stride 2\" (ConvolutionTests.CorrelationTests)\n"
+          + "      C.swift:21:23: entry (0, 1): expected 16.0, computed 10.0\n"
+          + "      expected | computed\n"))
+    #expect(text.contains("! does not compile: Exercises/Pooling/MaxPooling.swift:41:9"))
+    #expect(text.contains("Next: correlate2D in Exercises/Convolution/Correlation.swift:30"))
+    #expect(text.contains("  swift run companion test Convolution"))
+  }
+
+  @Test("a finished chapter says so and names the next chapter to do")
+  func finished() {
+    let done = ChapterReport(
+      chapter: "Pooling",
+      exercises: [
+        ExerciseReport(
+          name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
+      ], testsPassed: 3, testsRun: 3)
+    let text = Self.text([done])
+    #expect(
+      text.contains("Pooling is done: every exercise passes its tests. Next: the Convolution"))
+    #expect(text.contains("  swift run companion check Convolution"))
+  }
+
+  @Test("the JSON has Gradescope's shape: passed or failed, a score, the time, the chapters")
   func json() throws {
-    let data = Data(renderJSON(Self.reports).utf8)
+    let data = Data(checkJSON(Self.reports, text: "report", seconds: 2.2).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["score"] as? Int == 1)
-    #expect(object["max_score"] as? Int == 3)
+    #expect(object["execution_time"] as? Int == 3)
+    #expect(object["output"] as? String == "report")
     let tests = try #require(object["tests"] as? [[String: Any]])
-    #expect(tests.count == 3)
-    #expect(tests[1]["name"] as? String == "Convolution: correlate2D")
-    #expect(tests[1]["status"] as? String == "failing")
+    #expect(tests.count == 5)
+    #expect(
+      tests.map { $0["status"] as? String } == [
+        "passed", "failed", "failed", "failed", "failed",
+      ])
+    #expect(tests[2]["name"] as? String == "Convolution: correlate2D")
+    #expect((tests[2]["output"] as? String)?.contains("expected 16.0, computed 10.0") == true)
+    #expect(tests.allSatisfy { $0["max_score"] as? Int == 1 && $0["visibility"] != nil })
     let extra = try #require(object["extra_data"] as? [String: Any])
     let chapters = try #require(extra["chapters"] as? [[String: Any]])
-    #expect(chapters[0]["score"] as? Int == 1)
-    #expect(extra["next"] as? String == "correlate2D")
+    #expect(chapters.map { $0["score"] as? Int } == [1, 0])
+    #expect(extra["max_score"] as? Int == 5)
   }
 
   @Test("hint prints a pointer for every exercise of the curriculum")
@@ -99,10 +149,12 @@ struct CheckTests {
   }
 
   @Test(
-    "check and verify reject bad arguments without building anything",
+    "check, test and verify reject bad arguments without building anything",
     arguments: [
       ["check", "--format", "xml"], ["check", "A", "B"], ["check", "--frobnicate"],
-      ["verify", "x"], ["check", "NoSuchChapter"],
+      ["verify", "x"], ["check", "NoSuchChapter"], ["check", "--timeout", "0"],
+      ["check", "--timeout", "soon"], ["test"], ["test", "NoSuchChapter"],
+      ["test", "Convolution", "--timeout", "-1"],
     ])
   func badArguments(_ arguments: [String]) {
     let outcome = runCompanion(arguments)

@@ -1,128 +1,179 @@
+import Foundation
 import Testing
 
 @testable import ExerciseKit
 
-@Suite("Progress: which exercise a failing test points at")
+@Suite("Attribution: what the tests that reached an exercise say of it")
 struct ProgressTests {
-  static let testSource = """
-    @Suite("S")
-    struct FlipTests {
-      @Test("flip alone")
-      func flipAlone() {
-        expectMatrix(rotate180(k), equals: r)
-      }
-
-      @Test("both", arguments: [1, 2])
-      func both(_ n: Int) {
-        expectMatrix(convolve(x, with: k), equals: correlate(x, with: rotate180(k)))
-      }
-    }
-    """
-
-  static let coverage = Coverage(
-    functionOfExercise: [
-      "rotate180": "rotate180", "convolve2D": "convolve", "correlate2D": "correlate",
-    ],
-    tests: Coverage.testFunctions(in: testSource, target: "ConvolutionTests"))
-
-  static let exercises = ["rotate180", "convolve2D", "correlate2D"].enumerated().map {
-    Exercise(name: $1, file: "Convolution/F.swift", line: 10 * $0 + 1, body: ["x"], stub: ["y"])
+  static let exercises = ["rotate180", "zeroPad", "correlate2D", "convolve2D"].enumerated().map {
+    Exercise(name: $1, file: "Convolution/F.swift", line: 10 * $0, body: [], stub: [])
   }
 
-  func outcome(_ function: String, _ failures: [String] = []) -> TestOutcome {
-    TestOutcome(
-      className: "ConvolutionTests.FlipTests", function: function, failures: failures,
-      skipped: false)
+  static func test(
+    _ name: String, _ verdict: TestRecord.Verdict, reached: Set<String>, issue: String = "boom"
+  ) -> TestRecord {
+    TestRecord(
+      id: "ConvolutionTests.S/\(name)()/S.swift:1:1", name: name, verdict: verdict,
+      issues: verdict == .failed ? [issue] : [], reached: reached)
   }
 
-  @Test("test functions and the functions they call are read from the source")
-  func readsTests() {
-    let tests = Self.coverage.tests
-    #expect(tests.map(\.function) == ["flipAlone", "both"])
-    #expect(tests.map(\.className) == ["ConvolutionTests.FlipTests", "ConvolutionTests.FlipTests"])
-    #expect(tests[1].calls.isSuperset(of: ["convolve", "correlate", "rotate180", "expectMatrix"]))
-    #expect(
-      Self.coverage.exercises(calledBy: "ConvolutionTests.FlipTests", name: "both(_:)")
-        == ["convolve2D", "correlate2D", "rotate180"])
+  static func status(
+    _ name: String, unwritten: Set<String>, _ tests: [TestRecord]
+  ) -> ExerciseStatus? {
+    chapterReport(chapter: "Convolution", exercises: exercises, unwritten: unwritten, tests: tests)
+      .exercises.first { $0.name == name }?.status
   }
 
-  @Test("a shared failing test is not laid at an exercise whose own test passes")
+  @Test("a failing test that reached only written exercises blames the one not cleared")
   func blame() {
-    let run = ChapterRun.finished([
-      outcome("flipAlone()"), outcome("both(_:)", ["entry (0, 0): expected 1, computed 2"]),
-    ])
-    let report = chapterReport(
-      chapter: "Convolution", exercises: Self.exercises, unwritten: [], run: run,
-      coverage: Self.coverage)
-    #expect(report.exercises.map(\.status.keyword) == ["done", "failing", "failing"])
-    #expect(
-      report.exercises[1].status == .failing("entry (0, 0): expected 1, computed 2 (both(_:))"))
-    #expect(report.score == 1)
-    #expect(report.testsPassed == 1 && report.testsRun == 2)
-  }
-
-  @Test("an unwritten exercise is not written; a written one whose test needs it waits")
-  func waiting() {
-    let run = ChapterRun.finished([
-      outcome("flipAlone()", ["`rotate180` ... is not written yet"]), outcome("both(_:)", ["x"]),
-    ])
-    let report = chapterReport(
-      chapter: "Convolution", exercises: Self.exercises, unwritten: ["rotate180"], run: run,
-      coverage: Self.coverage)
-    #expect(report.exercises[0].status == .notWritten)
-    #expect(report.exercises[1].status == .waiting(for: ["rotate180"]))
-    #expect(report.exercises[0].file == "Exercises/Convolution/F.swift")
-  }
-
-  @Test("a trap blames its exercise and leaves the others unchecked")
-  func stopped() {
-    let run = ChapterRun.stopped(message: "Fatal error: Index out of range", exercise: "convolve2D")
-    let report = chapterReport(
-      chapter: "Convolution", exercises: Self.exercises, unwritten: ["correlate2D"], run: run,
-      coverage: Self.coverage)
-    #expect(
-      report.exercises[0].status
-        == .broken("not checked: the chapter's tests stopped (see `convolve2D`)"))
-    #expect(report.exercises[1].status == .broken("Fatal error: Index out of range"))
-    #expect(report.exercises[2].status == .notWritten)
-    #expect(report.problem == "Fatal error: Index out of range")
-  }
-
-  @Test("the curriculum orders exercises and every hint names the lecture")
-  func curriculumOrder() {
-    let shuffled = ["relu", "convolve2D", "rotate180", "correlate2D"].map {
-      Exercise(name: $0, file: "Convolution/A.swift", line: 1, body: [], stub: [])
+    let tests = [
+      Self.test("pad", .passed, reached: ["zeroPad"]),
+      Self.test("stride1", .passed, reached: ["correlate2D"]),
+      Self.test("stride2", .failed, reached: ["correlate2D"], issue: "entry (0, 1)"),
+      Self.test("padded", .failed, reached: ["correlate2D", "zeroPad"]),
+    ]
+    let unwritten: Set<String> = ["rotate180", "convolve2D"]
+    guard case .failing(let failure) = Self.status("correlate2D", unwritten: unwritten, tests)
+    else {
+      Issue.record("correlate2D is not failing")
+      return
     }
-    #expect(
-      teachingOrder(of: shuffled).map(\.name) == ["rotate180", "correlate2D", "convolve2D", "relu"])
-    #expect(teachingOrder(of: ["Zeta", "Convolution"]) == ["Convolution", "Zeta"])
-    for chapter in curriculum {
-      for exercise in chapter.exercises {
-        #expect(
-          exercise.hint.contains("Lecture") || exercise.hint.contains("lide"), "\(exercise.name)")
+    #expect(failure.test == "stride2")
+    #expect(failure.message == "entry (0, 1)")
+    #expect(failure.alsoReached.isEmpty)
+    #expect(Self.status("zeroPad", unwritten: unwritten, tests) == .done)
+  }
+
+  @Test("when every exercise a failing test reached is cleared, it blames them all")
+  func blameAll() {
+    let tests = [
+      Self.test("a", .passed, reached: ["zeroPad"]),
+      Self.test("b", .passed, reached: ["correlate2D"]),
+      Self.test("both", .failed, reached: ["correlate2D", "zeroPad"]),
+    ]
+    for name in ["zeroPad", "correlate2D"] {
+      guard case .failing(let failure) = Self.status(name, unwritten: [], tests) else {
+        Issue.record("\(name) is not failing")
+        continue
       }
+      #expect(failure.test == "both")
     }
+  }
+
+  @Test("a test that reached a stub waits: it neither blames nor credits")
+  func waiting() {
+    let tests = [
+      Self.test("flipped", .failed, reached: ["convolve2D", "rotate180"]),
+      Self.test("alone", .passed, reached: ["convolve2D"]),
+    ]
+    #expect(
+      Self.status("convolve2D", unwritten: ["rotate180"], tests)
+        == .passingSoFar(passed: 1, waiting: 1, waitsFor: ["rotate180"]))
+    #expect(
+      Self.status("convolve2D", unwritten: ["rotate180"], [tests[0]])
+        == .waiting(for: ["rotate180"]))
+    #expect(Self.status("rotate180", unwritten: ["rotate180"], tests) == .notWritten)
+  }
+
+  @Test("a stopped test blames what it reached; a skipped one, or one not run, says nothing")
+  func stopped() {
+    let tests = [
+      Self.test(
+        "loop", .stopped("did not finish in 60 s (an endless loop?)"), reached: ["zeroPad"]),
+      Self.test("never", .notRun, reached: ["correlate2D"]),
+      Self.test("skipped", .skipped, reached: ["correlate2D"]),
+    ]
+    guard case .failing(let failure) = Self.status("zeroPad", unwritten: [], tests) else {
+      Issue.record("zeroPad is not failing")
+      return
+    }
+    #expect(failure.message == "did not finish in 60 s (an endless loop?)")
+    #expect(Self.status("correlate2D", unwritten: [], tests) == .unreached)
+  }
+
+  @Test("the chapter counts done, passing so far, and the other chapters' stubs waited for")
+  func chapter() {
+    let tests = [
+      Self.test("a", .passed, reached: ["rotate180"]),
+      Self.test("b", .passed, reached: ["zeroPad"]),
+      Self.test("c", .failed, reached: ["zeroPad", "maxPool2D"]),
+    ]
+    let report = chapterReport(
+      chapter: "Convolution", exercises: Self.exercises,
+      unwritten: ["maxPool2D", "correlate2D", "convolve2D"], tests: tests)
+    #expect(report.done == 1)
+    #expect(report.passingSoFar == 1)
+    #expect(report.testsPassed == 2)
+    #expect(report.testsRun == 3)
+    #expect(report.waitsFor == ["maxPool2D"])
   }
 }
 
-@Suite("Coverage through helper functions")
-struct HelperCoverageTests {
-  @Test("a test reaches the exercises its helpers call, however deep")
-  func throughHelpers() {
-    let source = """
-      func prepared() -> Matrix { twice(rotate180(k)) }
-      func twice(_ m: Matrix) -> Matrix { convolve(m, with: m) }
+@Suite("Reading a test run: Swift Testing's event stream and the exercise trace")
+struct TestEventTests {
+  static func line(_ object: [String: Any]) -> String {
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    return String(decoding: data, as: UTF8.self)
+  }
 
-      struct S {
-        @Test("through helpers")
-        func viaHelpers() {
-          expectMatrix(prepared(), equals: r)
-        }
-      }
-      """
-    let tests = Coverage.testFunctions(in: source, target: "ConvolutionTests")
-    #expect(tests.count == 1)
+  static func test(_ id: String, _ name: String) -> String {
+    line(["kind": "test", "payload": ["kind": "function", "id": id, "displayName": name]])
+  }
+
+  static func event(_ kind: String, _ id: String, _ extra: [String: Any] = [:]) -> String {
+    var payload: [String: Any] = ["kind": kind, "testID": id]
+    payload.merge(extra) { $1 }
+    return line(["kind": "event", "payload": payload])
+  }
+
+  @Test("passed, failed with its first issue, stopped mid-run, never started")
+  func verdicts() {
+    let issue: [String: Any] = [
+      "issue": ["isKnown": false],
+      "_sourceLocation": ["fileID": "ConvolutionTests/S.swift", "line": 14, "column": 5],
+      "messages": [
+        ["symbol": "fail", "text": "Issue recorded"],
+        ["symbol": "details", "text": "entry (0, 1): expected 16.0, computed 10.0"],
+        ["symbol": "details", "text": "expected | computed"],
+      ],
+    ]
+    let known: [String: Any] = [
+      "issue": ["isKnown": true], "messages": [["symbol": "fail", "text": "known"]],
+    ]
+    let stream = [
+      Self.test("T.S/a()/S.swift:1:1", "A"), Self.test("T.S/b()/S.swift:2:1", "B"),
+      Self.test("T.S/c()/S.swift:3:1", "C"), Self.test("T.S/d()/S.swift:4:1", "D"),
+      Self.line(["kind": "test", "payload": ["kind": "suite", "id": "T.S", "name": "S"]]),
+      Self.event("testStarted", "T.S/a()/S.swift:1:1"),
+      Self.event("issueRecorded", "T.S/a()/S.swift:1:1", known),
+      Self.event(
+        "testEnded", "T.S/a()/S.swift:1:1", ["messages": [["symbol": "pass", "text": ""]]]),
+      Self.event("testStarted", "T.S/b()/S.swift:2:1"),
+      Self.event("issueRecorded", "T.S/b()/S.swift:2:1", issue),
+      Self.event(
+        "testEnded", "T.S/b()/S.swift:2:1", ["messages": [["symbol": "fail", "text": ""]]]),
+      Self.event("testStarted", "T.S/c()/S.swift:3:1"),
+      "{\"kind\":\"event\",\"payl",
+    ].joined(separator: "\n")
+    let records = readTestEvents(Data(stream.utf8), stoppedBecause: "trapped")
+    #expect(records.map(\.name) == ["A", "B", "C", "D"])
+    #expect(records.map(\.verdict) == [.passed, .failed, .stopped("trapped"), .notRun])
     #expect(
-      tests.first?.calls.isSuperset(of: ["prepared", "twice", "rotate180", "convolve"]) == true)
+      records[1].firstFailure
+        == "S.swift:14:5: entry (0, 1): expected 16.0, computed 10.0\nexpected | computed")
+    #expect(records[0].target == "T")
+  }
+
+  @Test("the trace: one line per test and exercise reached")
+  func trace() {
+    let reached = readTrace("T.S/a()/S.swift:1:1\tzeroPad\nT.S/a()/S.swift:1:1\trelu\nbroken\n")
+    #expect(reached == ["T.S/a()/S.swift:1:1": ["zeroPad", "relu"]])
+  }
+
+  @Test("a chapter's dependencies are the chapters its files import")
+  func imports() {
+    let source =
+      "import Foundation\n@testable import Pooling\nimport Convolution\n// import Backprop"
+    #expect(importedModules(in: source) == ["Foundation", "Pooling", "Convolution"])
   }
 }

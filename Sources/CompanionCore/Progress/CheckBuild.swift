@@ -1,0 +1,109 @@
+import ExerciseKit
+import Foundation
+
+/// The build that `check` and `test` share: the student's exercises, from the traced copy, in a
+/// scratch folder of their own (`.build-exercises`), so that it never rebuilds the reference that
+/// `swift run companion` and `swift test` use in `.build`, nor the other way round.
+///
+/// A chapter that does not compile costs that chapter alone: the build is tried again without it
+/// and the chapters that import it.
+struct CheckBuild {
+  static let scratch = ".build-exercises"
+  let root: URL
+
+  /// What the build made of the chapters asked for.
+  struct Result {
+    /// The chapters compiled, with their tests.
+    var built: [String] = []
+    /// The chapters that do not compile, with their first error.
+    var broken: [String: SourceProblem] = [:]
+    /// The chapters left out because a chapter they import does not compile: which one.
+    var blocked: [String: String] = [:]
+    /// Why nothing could be built, when the trouble lies outside the chapters.
+    var failure: String?
+  }
+
+  /// Builds `chapters` (each listed after those it imports) and their tests.
+  func build(_ chapters: [String], dependencies: [String: [String]]) -> Result {
+    var result = Result()
+    var included = chapters
+    while !included.isEmpty {
+      let log = root.appendingPathComponent("\(CheckBuild.scratch)/build.log")
+      let ending = runChild(
+        ["swift", "build", "--build-tests", "--scratch-path", CheckBuild.scratch],
+        in: root,
+        environment: ["COMPANION_CHECK": included.joined(separator: ","), "COMPANION_TRACK": nil],
+        output: log)
+      if ending.succeeded {
+        result.built = included
+        return result
+      }
+      let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      let errors = compileErrors(in: output, tree: TracedTree(root: root))
+      let broken = included.filter { chapter in
+        errors.contains { $0.chapter == chapter }
+      }
+      guard !broken.isEmpty else {
+        result.failure =
+          errors.first.map { "\($0)" }
+          ?? "swift build failed:\n"
+          + output.split(separator: "\n").suffix(15).joined(separator: "\n")
+        return result
+      }
+      for chapter in broken { result.broken[chapter] = errors.first { $0.chapter == chapter } }
+      included.removeAll { broken.contains($0) }
+      // A chapter that imports a broken one cannot compile either.
+      var changed = true
+      while changed {
+        changed = false
+        for chapter in included {
+          guard
+            let missing = (dependencies[chapter] ?? []).first(where: { !included.contains($0) })
+          else { continue }
+          result.blocked[chapter] = result.blocked[missing] ?? missing
+          included.removeAll { $0 == chapter }
+          changed = true
+        }
+      }
+    }
+    return result
+  }
+}
+
+/// A place in a file of the package, and what is wrong there.
+struct SourceProblem: Equatable, CustomStringConvertible {
+  /// The path from the package root: `Exercises/Convolution/Correlation.swift`.
+  let file: String
+  let line: Int
+  let column: Int?
+  let message: String
+
+  var description: String {
+    "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
+  }
+
+  /// The chapter whose code or tests the place lies in, if any.
+  var chapter: String? {
+    let parts = file.split(separator: "/")
+    guard parts.count >= 3 else { return nil }
+    if parts[0] == "Exercises" { return String(parts[1]) }
+    if parts[0] == "Tests", parts[1].hasSuffix("Tests") { return String(parts[1].dropLast(5)) }
+    return nil
+  }
+}
+
+/// The compiler's errors in a build's output (`/path/File.swift:12:5: error: message`), each
+/// once, with the student's paths.
+func compileErrors(in output: String, tree: TracedTree) -> [SourceProblem] {
+  var seen: Set<String> = []
+  return output.split(separator: "\n").compactMap { line -> SourceProblem? in
+    let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+    guard parts.count == 5, parts[3].trimmingCharacters(in: .whitespaces) == "error",
+      let number = Int(parts[1])
+    else { return nil }
+    let problem = SourceProblem(
+      file: tree.studentPath(String(parts[0])), line: number, column: Int(parts[2]),
+      message: parts[4].trimmingCharacters(in: .whitespaces))
+    return seen.insert(problem.description).inserted ? problem : nil
+  }
+}

@@ -1,0 +1,74 @@
+import ExerciseKit
+import Foundation
+
+/// The report of `companion check` in the shape of Gradescope's `results.json`: one entry per
+/// exercise under `tests` (a point when it is done; `passed` or `failed`; the first failure, or
+/// what it waits for, as `output`), the total `score` and the `execution_time`, and the chapters
+/// with their scores under `extra_data`.
+func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> String {
+  struct Test: Encodable {
+    let name: String
+    let score: Int
+    let maxScore: Int
+    let status: String
+    let output: String
+    let visibility = "visible"
+  }
+  struct Chapter: Encodable {
+    let name: String
+    let score: Int
+    let maxScore: Int
+    let testsPassed: Int
+    let testsRun: Int
+    let problem: String?
+    let waitsFor: [String]
+  }
+  struct Extra: Encodable {
+    let maxScore: Int
+    let chapters: [Chapter]
+  }
+  struct Results: Encodable {
+    let score: Int
+    let executionTime: Int
+    let output: String
+    let tests: [Test]
+    let extraData: Extra
+  }
+  let tests = chapters.flatMap { chapter in
+    chapter.exercises.map { exercise in
+      Test(
+        name: "\(chapter.chapter): \(exercise.name)", score: exercise.status.isDone ? 1 : 0,
+        maxScore: 1, status: exercise.status.isDone ? "passed" : "failed",
+        output: output(of: exercise, chapter: chapter))
+    }
+  }
+  let results = Results(
+    score: tests.map(\.score).reduce(0, +), executionTime: Int(seconds.rounded(.up)),
+    output: text, tests: tests,
+    extraData: Extra(
+      maxScore: tests.count,
+      chapters: chapters.map {
+        Chapter(
+          name: $0.chapter, score: $0.done, maxScore: $0.exercises.count,
+          testsPassed: $0.testsPassed, testsRun: $0.testsRun, problem: $0.problem,
+          waitsFor: $0.waitsFor)
+      }))
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.keyEncodingStrategy = .convertToSnakeCase
+  let data = (try? encoder.encode(results)) ?? Data("{}".utf8)
+  return String(decoding: data, as: UTF8.self) + "\n"
+}
+
+/// What Gradescope shows under one exercise.
+private func output(of exercise: ExerciseReport, chapter: ChapterReport) -> String {
+  let place = "\(exercise.file):\(exercise.line)"
+  switch exercise.status {
+  case .failing(let failure):
+    return "failing: test \"\(failure.test)\" (\(suite(of: failure.testID)))\n\(failure.message)"
+  case .broken(let why):
+    return "\(why) (\(place))" + (chapter.problem.map { "\n\($0)" } ?? "")
+  default:
+    return "\(phrase(exercise.status)) (\(place))"
+  }
+}

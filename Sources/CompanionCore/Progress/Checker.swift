@@ -1,0 +1,128 @@
+import ExerciseKit
+import Foundation
+
+/// `companion check`: brings the traced copy of the student's exercises up to date, builds it
+/// (a chapter that does not compile costs that chapter alone), runs each chapter's tests in a
+/// process of its own with a time limit, and works out per exercise what the tests that reached
+/// it say.
+struct Checker {
+  let root: URL
+  /// The time limit of a chapter's test process, in seconds.
+  var timeout: Double = 60
+
+  /// The reports of `chapters`, in the order given.
+  func run(chapters: [String]) throws -> [ChapterReport] {
+    let tree = ExerciseTree(root: root)
+    let dependencies = try tree.chapterDependencies()
+    let all = teachingOrder(of: try tree.chapters())
+    let needed = try tree.withDependencies(chapters)
+    let toBuild = all.filter { needed.contains($0) }
+    let student = try StudentExercises(tree: tree, chapters: all)
+    try TracedTree(root: root).update(chapters: toBuild)
+    say("companion check: building your exercises in \(CheckBuild.scratch)/ ...")
+    let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
+    if let failure = build.failure {
+      throw UsageError("the exercises could not be built: \(failure)")
+    }
+    let runner = ChapterTestRun(root: root, timeout: timeout)
+    return chapters.map { chapter in
+      let exercises = student.exercises[chapter] ?? []
+      if let problem = student.problems[chapter] {
+        return notChecked(chapter, exercises, student.unwritten, problem: problem)
+      }
+      if let error = build.broken[chapter] {
+        let culprit = exercises.first { exercise in
+          "Exercises/" + exercise.file == error.file && error.line >= exercise.line
+            && error.line <= exercise.line + exercise.body.count + 1
+        }
+        return notChecked(
+          chapter, exercises, student.unwritten, problem: "does not compile: \(error)",
+          culprit: culprit?.name)
+      }
+      if let missing = build.blocked[chapter] {
+        return notChecked(
+          chapter, exercises, student.unwritten,
+          problem: "not checked: it builds on \(missing), which does not compile")
+      }
+      say("companion check: testing \(chapter) ...")
+      let run = runner.run(chapter)
+      return chapterReport(
+        chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
+        problem: run.problem)
+    }
+  }
+
+  /// The report of a chapter whose tests could not run: unwritten exercises stay so, the
+  /// exercise the compiler points into is the one to mend, the others are not checked.
+  private func notChecked(
+    _ chapter: String, _ exercises: [Exercise], _ unwritten: Set<String>, problem: String,
+    culprit: String? = nil
+  ) -> ChapterReport {
+    let reports = exercises.map { exercise in
+      let status: ExerciseStatus =
+        exercise.name == culprit
+        ? .broken("does not compile (see above)")
+        : unwritten.contains(exercise.name) ? .notWritten : .broken("not checked")
+      return ExerciseReport(
+        name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line,
+        status: status)
+    }
+    return ChapterReport(chapter: chapter, exercises: reports, problem: problem)
+  }
+}
+
+/// The student's exercises, chapter by chapter in teaching order, with the names of those whose
+/// body is still the stub. A chapter whose marker comments the student broke is kept apart.
+struct StudentExercises {
+  var exercises: [String: [Exercise]] = [:]
+  var unwritten: Set<String> = []
+  /// Chapters whose markers cannot be read: why.
+  var problems: [String: String] = [:]
+
+  init(tree: ExerciseTree, chapters: [String]) throws {
+    let stubs = Dictionary(uniqueKeysWithValues: try tree.exercises().map { ($0.name, $0.stub) })
+    for chapter in chapters {
+      var found: [Exercise] = []
+      do {
+        for file in tree.files(in: "Exercises/\(chapter)") where file.hasSuffix(".swift") {
+          let path = "\(chapter)/\(file)"
+          found += try MarkedFile(text: try tree.text("Exercises/" + path), file: path).exercises
+        }
+      } catch let error as MarkerError {
+        problems[chapter] =
+          "not checked: Exercises/\(error): put the BEGIN EXERCISE and END EXERCISE lines back"
+      }
+      for exercise in found where stubs[exercise.name] == exercise.body {
+        unwritten.insert(exercise.name)
+      }
+      exercises[chapter] = teachingOrder(of: found)
+    }
+  }
+}
+
+/// Prints a progress line on standard error (never on standard output, which may be JSON).
+func say(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// The package's root: the nearest folder at or above `start` with a Package.swift and a
+/// Solutions/ folder.
+func packageRoot(from start: URL) throws(UsageError) -> URL {
+  var folder = start.standardizedFileURL
+  while true {
+    let manifest = folder.appendingPathComponent("Package.swift").path
+    let solutions = folder.appendingPathComponent("Solutions").path
+    if FileManager.default.fileExists(atPath: manifest)
+      && FileManager.default.fileExists(atPath: solutions)
+    {
+      return folder
+    }
+    let parent = folder.deletingLastPathComponent()
+    if parent.path == folder.path {
+      throw UsageError(
+        "run this inside the DeepLearningCompanion package: no folder above "
+          + "\(start.path) holds Package.swift and Solutions/")
+    }
+    folder = parent
+  }
+}
