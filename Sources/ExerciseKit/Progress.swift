@@ -135,7 +135,7 @@ public func chapterReport(
 func clearedExercises(_ tests: [TestRecord], unwritten: Set<String>) -> Set<String> {
   var passedAlone: Set<String> = []
   var failedAlone: Set<String> = []
-  for test in tests where test.reached.count == 1 {
+  for test in tests where test.reached.count == 1 && !test.isBlocked {
     let name = test.reached.first!
     guard !unwritten.contains(name) else { continue }
     if test.failed { failedAlone.insert(name) } else { passedAlone.insert(name) }
@@ -152,7 +152,11 @@ func status(
   var waitsFor: Set<String> = []
   var blame: (test: TestRecord, others: Set<String>)?
   for test in tests where test.reached.contains(name) {
-    let stubs = test.reached.intersection(unwritten)
+    var stubs = test.reached.intersection(unwritten)
+    if case .blocked(let exercise) = test.verdict {
+      guard exercise != name else { continue }
+      stubs.insert(exercise)
+    }
     if !stubs.isEmpty {
       waiting += 1
       waitsFor.formUnion(stubs)

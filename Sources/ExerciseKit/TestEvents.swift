@@ -13,6 +13,9 @@ public struct TestRecord: Sendable, Equatable {
     case stopped(String)
     /// The run ended before it started.
     case notRun
+    /// Not run to its end: it reached this exercise, which had not finished in another test
+    /// before the time limit. It waits for that exercise, like a test that reached a stub.
+    case blocked(by: String)
   }
 
   /// Swift Testing's id: `ConvolutionTests.StrideTests/strideTwo()/StrideTests.swift:12:4`.
@@ -45,6 +48,15 @@ public struct TestRecord: Sendable, Equatable {
     case .failed, .stopped: true
     default: false
     }
+  }
+
+  /// Whether it ended, passing or failing.
+  public var finished: Bool { verdict == .passed || verdict == .failed }
+
+  /// Whether it waits for an exercise that did not finish elsewhere.
+  public var isBlocked: Bool {
+    if case .blocked = verdict { return true }
+    return false
   }
 
   /// What went wrong first, as `swift test` shows it; nil when nothing did.
@@ -99,12 +111,13 @@ public func readTestEvents(_ data: Data, stoppedBecause: String) -> [TestRecord]
 }
 
 /// Reads a trace written by `ExerciseTrace`: `TEST-ID<tab>EXERCISE` lines, into test id →
-/// exercises reached.
+/// exercises reached (its `!<tab>N` lines say where threads were when stopped; see
+/// ``unfinishedPairs(inTrace:)``).
 public func readTrace(_ text: String) -> [String: Set<String>] {
   var reached: [String: Set<String>] = [:]
   for line in text.split(separator: "\n") {
     let parts = line.split(separator: "\t")
-    guard parts.count == 2 else { continue }
+    guard parts.count == 2, parts[0] != "!" else { continue }
     reached[String(parts[0]), default: []].insert(String(parts[1]))
   }
   return reached
@@ -154,4 +167,22 @@ private struct StreamRecord: Decodable {
     /// `StrideTests.swift`, as `swift test` names it.
     var file: String { String(fileID.split(separator: "/").last ?? "") }
   }
+}
+
+/// The (test id, exercise) pairs that a trace's `!<tab>N` lines name: the innermost exercise
+/// each thread was inside of when the test process was asked, at the time limit, where it was.
+/// N counts the pair lines from 0.
+public func unfinishedPairs(inTrace text: String) -> [(test: String, exercise: String)] {
+  var pairs: [(test: String, exercise: String)] = []
+  var unfinished: [Int] = []
+  for line in text.split(separator: "\n") {
+    let parts = line.split(separator: "\t")
+    guard parts.count == 2 else { continue }
+    if parts[0] == "!" {
+      if let index = Int(parts[1]) { unfinished.append(index) }
+    } else {
+      pairs.append((String(parts[0]), String(parts[1])))
+    }
+  }
+  return unfinished.filter { $0 < pairs.count }.map { pairs[$0] }
 }

@@ -6,20 +6,38 @@ import Testing
 ///
 /// Only `companion check` and `companion test` compile this module in: they build the student's
 /// `Exercises/` from a copy in which every `// BEGIN EXERCISE name` line opens with
-/// `ExerciseTrace.reached("name")`, so that entering an exercise body, written or still a stub,
-/// is recorded against the test that is running. Each pair is written once, as
-/// `TEST-ID<tab>EXERCISE` on a line of its own, to the file that `COMPANION_TRACE` names, at
-/// once, so that a test that traps or never ends has left its record behind.
+/// `ExerciseTrace.enter("name"); defer { ExerciseTrace.leave() }`, so that entering an exercise
+/// body, written or still a stub, is recorded against the test that is running.
+///
+/// Each pair is written once, as `TEST-ID<tab>EXERCISE` on a line of its own, to the file that
+/// `COMPANION_TRACE` names, at once, so that a test that traps or never ends has left its record
+/// behind. Each thread also keeps the exercises it is inside of; on SIGUSR1 (the tool sends it at
+/// the time limit, before it kills the process) the innermost one of every thread is written as
+/// `!<tab>N`, N counting the pair lines from 0: the exercises that did not finish.
 public enum ExerciseTrace {
-  /// Records that the running test reached `exercise`. Outside a test, or without
-  /// `COMPANION_TRACE`, it does nothing.
-  public static func reached(_ exercise: String) {
-    guard let test = Test.current else { return }
-    let key = Key(test: test.id, exercise: exercise)
-    let isNew = seen.withLock { $0.insert(key).inserted }
-    guard isNew, let file = output else { return }
-    let line = Array("\(test.id)\t\(exercise)\n".utf8)
-    _ = line.withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+  /// Records that the running test entered `exercise`. Outside a test it records nothing.
+  public static func enter(_ exercise: String) {
+    guard let test = Test.current else {
+      Frames.push(-1)
+      return
+    }
+    let index = pairs.withLock { pairs -> Int32 in
+      let key = Key(test: test.id, exercise: exercise)
+      if let index = pairs[key] { return index }
+      let index = Int32(pairs.count)
+      pairs[key] = index
+      if let file = output {
+        let line = Array("\(test.id)\t\(exercise)\n".utf8)
+        _ = line.withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+      }
+      return index
+    }
+    Frames.push(index)
+  }
+
+  /// Records that the innermost exercise entered on this thread has returned.
+  public static func leave() {
+    Frames.pop()
   }
 
   private struct Key: Hashable {
@@ -27,12 +45,100 @@ public enum ExerciseTrace {
     let exercise: String
   }
 
-  private static let seen = Mutex<Set<Key>>([])
+  private static let pairs = Mutex<[Key: Int32]>([:])
 
   /// The trace file, opened for appending once; nil when none is asked for or it cannot open.
-  private static let output: Int32? = {
+  fileprivate static let output: Int32? = {
     guard let path = ProcessInfo.processInfo.environment["COMPANION_TRACE"] else { return nil }
     let file = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-    return file >= 0 ? file : nil
+    guard file >= 0 else { return nil }
+    traceFile = file
+    signal(SIGUSR1, writeFrames)
+    return file
   }()
 }
+
+/// Per thread, the pair indices of the exercises it is inside of, innermost last, in plain
+/// memory that the signal handler can read without a lock: `threads` slots of `1 + depth`
+/// numbers, the first the count.
+private enum Frames {
+  static let threads = 256
+  static let depth = 32
+  nonisolated(unsafe) static let memory: UnsafeMutablePointer<Int32> = {
+    let memory = UnsafeMutablePointer<Int32>.allocate(capacity: threads * (1 + depth))
+    memory.initialize(repeating: 0, count: threads * (1 + depth))
+    return memory
+  }()
+  static let used = Mutex<Int>(0)
+  nonisolated(unsafe) static var usedCount: Int32 = 0
+  static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  /// This thread's slot, or nil when every slot is taken.
+  static func slot() -> UnsafeMutablePointer<Int32>? {
+    var number = Int(bitPattern: pthread_getspecific(key))
+    if number == 0 {
+      number = used.withLock { used in
+        guard used < threads else { return 0 }
+        used += 1
+        usedCount = Int32(used)
+        return used
+      }
+      guard number > 0 else { return nil }
+      pthread_setspecific(key, UnsafeRawPointer(bitPattern: number))
+    }
+    return memory + (number - 1) * (1 + depth)
+  }
+
+  static func push(_ index: Int32) {
+    guard let slot = slot() else { return }
+    let count = Int(slot[0])
+    if count < depth { slot[1 + count] = index }
+    slot[0] = Int32(count + 1)
+  }
+
+  static func pop() {
+    guard let slot = slot(), slot[0] > 0 else { return }
+    slot[0] -= 1
+  }
+}
+
+/// The SIGUSR1 handler: writes `!<tab>N` for the innermost exercise of every thread that is
+/// inside one. Only async-signal-safe calls.
+private func writeFrames(_: Int32) {
+  let file = traceFile
+  guard file >= 0 else { return }
+  var line: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  for thread in 0..<Int(Frames.usedCount) {
+    let slot = Frames.memory + thread * (1 + Frames.depth)
+    let count = Int(slot[0])
+    guard count > 0 else { continue }
+    var index = slot[min(count, Frames.depth)]
+    guard index >= 0 else { continue }
+    withUnsafeMutableBytes(of: &line) { bytes in
+      var digits = 0
+      var scratch = index
+      repeat {
+        digits += 1
+        scratch /= 10
+      } while scratch > 0
+      bytes[0] = UInt8(ascii: "!")
+      bytes[1] = UInt8(ascii: "\t")
+      var position = 1 + digits
+      repeat {
+        bytes[position] = UInt8(ascii: "0") + UInt8(index % 10)
+        index /= 10
+        position -= 1
+      } while index > 0
+      bytes[2 + digits] = UInt8(ascii: "\n")
+      _ = write(file, bytes.baseAddress, 3 + digits)
+    }
+  }
+}
+
+/// The trace file as the signal handler reads it: set once, before the handler is installed.
+nonisolated(unsafe) private var traceFile: Int32 = -1

@@ -18,7 +18,10 @@ struct CheckTests {
       }
       """
     let lines = TracedTree.traced(source).split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines[3] == "  ExerciseTrace.reached(\"relu\")  // BEGIN EXERCISE relu")
+    #expect(
+      lines[3]
+        == "  ExerciseTrace.enter(\"relu\"); defer { ExerciseTrace.leave() }  // BEGIN EXERCISE relu"
+    )
     #expect(lines[4] == "  return .unwritten(\"relu\", in: #filePath)")
     #expect(lines.suffix(2) == ["import ExerciseTrace", ""])
     #expect(TracedTree.traced("let x = 1") == "let x = 1")

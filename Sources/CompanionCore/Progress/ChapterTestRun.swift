@@ -12,62 +12,115 @@ struct ChapterTestRun {
   let root: URL
   /// The time limit of each run of the test process, in seconds.
   let timeout: Double
-  /// How many times the process may be started again after a trap or the time limit.
-  static let retries = 4
+  /// How many times the process may be started again after a trap, the time limit, or a test
+  /// that reached an exercise that did not finish.
+  static let retries = 60
 
   /// The chapter's tests, and a line on what stopped some of them, if anything did.
+  ///
+  /// After the time limit, the tests still running that had reached an exercise are stopped,
+  /// and the last exercise each reached is taken for the one that does not finish; tests that
+  /// were waiting for a thread run again. In the runs after, a test that reaches such an
+  /// exercise is not waited for: the run is stopped at once and started again without it.
   func run(_ chapter: String) -> (tests: [TestRecord], problem: String?) {
     let folder = root.appendingPathComponent("\(CheckBuild.scratch)/runs/\(chapter)")
     try? FileManager.default.removeItem(at: folder)
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let trace = folder.appendingPathComponent("trace.txt")
     var settled: [String: TestRecord] = [:]
-    var tests: [TestRecord] = []
+    var hung: Set<String> = []
+    var reached: [String: Set<String>] = [:]
     var order: [TestRecord] = []
+    var last: [String: TestRecord] = [:]
     var problem: String?
-    for attempt in 0...ChapterTestRun.retries {
+    for attempt in 0...ChapterTestRun.retries where problem == nil {
       let run = runOnce(
-        filter: "^\(chapter)Tests\\.", skip: Array(settled.keys), in: folder, attempt: attempt,
-        trace: trace)
-      tests = run.tests
-      if attempt == 0 { order = tests }
-      let stopped = tests.filter { if case .stopped = $0.verdict { true } else { false } }
-      if run.ending == .exited(0) || run.ending == .exited(1) || stopped.isEmpty {
-        if !(run.ending == .exited(0) || run.ending == .exited(1)) {
+        filter: "^\(chapter)Tests\\.", skip: Array(settled.keys), hung: hung, in: folder,
+        name: "\(attempt)")
+      let before = settled.count
+      defer {
+        if settled.count == before && problem == nil {
+          problem = "the test process stopped again and again: \(run.why)"
+        }
+      }
+      if attempt == 0 { order = run.tests }
+      for test in run.tests { last[test.id] = test }
+      for (id, names) in run.trace { reached[id, default: []].formUnion(names) }
+      switch run.ending {
+      case .exited(0), .exited(1):
+        return finish(order, last, settled, reached, problem: problem)
+      case .stopped:
+        // A test reached an exercise that did not finish before: it waits for it.
+        for (id, path) in run.traceInOrder where path.contains(where: hung.contains) {
+          let exercise = path.first(where: hung.contains)!
+          let name = last[id]?.name ?? order.first { $0.id == id }?.name ?? id
+          settled[id] = TestRecord(id: id, name: name, verdict: .blocked(by: exercise))
+        }
+      case .timedOut:
+        // The tests inside an exercise at the time limit; the others still running were
+        // waiting for a thread, and run again.
+        let inside = Dictionary(run.unfinished.map { ($0.test, $0.exercise) }) { first, _ in first }
+        let running = run.tests.filter { inside[$0.id] != nil && !$0.finished }
+        if running.isEmpty {
+          problem = "the tests did not finish in \(seconds) s, in code outside the exercises"
+          return finish(order, last, settled, reached, problem: problem)
+        }
+        for test in running {
+          settled[test.id] = test
+          hung.insert(inside[test.id]!)
+        }
+      default:
+        let stopped = run.tests.filter { if case .stopped = $0.verdict { true } else { false } }
+        if stopped.isEmpty {
           problem = "the test process stopped outside any test: \(run.why)"
+          return finish(order, last, settled, reached, problem: problem)
         }
-        break
-      }
-      if stopped.count > 1 && run.ending != .timedOut {
-        // Several tests were running when the process trapped: run each alone to find which.
-        for (index, test) in stopped.enumerated() {
-          let alone = runOnce(
-            filter: "^" + regexEscaped(test.id.prefix { $0 != "/" } + "/" + testFunction(test.id))
-              + "/", skip: [], in: folder, attempt: 100 + attempt * 10 + index, trace: trace)
-          settled[test.id] = alone.tests.first { $0.id == test.id } ?? test
-        }
-      } else {
-        for test in stopped { settled[test.id] = test }
-      }
-      if attempt == ChapterTestRun.retries {
-        problem =
-          "the test process stopped \(attempt + 1) times; the tests it never ran are left out"
+        settle(trapped: stopped, into: &settled, reached: &reached, in: folder, attempt: attempt)
       }
     }
-    let reached = readTrace((try? String(contentsOf: trace, encoding: .utf8)) ?? "")
-    let last = Dictionary(tests.map { ($0.id, $0) }) { first, _ in first }
+    problem =
+      problem
+      ?? "the test process was started \(ChapterTestRun.retries + 1) times; the rest is left out"
+    return finish(order, last, settled, reached, problem: problem)
+  }
+
+  /// Several tests were running when the process trapped: each runs alone to find which.
+  private func settle(
+    trapped: [TestRecord], into settled: inout [String: TestRecord],
+    reached: inout [String: Set<String>], in folder: URL, attempt: Int
+  ) {
+    guard trapped.count > 1 else {
+      settled[trapped[0].id] = trapped[0]
+      return
+    }
+    for (index, test) in trapped.enumerated() {
+      let alone = runOnce(
+        filter: "^" + exactly(test.id), skip: [], hung: [], in: folder,
+        name: "\(attempt)-\(index)")
+      settled[test.id] = alone.tests.first { $0.id == test.id } ?? test
+      for (id, names) in alone.trace { reached[id, default: []].formUnion(names) }
+    }
+  }
+
+  /// The records in the order the tests were declared, with what they reached, and the line on
+  /// the tests stopped at the time limit.
+  private func finish(
+    _ order: [TestRecord], _ last: [String: TestRecord], _ settled: [String: TestRecord],
+    _ reached: [String: Set<String>], problem: String?
+  ) -> (tests: [TestRecord], problem: String?) {
     let records = order.map { test in
       var record = settled[test.id] ?? last[test.id] ?? test
       record.reached = reached[test.id] ?? []
       return record
     }
-    let timedOut = records.filter { $0.verdict == .stopped(timeLimitMessage) }.count
-    if timedOut > 0 && problem == nil {
-      problem =
-        "\(timedOut) \(timedOut == 1 ? "test" : "tests") did not finish in \(seconds) s and "
-        + "\(timedOut == 1 ? "was" : "were") stopped; the others ran without \(timedOut == 1 ? "it" : "them")"
+    let late = records.filter { $0.verdict == .stopped(timeLimitMessage) }.count
+    let blocked = records.filter(\.isBlocked).count
+    guard late > 0, problem == nil else { return (records, problem) }
+    var line = "\(late) \(late == 1 ? "test" : "tests") did not finish in \(seconds) s"
+    if blocked > 0 {
+      line += "; \(blocked) more that reach the same exercise \(blocked == 1 ? "was" : "were")"
+      line += " stopped there"
     }
-    return (records, problem)
+    return (records, line + "; the other tests ran to the end")
   }
 
   /// Runs the chapter's tests once, their output going straight to the tool's own, as
@@ -85,29 +138,52 @@ struct ChapterTestRun {
     timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)
   }
 
+  /// One run of the test process: its records, how it ended and why, and the trace it wrote
+  /// (test → exercises, and the lines in the order written).
   private func runOnce(
-    filter: String, skip: [String], in folder: URL, attempt: Int, trace: URL
-  ) -> (tests: [TestRecord], ending: Ending, why: String) {
-    let events = folder.appendingPathComponent("events-\(attempt).jsonl")
-    let output = folder.appendingPathComponent("output-\(attempt).txt")
+    filter: String, skip: [String], hung: Set<String>, in folder: URL, name: String
+  ) -> TestProcessRun {
+    let events = folder.appendingPathComponent("events-\(name).jsonl")
+    let output = folder.appendingPathComponent("output-\(name).txt")
+    let trace = folder.appendingPathComponent("trace-\(name).txt")
     var arguments = testCommand(filter: filter)
     if !skip.isEmpty {
-      let ids = skip.map { regexEscaped($0.prefix { $0 != "/" } + "/" + testFunction($0)) + "/" }
-      arguments += ["--skip", "^(" + ids.joined(separator: "|") + ")"]
+      arguments += ["--skip", "^(" + skip.map(exactly).joined(separator: "|") + ")"]
     }
     arguments += ["--event-stream-output-path", events.path, "--event-stream-version", "0"]
+    // A test that reaches an exercise that did not finish before is not waited for.
+    let watch: (() -> Bool)? =
+      hung.isEmpty
+      ? nil
+      : {
+        let text = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
+        return traceLines(text).contains { hung.contains($0.exercise) }
+      }
     let ending = runChild(
       arguments, in: root,
       environment: [
         "COMPANION_TRACE": trace.path, "SWIFT_BACKTRACE": "enable=no", "NO_COLOR": "1",
-      ], output: output, timeout: timeout)
+      ], output: output, timeout: timeout, watch: watch, signalFirst: SIGUSR1)
     let why =
       ending == .timedOut
       ? timeLimitMessage
       : "it stopped the test process: "
         + trapMessage(in: (try? String(contentsOf: output, encoding: .utf8)) ?? "", ending: ending)
     let data = (try? Data(contentsOf: events)) ?? Data()
-    return (readTestEvents(data, stoppedBecause: why), ending, why)
+    let traceText = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
+    let lines = traceLines(traceText)
+    var paths: [(id: String, path: [String])] = []
+    for line in lines {
+      if let index = paths.firstIndex(where: { $0.id == line.test }) {
+        paths[index].path.append(line.exercise)
+      } else {
+        paths.append((line.test, [line.exercise]))
+      }
+    }
+    return TestProcessRun(
+      tests: readTestEvents(data, stoppedBecause: why), ending: ending, why: why,
+      trace: readTrace(lines.map { "\($0.test)\t\($0.exercise)" }.joined(separator: "\n")),
+      traceInOrder: paths, unfinished: unfinishedPairs(inTrace: traceText))
   }
 
   /// The test binary of the check build, run directly (as `swift test` does, without loading
@@ -142,10 +218,32 @@ struct ChapterTestRun {
   }
 }
 
-/// `strideTwo()` from `ConvolutionTests.StrideTests/strideTwo()/StrideTests.swift:12:4`.
-private func testFunction(_ id: String) -> String {
+/// What one run of the test process left behind.
+private struct TestProcessRun {
+  let tests: [TestRecord]
+  let ending: Ending
+  let why: String
+  /// Test id → the exercises it reached.
+  let trace: [String: Set<String>]
+  /// Per test, in the order they were first reached, the exercises it reached in turn.
+  let traceInOrder: [(id: String, path: [String])]
+  /// The tests and the exercises they were inside of at the time limit.
+  let unfinished: [(test: String, exercise: String)]
+}
+
+/// The lines of a trace, in the order written.
+private func traceLines(_ text: String) -> [(test: String, exercise: String)] {
+  text.split(separator: "\n").compactMap { line in
+    let parts = line.split(separator: "\t")
+    return parts.count == 2 && parts[0] != "!" ? (String(parts[0]), String(parts[1])) : nil
+  }
+}
+
+/// A filter that matches one test: `ConvolutionTests\.StrideTests/strideTwo\(\)/`, from its
+/// id `ConvolutionTests.StrideTests/strideTwo()/StrideTests.swift:12:4`.
+private func exactly(_ id: String) -> String {
   let parts = id.split(separator: "/")
-  return parts.count > 1 ? String(parts[1]) : ""
+  return regexEscaped(parts.prefix(2).joined(separator: "/")) + "/"
 }
 
 /// `text` with the characters that mean something in a regular expression escaped.

@@ -13,6 +13,8 @@ enum Ending: Equatable {
   case signalled(Int32)
   /// Still running at the time limit: its process group was killed.
   case timedOut
+  /// Killed, with its group, because `watch` said so.
+  case stopped
 
   var succeeded: Bool { self == .exited(0) }
 }
@@ -20,10 +22,13 @@ enum Ending: Equatable {
 /// Runs a program to its end, or to `timeout` seconds, in a process group of its own (Foundation
 /// starts every child in one), with standard input closed and its output written to `output`
 /// (or to the tool's own when nil). Past the time limit the whole group is
-/// killed; while it runs, an interrupt of the tool ends the group too (see ``StopHandlers``).
+/// killed (after `signalFirst`, when given, and 0.3 s); so is it when `watch`, asked every 50 ms,
+/// says to stop it. While it runs, an
+/// interrupt of the tool ends the group too (see ``StopHandlers``).
 func runChild(
   _ arguments: [String], in directory: URL, environment: [String: String?] = [:],
-  output: URL?, timeout: Double? = nil
+  output: URL?, timeout: Double? = nil, watch: (() -> Bool)? = nil,
+  signalFirst: Int32? = nil
 ) -> Ending {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -49,10 +54,17 @@ func runChild(
   StopHandlers.watch(group)
   defer { StopHandlers.forget(group) }
   let deadline: DispatchTime = timeout.map { .now() + $0 } ?? .distantFuture
-  if finished.wait(timeout: deadline) == .timedOut {
+  while finished.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
+    let late = DispatchTime.now() >= deadline
+    guard late || watch?() == true else { continue }
+    if late, let signalFirst {
+      // Let the program say where it is before it goes.
+      kill(group, signalFirst)
+      _ = finished.wait(timeout: .now() + 0.3)
+    }
     kill(-group, SIGKILL)
     finished.wait()
-    return .timedOut
+    return late ? .timedOut : .stopped
   }
   // The program has ended; anything it left behind in its group goes with it.
   kill(-group, SIGKILL)
@@ -72,7 +84,7 @@ func runProgram(
   switch ending {
   case .exited(let status): return (status, text)
   case .signalled(let signal): return (128 + signal, text)
-  case .timedOut: return (124, text)
+  case .timedOut, .stopped: return (124, text)
   }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 /// The copy of the student's `Exercises/` that `check` and `test` compile: the same files, line
 /// for line, except that every `// BEGIN EXERCISE name` line opens with
 /// `ExerciseTrace.reached("name")` and each file that has one ends with `import ExerciseTrace`.
-/// So a test run records which exercises each test entered, written or stubs, and a compiler
+/// So a test run records which exercises each test entered, written or stubs (and which it is
+/// inside of when stopped), and a compiler
 /// error or a trap in the copy points at the same line of the student's file.
 struct TracedTree {
   let root: URL
@@ -47,7 +48,8 @@ struct TracedTree {
       guard !name.isEmpty else { return String(line) }
       marked = true
       let indentation = line.prefix(line.count - body.count)
-      return "\(indentation)ExerciseTrace.reached(\"\(name)\")  \(body)"
+      return
+        "\(indentation)ExerciseTrace.enter(\"\(name)\"); defer { ExerciseTrace.leave() }  \(body)"
     }
     return lines.joined(separator: "\n") + (marked ? "\nimport ExerciseTrace\n" : "")
   }
