@@ -99,9 +99,14 @@ public func installStopHandlers() {
 enum StopHandlers {
   private static let lock = NSLock()
 
-  /// Installs the handlers for SIGINT and SIGTERM.
+  /// Installs the handlers for SIGINT and SIGTERM, and unblocks every signal: a tool started
+  /// from a thread that blocks signals (a test runner's, say) inherits its mask, and so would
+  /// the programs it starts.
   static func install() {
     _ = watchedGroups
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
     signal(SIGINT, stop)
     signal(SIGTERM, stop)
   }
