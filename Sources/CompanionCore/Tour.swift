@@ -51,11 +51,12 @@ func tour() -> String {
   text += """
 
     What next:
-      swift run companion check             where you stand on the exercises, and what to do next
-      swift run companion hint EXERCISE     a pointer to the lecture's formula
-      swift test                            the tests, on the reference implementation
-      companion list / companion show NAME  one example at a time
-      companion --help                      every command
+      swift run companion check               where you stand on the exercises, what to do next
+      swift run companion test CHAPTER        a chapter's tests on your exercises
+      swift run companion hint EXERCISE       a pointer to the lecture's formula
+      swift run companion list                the examples; `swift run companion show NAME` one
+      swift run companion --help              every command
+      swift test                              every test, on the reference implementation
 
     """
   return text
