@@ -98,6 +98,27 @@ struct CheckEndToEndTests {
     #expect(!Self.isFailing(Self.status("forwardPass", in: reports)))
   }
 
+  @Test("the reference as a student's work: every exercise done, every test reaches one")
+  func reference() throws {
+    let copy = try Self.copy.get()
+    try copy.reset()
+    let tree = ExerciseTree(root: copy.root)
+    for exercise in try tree.exercises() { try copy.plant(exercise.name) }
+    let chapters = teachingOrder(of: try tree.chapters())
+    let reports = try Self.check(chapters)
+    for report in reports {
+      #expect(report.problem == nil, "\(report.chapter)")
+      #expect(report.done == report.exercises.count, "\(report.chapter)")
+      #expect(report.testsPassed == report.testsRun && report.testsRun > 0, "\(report.chapter)")
+    }
+    // Every chapter test reaches an exercise, or attribution could not see it.
+    for chapter in chapters {
+      let run = ChapterTestRun(root: copy.root, timeout: 60).run(chapter)
+      let blind = run.tests.filter(\.reached.isEmpty).map(\.id)
+      #expect(blind.isEmpty, "\(chapter): \(blind)")
+    }
+  }
+
   @Test("a syntax error costs its chapter alone, reported once with file and line")
   func syntaxError() throws {
     let copy = try Self.copy.get()

@@ -30,6 +30,7 @@ let checkCommand = Command(
   let timeout = try parsed.seconds("--timeout", default: 60)
   guard parsed.positional.count <= 1 else { throw UsageError("check takes at most one chapter") }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  noteTrackVariable()
   let tree = ExerciseTree(root: root)
   let all = try chapterNames(in: tree)
   var chapters = all
@@ -44,11 +45,15 @@ let checkCommand = Command(
     throw UsageError("\(error)")
   }
   let seconds = Date().timeIntervalSince(start)
+  let student = try? StudentExercises(tree: tree, chapters: all)
   let chapterOf = Dictionary(
     ((try? tree.exercises()) ?? []).map { ($0.name, $0.chapter) }
   ) { first, _ in first }
   let text = CheckText(
-    chapters: reports, chapterOf: chapterOf, allChapters: all, seconds: seconds
+    chapters: reports, chapterOf: chapterOf,
+    unfinishedChapters: all.filter { chapter in
+      student?.exercises[chapter]?.contains { student!.unwritten.contains($0.name) } ?? false
+    }, seconds: seconds
   ).text
   if format == "json" { return checkJSON(reports, text: text, seconds: seconds) }
   let done = reports.allSatisfy { $0.done == $0.exercises.count }
@@ -91,4 +96,14 @@ extension UsageError {
     error.output = output
     return error
   }
+}
+
+/// `check` and `test` build the exercises on their own: a COMPANION_TRACK set in the shell only
+/// makes `swift run` build the tool itself from the student's code, and stop when that does not
+/// compile. Said once, on standard error.
+func noteTrackVariable() {
+  guard ProcessInfo.processInfo.environment["COMPANION_TRACK"] != nil else { return }
+  say(
+    "companion: note: COMPANION_TRACK is set in this shell; check and test do not need it, and "
+      + "`swift run` then builds the tool from your exercises: `unset COMPANION_TRACK`")
 }

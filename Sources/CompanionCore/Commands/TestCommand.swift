@@ -19,6 +19,7 @@ let testCommand = Command(
   let timeout = try parsed.seconds("--timeout", default: 60)
   guard parsed.positional.count == 1 else { throw UsageError("test takes one chapter") }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  noteTrackVariable()
   let tree = ExerciseTree(root: root)
   let all = try chapterNames(in: tree)
   let chapter = try chapter(named: parsed.positional[0], among: all)

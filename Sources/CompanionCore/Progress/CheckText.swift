@@ -7,8 +7,9 @@ struct CheckText {
   let chapters: [ChapterReport]
   /// The chapter of every exercise of the package.
   let chapterOf: [String: String]
-  /// Every chapter, in teaching order: to name the next one when those checked are done.
-  let allChapters: [String]
+  /// The chapters, in teaching order, that still have exercises not written: where to go when
+  /// those checked are done.
+  let unfinishedChapters: [String]
   let seconds: Double
 
   var text: String {
@@ -111,7 +112,7 @@ struct CheckText {
     guard done else { return "" }
     let finished =
       chapters.count == 1 ? "\(chapters[0].chapter) is done" : "These chapters are done"
-    if let after = allChapters.first(where: { !checked.contains($0) }), chapters.count == 1 {
+    if let after = unfinishedChapters.first(where: { !checked.contains($0) }) {
       return """
         \(finished): every exercise passes its tests. Next: the \(after) chapter
           swift run companion check \(after)
