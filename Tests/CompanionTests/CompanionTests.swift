@@ -22,6 +22,21 @@ struct CompanionTests {
     }
   }
 
+  @Test("the tour's closing commands run as typed: swift run companion COMMAND, or swift test")
+  func whatNext() {
+    let tour = runCompanion([]).output
+    let lines = tour.split(separator: "\n").drop { !$0.hasPrefix("What next") }.dropFirst()
+    #expect(!lines.isEmpty)
+    for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      let words = line.split(separator: " ")
+      if words.starts(with: ["swift", "test"]) { continue }
+      #expect(words.starts(with: ["swift", "run", "companion"]), "\(line)")
+      let command = words.count > 3 ? String(words[3]) : ""
+      let help = command == "--help" ? runCompanion(["--help"]) : runCompanion(["help", command])
+      #expect(help.status == 0, "\(line)")
+    }
+  }
+
   @Test("list names every example; show prints one")
   func listAndShow() {
     let list = runCompanion(["list"])

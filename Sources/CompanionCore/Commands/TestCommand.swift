@@ -32,8 +32,10 @@ let testCommand = Command(
     if let failure = build.failure {
       throw UsageError("the exercises could not be built: \(failure)")
     }
-    if let error = build.broken[chapter] {
-      throw UsageError.finished(status: 1, output: "\(chapter) does not compile:\n  \(error)\n")
+    if let errors = build.errors[chapter] {
+      let lines = errors.prefix(20).map { "  \($0)\n" }.joined()
+      let more = errors.count > 20 ? "  ... and \(errors.count - 20) more\n" : ""
+      throw UsageError.finished(status: 1, output: "\(chapter) does not compile:\n\(lines)\(more)")
     }
     if let missing = build.blocked[chapter] {
       throw UsageError.finished(

@@ -15,8 +15,10 @@ struct CheckBuild {
   struct Result {
     /// The chapters compiled, with their tests.
     var built: [String] = []
+    /// The chapters that do not compile, with their errors in the order the compiler gave them.
+    var errors: [String: [SourceProblem]] = [:]
     /// The chapters that do not compile, with their first error.
-    var broken: [String: SourceProblem] = [:]
+    var broken: [String: SourceProblem] { errors.compactMapValues(\.first) }
     /// The chapters left out because a chapter they import does not compile: which one.
     var blocked: [String: String] = [:]
     /// Why nothing could be built, when the trouble lies outside the chapters.
@@ -50,7 +52,7 @@ struct CheckBuild {
           + output.split(separator: "\n").suffix(15).joined(separator: "\n")
         return result
       }
-      for chapter in broken { result.broken[chapter] = errors.first { $0.chapter == chapter } }
+      for chapter in broken { result.errors[chapter] = errors.filter { $0.chapter == chapter } }
       included.removeAll { broken.contains($0) }
       // A chapter that imports a broken one cannot compile either.
       var changed = true

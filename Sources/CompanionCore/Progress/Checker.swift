@@ -80,7 +80,8 @@ struct StudentExercises {
   var problems: [String: String] = [:]
 
   init(tree: ExerciseTree, chapters: [String]) throws {
-    let stubs = Dictionary(uniqueKeysWithValues: try tree.exercises().map { ($0.name, $0.stub) })
+    let reference = try tree.exercises()
+    let stubs = Dictionary(uniqueKeysWithValues: reference.map { ($0.name, $0.stub) })
     for chapter in chapters {
       var found: [Exercise] = []
       do {
@@ -94,6 +95,15 @@ struct StudentExercises {
       }
       for exercise in found where stubs[exercise.name] == exercise.body {
         unwritten.insert(exercise.name)
+      }
+      // Without its markers an exercise cannot be traced, and its tests would blame others.
+      let names = Set(found.map(\.name))
+      if problems[chapter] == nil,
+        let lost = reference.first(where: { $0.chapter == chapter && !names.contains($0.name) })
+      {
+        problems[chapter] =
+          "not checked: the BEGIN EXERCISE \(lost.name) line is missing from "
+          + "Exercises/\(lost.file): put it back around the body"
       }
       exercises[chapter] = teachingOrder(of: found)
     }
