@@ -31,11 +31,14 @@ let commands: [Command] = [
 public func runCompanion(_ arguments: [String], input: Input = .standard) -> Outcome {
   guard let name = arguments.first else { return .success(tour()) }
   if name == "--help" || name == "-h" { return .success(usage()) }
-  guard let command = commands.first(where: { $0.name == name }) else {
-    return .failure(UsageError("unknown command '\(name)': try `companion --help`"))
-  }
   do throws(UsageError) {
-    return .success(try command.run(Array(arguments.dropFirst()), input))
+    let known = try resolve(
+      name, among: commands.map(\.name), kind: "command", listing: "try `companion --help`")
+    let command = commands.first { $0.name == known }!
+    let rest = Array(arguments.dropFirst())
+    // `companion COMMAND --help` is `companion help COMMAND`.
+    if rest.contains("--help") || rest.contains("-h") { return .success(command.help) }
+    return .success(try command.run(rest, input))
   } catch {
     return .failure(error)
   }
@@ -73,9 +76,8 @@ let helpCommand = Command(
   help: "usage: companion help COMMAND\n\nPrints what COMMAND does and the arguments it takes.\n"
 ) { arguments, _ throws(UsageError) in
   guard let topic = arguments.first else { return usage() }
-  guard arguments.count == 1, let command = commands.first(where: { $0.name == topic }) else {
-    throw UsageError(
-      "no command named '\(arguments.joined(separator: " "))': try `companion --help`")
-  }
-  return command.help
+  guard arguments.count == 1 else { throw UsageError("help takes one command") }
+  let name = try resolve(
+    topic, among: commands.map(\.name), kind: "command", listing: "try `companion --help`")
+  return commands.first { $0.name == name }!.help
 }

@@ -11,10 +11,8 @@ let hintCommand = Command(
     """
 ) { arguments, _ throws(UsageError) in
   guard arguments.count == 1 else { throw UsageError("hint takes one exercise name") }
-  guard let text = hint(for: arguments[0]) else {
-    let names = curriculum.flatMap { $0.exercises.map(\.name) }
-    throw UsageError(
-      "no exercise named '\(arguments[0])': the exercises are \(names.joined(separator: ", "))")
-  }
-  return "\(arguments[0]):\n\(text)\n"
+  let name = try resolve(
+    arguments[0], among: curriculum.flatMap { $0.exercises.map(\.name) }, kind: "exercise",
+    listing: "`swift run companion check` lists them")
+  return "\(name):\n\(hint(for: name) ?? "")\n"
 }

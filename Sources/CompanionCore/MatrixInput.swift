@@ -7,6 +7,8 @@ import LectureKit
 public struct UsageError: Error, Equatable, CustomStringConvertible {
   public let file: String?
   public let line: Int?
+  /// The column, counted from 1, where one is known.
+  public var column: Int?
   public let problem: String
   /// The exit status: 2 for a user's mistake; 1 for a check that ran and found problems.
   public var status: Int32 = 2
@@ -21,7 +23,7 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch (file, line) {
-    case (let file?, let line?): "\(file):\(line): \(problem)"
+    case (let file?, let line?): "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(problem)"
     case (let file?, nil): "\(file): \(problem)"
     default: problem
     }
@@ -30,38 +32,79 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
 
 /// Reads a matrix from text: one row per line; entries separated by spaces, tabs or commas; an
 /// entry is a finite decimal number or a fraction of two (`-1/2`); `#` starts a comment anywhere
-/// on a line; blank lines are skipped; every row has the same number of entries.
+/// on a line; blank lines are skipped; every row has the same number of entries. Lines may end
+/// in LF, CRLF or a lone CR. Between two commas there must be an entry.
 ///
 /// - Parameter name: the file's name in error messages (`-` for standard input).
 public func parseMatrix(_ text: String, name: String) throws(UsageError) -> Matrix {
   var rows: [[Double]] = []
   var firstRowLine = 0
-  let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-  for (index, rawLine) in lines.enumerated() {
+  for (index, line) in lines(of: text).enumerated() {
     let lineNumber = index + 1
-    let content =
-      rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-      .first ?? ""
-    let tokens = content.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }
-    if tokens.isEmpty { continue }
-    var row: [Double] = []
-    for token in tokens {
-      guard let value = parseEntry(String(token)) else {
-        throw UsageError(
-          "'\(token)' is not a finite number or a fraction of two", file: name, line: lineNumber)
-      }
-      row.append(value)
-    }
+    let content = line.prefix { $0 != "#" }
+    guard let row = try parseRow(content, name: name, line: lineNumber) else { continue }
     if let first = rows.first, first.count != row.count {
       throw UsageError(
-        "this row has \(row.count) entries but the row on line \(firstRowLine) has "
-          + "\(first.count)", file: name, line: lineNumber)
+        "this row has \(counted(row.count, "entry", "entries")) but the row on line "
+          + "\(firstRowLine) has \(first.count)", file: name, line: lineNumber)
     }
     if rows.isEmpty { firstRowLine = lineNumber }
     rows.append(row)
   }
   guard !rows.isEmpty else { throw UsageError("holds no matrix: no row has an entry", file: name) }
   return Matrix(rows)
+}
+
+/// The lines of a text whose lines end in LF, CRLF or a lone CR. ("\r\n" is one Character in
+/// Swift, so splitting the String at "\n" would keep CRLF lines together.)
+func lines(of text: String) -> [String] {
+  var lines: [String] = []
+  var current = String.UnicodeScalarView()
+  var afterReturn = false
+  for scalar in text.unicodeScalars {
+    if scalar == "\n" && afterReturn {
+      afterReturn = false
+      continue
+    }
+    afterReturn = scalar == "\r"
+    if scalar == "\n" || scalar == "\r" {
+      lines.append(String(current))
+      current = String.UnicodeScalarView()
+    } else {
+      current.append(scalar)
+    }
+  }
+  lines.append(String(current))
+  return lines
+}
+
+/// The entries of one line (its comment cut off), or nil when it has none. Entries are
+/// separated by spaces, tabs or commas; a comma with no entry before or after it (`1,,2`,
+/// `1,2,`) is an error, named by its column.
+func parseRow(_ content: Substring, name: String, line: Int) throws(UsageError) -> [Double]? {
+  var row: [Double] = []
+  var column = 1
+  let fields = content.split(separator: ",", omittingEmptySubsequences: false)
+  for field in fields {
+    defer { column += field.count + 1 }
+    let tokens = field.split { $0 == " " || $0 == "\t" }
+    if tokens.isEmpty && fields.count > 1 {
+      var error = UsageError(
+        "an empty entry: a comma with no number on one side", file: name, line: line)
+      error.column = column
+      throw error
+    }
+    for token in tokens {
+      guard let value = parseEntry(String(token)) else {
+        var error = UsageError(
+          "'\(token)' is not a finite number or a fraction of two", file: name, line: line)
+        error.column = column + field.distance(from: field.startIndex, to: token.startIndex)
+        throw error
+      }
+      row.append(value)
+    }
+  }
+  return row.isEmpty ? nil : row
 }
 
 /// A finite decimal number, or a fraction of two such with a non-zero denominator.

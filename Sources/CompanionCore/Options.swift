@@ -10,6 +10,13 @@ struct ParsedArguments {
   init(
     _ arguments: [String], valued: Set<String> = [], flags allowedFlags: Set<String> = []
   ) throws(UsageError) {
+    // `--option=value` is `--option value`.
+    let arguments = arguments.flatMap { argument -> [String] in
+      guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="),
+        valued.contains(String(argument[..<equals]))
+      else { return [argument] }
+      return [String(argument[..<equals]), String(argument[argument.index(after: equals)...])]
+    }
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -22,7 +29,9 @@ struct ParsedArguments {
           continue
         }
         guard allowedFlags.contains(argument) else {
-          throw UsageError("unknown option '\(argument)'")
+          let options = Array(valued.union(allowedFlags)).sorted()
+          let near = nearest(to: argument, among: options).map { ": did you mean \($0)?" } ?? ""
+          throw UsageError("unknown option '\(argument)'\(near)")
         }
         flags.insert(argument)
       } else {

@@ -35,9 +35,9 @@ let showCommand = Command(
   guard arguments.count == 1 else {
     throw UsageError("show takes one example name: try `companion list`")
   }
-  guard let example = examples.first(where: { $0.name == arguments[0] }) else {
-    throw UsageError("no example named '\(arguments[0])': try `companion list`")
-  }
+  let name = try resolve(
+    arguments[0], among: examples.map(\.name), kind: "example", listing: "try `companion list`")
+  let example = examples.first { $0.name == name }!
   return trackLine() + "\n\n" + example.render() + "\n"
 }
 

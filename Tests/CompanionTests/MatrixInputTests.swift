@@ -15,16 +15,21 @@ struct MatrixInputTests {
   }
 
   @Test(
-    "mistakes name the file and the line",
+    "mistakes name the file, the line and, for an entry, the column",
     arguments: [
-      ("1 2\n3\n", "f.txt:2: this row has 1 entries but the row on line 1 has 2"),
-      ("1 x\n", "f.txt:1: 'x' is not a finite number or a fraction of two"),
-      ("1 1/0\n", "f.txt:1: '1/0' is not a finite number or a fraction of two"),
-      ("nan 1\n", "f.txt:1: 'nan' is not a finite number or a fraction of two"),
-      ("inf\n", "f.txt:1: 'inf' is not a finite number or a fraction of two"),
-      ("1e999\n", "f.txt:1: '1e999' is not a finite number or a fraction of two"),
-      ("0x10\n", "f.txt:1: '0x10' is not a finite number or a fraction of two"),
-      ("1/2/3\n", "f.txt:1: '1/2/3' is not a finite number or a fraction of two"),
+      ("1 2\n3\n", "f.txt:2: this row has 1 entry but the row on line 1 has 2"),
+      ("1 2 3\n3 4\n", "f.txt:2: this row has 2 entries but the row on line 1 has 3"),
+      ("1 x\n", "f.txt:1:3: 'x' is not a finite number or a fraction of two"),
+      ("1 1/0\n", "f.txt:1:3: '1/0' is not a finite number or a fraction of two"),
+      ("nan 1\n", "f.txt:1:1: 'nan' is not a finite number or a fraction of two"),
+      ("inf\n", "f.txt:1:1: 'inf' is not a finite number or a fraction of two"),
+      ("1e999\n", "f.txt:1:1: '1e999' is not a finite number or a fraction of two"),
+      ("0x10\n", "f.txt:1:1: '0x10' is not a finite number or a fraction of two"),
+      ("1/2/3\n", "f.txt:1:1: '1/2/3' is not a finite number or a fraction of two"),
+      ("1,,2\n", "f.txt:1:3: an empty entry: a comma with no number on one side"),
+      ("1, 2,\n", "f.txt:1:6: an empty entry: a comma with no number on one side"),
+      (",1\n", "f.txt:1:1: an empty entry: a comma with no number on one side"),
+      ("1 2\r\n3 4, x\r\n", "f.txt:2:6: 'x' is not a finite number or a fraction of two"),
       ("# nothing\n\n", "f.txt: holds no matrix: no row has an entry"),
       ("", "f.txt: holds no matrix: no row has an entry"),
     ])
@@ -35,5 +40,11 @@ struct MatrixInputTests {
     } catch {
       #expect(error.description == message)
     }
+  }
+
+  @Test("lines may end in LF, CRLF or a lone CR", arguments: ["\n", "\r\n", "\r"])
+  func lineEndings(_ end: String) throws {
+    let text = "1 2" + end + "# a comment" + end + end + "3, 4" + end
+    #expect(try parseMatrix(text, name: "f.txt") == [[1, 2], [3, 4]])
   }
 }

@@ -136,12 +136,12 @@ struct PoolCommandTests {
     #expect(outcome.errors.filter { $0 == "\n" }.count == 1)
   }
 
-  @Test("a matrix file's mistakes name the line, as for every command")
+  @Test("a matrix file's mistakes name the line and column, as for every command")
   func badMatrix() {
     let outcome = runCompanion(
       ["pool", "max", "-", "--size", "2"], input: .text("1 2\n3 x\n"))
     #expect(outcome.status == 2)
     #expect(
-      outcome.errors == "companion: error: -:2: 'x' is not a finite number or a fraction of two\n")
+      outcome.errors == "companion: error: -:2:3: 'x' is not a finite number or a fraction of two\n")
   }
 }

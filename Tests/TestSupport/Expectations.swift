@@ -1,3 +1,4 @@
+import Foundation
 import LectureKit
 import Testing
 
@@ -138,7 +139,32 @@ private func pad(_ text: String, to width: Int, leading: Bool) -> String {
 
 /// Records one failure with a message built at run time.
 public func fail(_ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  if let captured = Captured.failures {
+    captured.append(message)
+    return
+  }
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}
+
+/// The failures the helpers of this file report inside `body`, instead of recording them as
+/// issues: how the helpers themselves are tested, without a test run that shows known issues.
+public func capturingFailures(_ body: () -> Void) -> [String] {
+  let captured = Captured()
+  Captured.$failures.withValue(captured) { body() }
+  return captured.messages
+}
+
+/// Where ``fail(_:sourceLocation:)`` puts its messages while ``capturingFailures(_:)`` runs.
+final class Captured: @unchecked Sendable {
+  @TaskLocal static var failures: Captured?
+  private let lock = NSLock()
+  private var list: [String] = []
+
+  var messages: [String] { lock.withLock { list } }
+
+  func append(_ message: String) {
+    lock.withLock { list.append(message) }
+  }
 }
 
 /// Expects `computed` to have `shape`; a placeholder fails with the name of its exercise.

@@ -70,10 +70,7 @@ func chapterNames(in tree: ExerciseTree) throws(UsageError) -> [String] {
 
 /// The chapter a student named.
 func chapter(named name: String, among all: [String]) throws(UsageError) -> String {
-  guard all.contains(name) else {
-    throw UsageError("no chapter named '\(name)': the chapters are \(all.joined(separator: ", "))")
-  }
-  return name
+  try resolve(name, among: all, kind: "chapter", listing: "the chapters are \(listed(all))")
 }
 
 extension ParsedArguments {
