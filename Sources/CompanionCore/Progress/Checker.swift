@@ -9,6 +9,8 @@ struct Checker {
   let root: URL
   /// The time limit of a chapter's test process, in seconds.
   var timeout: Double = 60
+  /// Where the progress lines go ("testing Convolution ..."): standard error, or nowhere.
+  var progress: (String) -> Void = say
 
   /// The reports of `chapters`, in the order given.
   func run(chapters: [String]) throws -> [ChapterReport] {
@@ -19,13 +21,13 @@ struct Checker {
     let toBuild = all.filter { needed.contains($0) }
     let student = try StudentExercises(tree: tree, chapters: all)
     try TracedTree(root: root).update(chapters: toBuild)
-    say("companion check: building your exercises in \(CheckBuild.scratch)/ ...")
+    progress("companion check: building your exercises in \(CheckBuild.scratch)/ ...")
     let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
     if let failure = build.failure {
       throw UsageError("the exercises could not be built: \(failure)")
     }
     let runner = ChapterTestRun(root: root, timeout: timeout)
-    return chapters.map { chapter in
+    let reports = chapters.map { chapter in
       let exercises = student.exercises[chapter] ?? []
       if let problem = student.problems[chapter] {
         return notChecked(chapter, exercises, student.unwritten, problem: problem)
@@ -44,12 +46,14 @@ struct Checker {
           chapter, exercises, student.unwritten,
           problem: "not checked: it builds on \(missing), which does not compile")
       }
-      say("companion check: testing \(chapter) ...")
+      progress("companion check: testing \(chapter) ...")
       let run = runner.run(chapter)
       return chapterReport(
         chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
         problem: run.problem)
     }
+    ProgressCache(root: root).record(reports)
+    return reports
   }
 
   /// The report of a chapter whose tests could not run: unwritten exercises stay so, the

@@ -134,7 +134,8 @@ nonisolated(unsafe) private let watchedGroups: UnsafeMutablePointer<pid_t> = {
   return groups
 }()
 
-/// The signal handler: only async-signal-safe calls (kill, waitpid, nanosleep, _exit).
+/// The signal handler: only async-signal-safe calls (kill, waitpid, nanosleep, tcsetattr, write,
+/// _exit).
 private func stop(_ signal: Int32) {
   for slot in 0..<groupSlots where watchedGroups[slot] > 0 { kill(-watchedGroups[slot], SIGTERM) }
   var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
@@ -150,5 +151,6 @@ private func stop(_ signal: Int32) {
     nanosleep(&pause, nil)
   }
   for slot in 0..<groupSlots where watchedGroups[slot] > 0 { kill(-watchedGroups[slot], SIGKILL) }
+  Terminal.leave()
   _exit(128 + signal)
 }
