@@ -24,7 +24,8 @@ public struct Outcome: Sendable, Equatable {
 /// lives in a file of its own and joins this list.
 let commands: [Command] = [
   tourCommand, listCommand, showCommand, correlateCommand, convolveCommand, poolCommand,
-  drawCommand, benchCommand, checkCommand, testCommand, watchCommand, hintCommand, verifyCommand,
+  drawCommand, benchCommand, checkCommand, testCommand, watchCommand, resetCommand, hintCommand,
+  verifyCommand,
   helpCommand,
 ]
 

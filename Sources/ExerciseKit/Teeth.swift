@@ -122,5 +122,5 @@ public func teethProblems(_ outcomes: [TestOutcome], chapters: [String]) -> [Str
 /// skips them and `.ci/run` runs them with `COMPANION_END_TO_END=1`.
 public let endToEndSuites: Set<String> = [
   "CompanionTests.CheckEndToEndTests", "CompanionTests.CheckStopTests",
-  "CompanionTests.AutograderTests",
+  "CompanionTests.AutograderTests", "CompanionTests.WatchTests",
 ]
