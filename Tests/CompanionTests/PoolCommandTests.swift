@@ -142,6 +142,7 @@ struct PoolCommandTests {
       ["pool", "max", "-", "--size", "2"], input: .text("1 2\n3 x\n"))
     #expect(outcome.status == 2)
     #expect(
-      outcome.errors == "companion: error: -:2:3: 'x' is not a finite number or a fraction of two\n")
+      outcome.errors == "companion: error: -:2:3: 'x' is not a finite number or a fraction of two\n"
+    )
   }
 }
