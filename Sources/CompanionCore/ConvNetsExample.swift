@@ -24,7 +24,7 @@ func renderConvNet() -> String {
   let pass = convNetForward(lecture, input: [Lecture.xImage])
   if let unwritten = pass.unwritten { return blocks[0] + "\n\n(\(unwritten))" }
   for (pooled, example) in zip(pass.pooled, Lecture.xFilters) {
-    blocks.append("\(example.name):\n" + indent(pooled.slideDescription))
+    blocks.append("\(example.name):\n" + indent(pooled.alignedSlideDescription))
   }
   blocks.append(trainedLetters(window: window))
   return blocks.joined(separator: "\n\n")

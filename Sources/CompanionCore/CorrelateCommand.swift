@@ -35,8 +35,8 @@ private func slidingCommand(
   Command(
     name: name, summary: summary,
     help: """
-      usage: companion \(name) IMAGE KERNEL [--stride S] [--padding P|valid|same|full] \
-      [--mean] [--slide]
+      usage: companion \(name) IMAGE KERNEL [--stride S] [--padding P|valid|same|full]
+                       [--mean] [--slide]
 
       \(description)
 
@@ -78,8 +78,9 @@ private struct SlidingRequest {
       arguments, valued: ["--stride", "--padding"], flags: ["--mean", "--slide"])
     guard parsed.positional.count == 2 else {
       throw UsageError(
-        "\(name) takes an image file and a kernel file, but got \(parsed.positional.count) "
-          + "file names: try `companion help \(name)`")
+        "\(name) takes an image file and a kernel file, but got "
+          + "\(counted(parsed.positional.count, "file name", "file names")): "
+          + "try `companion help \(name)`")
     }
     guard parsed.positional != ["-", "-"] else {
       throw UsageError("only one of IMAGE and KERNEL can be `-` (standard input)")

@@ -56,14 +56,14 @@ private func renderXFilter() -> String {
     text += "\n\n\(example.name) filter [\(example.id)]:\n"
     text += indent(example.filter.alignedDescription)
     text += "\nits map, correlate(x, filter) / 9, as the slide prints it:\n"
-    text += indent((correlate(Lecture.xImage, with: example.filter) / 9).slideDescription)
+    text += indent((correlate(Lecture.xImage, with: example.filter) / 9).alignedSlideDescription)
   }
   return text
 }
 
 private func renderReLU() -> String {
   let map = correlate(Lecture.xImage, with: Lecture.diagonalFilter) / 9
-  return "relu(diagonal map) [E1.5]:\n" + indent(relu(map).slideDescription)
+  return "relu(diagonal map) [E1.5]:\n" + indent(relu(map).alignedSlideDescription)
 }
 
 private func renderFourByFour() -> String {

@@ -11,7 +11,7 @@ func renderPooling() -> String {
     """
   for (example, id) in zip(Lecture.xFilters, ["E2.1", "E2.2", "E2.3"]) {
     text += "\n\n\(example.name) map, max-pooled [\(id)]:\n"
-    text += indent(maxPool(example.map, window).slideDescription)
+    text += indent(maxPool(example.map, window).alignedSlideDescription)
   }
   return text
 }

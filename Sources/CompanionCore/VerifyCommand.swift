@@ -30,7 +30,8 @@ struct Verifier {
       }
       return (
         false,
-        "in sync: \(problems.count) files differ, first \(problems[0]); run `swift run exercises generate`"
+        "in sync: \(counted(problems.count, "file differs", "files differ")), first \(problems[0]); "
+          + "run `swift run exercises generate`"
       )
     } catch {
       return (false, "in sync: \(error)")
@@ -64,7 +65,11 @@ struct Verifier {
           true, "guides: every chapter has one, naming its exercises; every id it cites is tested"
         )
       }
-      return (false, "guides: \(problems.count) problems:\n  " + problems.joined(separator: "\n  "))
+      return (
+        false,
+        "guides: \(counted(problems.count, "problem", "problems")):\n  "
+          + problems.joined(separator: "\n  ")
+      )
     } catch {
       return (false, "guides: \(error)")
     }
@@ -95,7 +100,9 @@ struct Verifier {
     }
     let first = failed.first.map { ", first \($0.name): \($0.failure ?? "")" } ?? ""
     return (
-      false, "reference: \(failed.count) of \(outcomes.count) tests fail on Solutions/\(first)"
+      false,
+      "reference: \(failed.count) of \(counted(outcomes.count, "test", "tests")) "
+        + "\(failed.count == 1 ? "fails" : "fail") on Solutions/\(first)"
     )
   }
 
@@ -120,7 +127,11 @@ struct Verifier {
         "teeth: all \(failing) chapter tests fail on the stubs, the other \(outcomes.count - failing) tests pass"
       )
     }
-    return (false, "teeth: \(problems.count) problems:\n  " + problems.joined(separator: "\n  "))
+    return (
+      false,
+      "teeth: \(counted(problems.count, "problem", "problems")):\n  "
+        + problems.joined(separator: "\n  ")
+    )
   }
 }
 
@@ -129,12 +140,12 @@ let verifyCommand = Command(
   help: """
     usage: companion verify
 
-    For instructors, and CI. Checks that Exercises/ is what Solutions/ generates, that every
-    exercise has a hint, that every chapter has a guide (Guides/CHAPTER.md) naming its
-    exercises and citing only example ids that some test carries, that the reference implementation passes every test (built in
-    .build-verify/), and that on the exercises track every chapter test fails on the stubs
-    while every other test passes (built in .build-teeth/). Prints one line per check and
-    exits with status 1 when any fails.
+    For instructors, and CI. Checks that Exercises/ is what Solutions/ generates; that every
+    exercise has a hint; that every chapter has a guide (Guides/CHAPTER.md) naming its
+    exercises and citing only example ids that some test carries; that the reference passes
+    every test (built in .build-verify/); and that on the exercises track every chapter test
+    fails on the stubs while every other test passes (built in .build-teeth/). Prints one line
+    per check and exits with status 1 when any fails.
 
     """
 ) { arguments, _ throws(UsageError) in
@@ -144,7 +155,9 @@ let verifyCommand = Command(
   let text = results.map { ($0.passed ? "✔ " : "✘ ") + $0.line }.joined(separator: "\n") + "\n"
   let failures = results.filter { !$0.passed }.count
   guard failures == 0 else {
-    var error = UsageError("verify: \(failures) of \(results.count) checks failed")
+    var error = UsageError(
+      "verify: \(failures) of \(counted(results.count, "check", "checks")) "
+        + "failed")
     error.status = 1
     error.output = text
     throw error

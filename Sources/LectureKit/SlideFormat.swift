@@ -40,6 +40,17 @@ extension Matrix: CustomStringConvertible {
 }
 
 extension Matrix {
+  /// The entries in the slides' format (``slideFormat(_:)``), the digits exactly as the slide
+  /// prints them, with the columns right-aligned: for reading, in the tour.
+  public var alignedSlideDescription: String {
+    if let unwritten { return "(placeholder: \(unwritten))" }
+    let cells = rowArrays.map { $0.map(slideFormat) }
+    let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+    return cells.map { row in
+      row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: " ")
+    }.joined(separator: "\n")
+  }
+
   /// One row per line with the columns right-aligned; whole numbers print without a decimal
   /// point (`-1`, not `-1.0`), others as Swift prints a `Double`. For reading, not parsing.
   public var alignedDescription: String {

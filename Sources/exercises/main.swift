@@ -59,7 +59,11 @@ do {
     let problems = teethProblems(outcomes, chapters: try tree.chapters())
     for problem in problems { print(problem) }
     let chapterTests = outcomes.filter { $0.target.hasSuffix("Tests") && $0.failed }.count
-    if !problems.isEmpty { fail("\(problems.count) tests break the teeth rule", status: 1) }
+    if !problems.isEmpty {
+      fail(
+        "\(problems.count) \(problems.count == 1 ? "test breaks" : "tests break") the teeth rule",
+        status: 1)
+    }
     print(
       "teeth: \(chapterTests) chapter tests fail on the stubs, "
         + "\(outcomes.count - chapterTests) tests of given code pass")

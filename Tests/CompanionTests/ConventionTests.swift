@@ -54,3 +54,23 @@ struct ConventionTests {
     #expect(nearest(to: "zzz", among: ["check", "hint"]) == nil)
   }
 }
+
+@Suite("Text for people")
+struct TextTests {
+  @Test("every command's help fits in 100 columns")
+  func helpWidth() {
+    for command in commands {
+      for line in command.help.split(separator: "\n") {
+        #expect(line.count <= 100, "\(command.name): \(line)")
+      }
+    }
+  }
+
+  @Test("counts agree with their nouns")
+  func plurals() {
+    #expect(counted(1, "problem", "problems") == "1 problem")
+    #expect(counted(2, "file name", "file names") == "2 file names")
+    let one = runCompanion(["correlate", "-"], input: .text("1\n"))
+    #expect(one.errors.contains("got 1 file name:"))
+  }
+}
