@@ -10,9 +10,12 @@ let drawCommand = Command(
     Writes a picture as SVG (open it in a browser); `--out -` writes it to standard output.
 
       folding   two nested circles carried through a network of 4 ReLU layers of W units
-                (default 2, at most 16), initialised from seed N (default 1) and trained by
-                gradient descent: the input and every layer before and after ReLU, with a
-                grid of lines carried along so that the folds show [E6.12]. Needs the
+                (default 2, at most 16), initialised from seed N and trained by gradient
+                descent: the input and every layer before and after ReLU, with a grid of
+                lines carried along so that the folds show [E6.12]. Without --seed, the first
+                of the seeds 1 to 20 whose network separates the circles, and how many do.
+                Each panel is fitted to its points and labels its own ranges; a layer wider
+                than 2 shows its 2 units that vary most, named in the panel's title. Needs the
                 Folding chapter's forward pass; untrained until trainFolding is written.
       x-filter  the 9x9 X, its three filters, their 7x7 maps and the maps pooled to 4x4,
                 as shaded cells with their numbers [E1.1-E1.3, E2.1-E2.3].
@@ -33,9 +36,13 @@ let drawCommand = Command(
     guard (2...16).contains(width) else {
       throw UsageError("--width must be from 2 to 16, not \(width)")
     }
-    let seed = try parsed.integer("--seed", default: 1) ?? 1
-    guard seed >= 0 else { throw UsageError("--seed must not be negative, not \(seed)") }
-    picture = try FoldingPicture.draw(width: width, seed: UInt64(seed))
+    if let seed = try parsed.integer("--seed") {
+      guard seed >= 0 else { throw UsageError("--seed must not be negative, not \(seed)") }
+      picture = try FoldingPicture.draw(width: width, seed: UInt64(seed))
+    } else {
+      let chosen = FoldingPicture.defaultSeed(width: width)
+      picture = try FoldingPicture.draw(width: width, seed: chosen.seed, seedNote: chosen.note)
+    }
   case "x-filter":
     for option in ["--width", "--seed"] where parsed.values[option] != nil {
       throw UsageError("x-filter takes no \(option)")

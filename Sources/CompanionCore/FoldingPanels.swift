@@ -19,6 +19,17 @@ extension FoldingPicture {
     svg.text(trackLine(), x: 60, y: 100, size: 11, fill: "#666")
   }
 
+  /// The panel's own ranges, since each is fitted to its points: the first and last x under the
+  /// frame, the lowest and highest y beside it.
+  static func drawRanges(_ svg: inout SVG, _ view: View) {
+    let (x, y, size) = (view.x, view.y, view.size)
+    let label = { (value: Double) in String(format: "%.2g", value) }
+    svg.text(label(view.minX), x: x, y: y + size + 11, size: 9, anchor: "start", fill: "#666")
+    svg.text(label(view.maxX), x: x + size, y: y + size + 11, size: 9, anchor: "end", fill: "#666")
+    svg.text(label(view.minY), x: x - 3, y: y + size, size: 9, anchor: "end", fill: "#666")
+    svg.text(label(view.maxY), x: x - 3, y: y + 8, size: 9, anchor: "end", fill: "#666")
+  }
+
   /// One panel: a frame, axes, the grid lines and the points of one set, fitted to the points.
   static func drawPanel(
     _ svg: inout SVG, x: Double, y: Double, set: PanelSet, labels: [Double],
@@ -29,6 +40,7 @@ extension FoldingPicture {
     svg.beginGroup([("class", "panel")])
     svg.text(set.title, x: x + panelSize / 2, y: y - 8, size: 13, anchor: "middle", bold: true)
     svg.rect(x: x, y: y, width: panelSize, height: panelSize, fill: "#fcfcfc", stroke: "#999")
+    drawRanges(&svg, view)
     let clip = svg.clipRectangle(x: x, y: y, width: panelSize, height: panelSize)
     svg.beginGroup([("clip-path", clip)])
     let length = samplesPerLine
@@ -111,8 +123,9 @@ extension FoldingPicture {
       }
       svg.text(text, x: x + 24, y: lineY, size: 12)
     }
-    svg.text("Panels are fitted to their points;", x: x, y: lineY + 28, size: 11, fill: "#666")
-    svg.text("dark lines: the axes, where shown.", x: x, y: lineY + 42, size: 11, fill: "#666")
+    svg.text("Each panel is fitted to its points", x: x, y: lineY + 28, size: 11, fill: "#666")
+    svg.text("and labels its ranges at its edges;", x: x, y: lineY + 42, size: 11, fill: "#666")
+    svg.text("dark lines: the axes, where shown.", x: x, y: lineY + 56, size: 11, fill: "#666")
   }
 }
 

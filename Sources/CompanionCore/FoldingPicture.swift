@@ -1,6 +1,7 @@
 import Folding
 import Foundation
 import LectureKit
+import Synchronization
 
 /// `companion draw folding`: the chapter's experiment (``FoldingExperiment``, the one the width
 /// test runs) for one width and seed, drawn as one panel per point set: the input, and each
@@ -19,8 +20,52 @@ enum FoldingPicture {
   static let colours = (inner: "#1f77b4", outer: "#ff7f0e")
   static let gridColours = (horizontal: "#8fc98f", vertical: "#b9a6d9")
 
+  /// The seeds of the width experiment (1 to 20, as `WidthTests` uses them) whose network of
+  /// `width`-unit layers separates the circles after training; nil while training is unwritten.
+  static func separatingSeeds(width: Int) -> [UInt64]? {
+    let data = FoldingExperiment.data
+    let seeds = Array(UInt64(1)...20)
+    let found = Mutex([Bool](repeating: false, count: seeds.count))
+    let unwritten = Mutex(false)
+    DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
+      var generator = SeededGenerator(seed: seeds[index])
+      let initial = FoldingNetwork.initial(width: width, depth: depth, using: &generator)
+      let trained = trainFolding(
+        initial, points: data.points, labels: data.labels, learningRate: learningRate,
+        epochs: epochs)
+      if trained.unwrittenMark != nil {
+        unwritten.withLock { $0 = true }
+        return
+      }
+      let final = finalRepresentation(data.points, through: trained.hidden)
+      let separates = perceptronSeparates(
+        final, labels: data.labels, epochs: FoldingExperiment.perceptronEpochs)
+      found.withLock { $0[index] = separates }
+    }
+    if unwritten.withLock({ $0 }) { return nil }
+    let separated = found.withLock { $0 }
+    return seeds.indices.filter { separated[$0] }.map { seeds[$0] }
+  }
+
+  /// The seed to draw when none is given: the first of 1 to 20 whose network separates the
+  /// circles at `width` (seed 1 when none does, or while training is unwritten), and a line
+  /// that says how many do.
+  static func defaultSeed(width: Int) -> (seed: UInt64, note: String?) {
+    guard let seeds = separatingSeeds(width: width) else { return (1, nil) }
+    guard let first = seeds.first else {
+      return (1, "none of the seeds 1 to 20 separates the circles at width \(width): seed 1 shown")
+    }
+    return (
+      first,
+      "\(seeds.count) of the seeds 1 to 20 separate the circles at width \(width); seed "
+        + "\(first) is the first"
+    )
+  }
+
   /// The picture and a line saying what it shows.
-  static func draw(width: Int, seed: UInt64) throws(UsageError) -> (svg: String, summary: String) {
+  static func draw(
+    width: Int, seed: UInt64, seedNote: String? = nil
+  ) throws(UsageError) -> (svg: String, summary: String) {
     if let missing = missingExercise() {
       throw UsageError("cannot draw the folding until the forward pass works: \(missing)")
     }
@@ -36,6 +81,7 @@ enum FoldingPicture {
     let grid = try checkedStages(gridPoints(), network: network, width: width)
     let circles = try checkedStages(circlePoints(), network: network, width: width)
     var notes = ["trained by gradient descent, η = \(learningRate), \(epochs) epochs"]
+    if let seedNote { notes.append(seedNote) }
     if let untrained {
       notes = ["untrained, as initialised: \(untrained)"]
     } else if let verdict = separabilityVerdict(stages.last?.a ?? data.points, labels: data.labels)
@@ -59,9 +105,10 @@ enum FoldingPicture {
         readout: readout)
     }
     drawLegend(&svg, x: 60, y: 130 + panelSize + gap, showReadout: width == 2)
+    let shown = width == 2 ? "" : " (each shows the 2 of its \(width) units that vary most)"
     let summary =
       "\(sets.count) panels: the input and \(depth) layers of \(width) units before and "
-      + "after ReLU, seed \(seed); " + notes.joined(separator: "; ")
+      + "after ReLU\(shown), seed \(seed); " + notes.joined(separator: "; ")
     return (svg.document, summary)
   }
 

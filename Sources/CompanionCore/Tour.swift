@@ -53,6 +53,7 @@ func tour() -> String {
     What next:
       swift run companion check               where you stand on the exercises, what to do next
       swift run companion test CHAPTER        a chapter's tests on your exercises
+      swift run companion watch CHAPTER       both, again every time you save
       swift run companion hint EXERCISE       a pointer to the lecture's formula
       swift run companion list                the examples; `swift run companion show NAME` one
       swift run companion --help              every command

@@ -119,6 +119,26 @@ struct DrawCommandTests {
     #expect(stored.panels.map(\.texts.first) == folding.panels.map(\.texts.first))
     #expect(stored.panels.map(\.counts) == folding.panels.map(\.counts))
     #expect(stored.outside == folding.outside, "folding.svg is stale: \(redraw)")
+    let wide = SVGSummary(runCompanion(["draw", "folding", "--width", "8", "--out", "-"]).output)
+    let storedWide = SVGSummary(try committed("folding-8.svg"))
+    #expect(storedWide.panels.map(\.texts.first) == wide.panels.map(\.texts.first))
+    #expect(storedWide.outside == wide.outside, "folding-8.svg is stale: \(redraw) --width 8")
+  }
+
+  @Test("E6.12 without --seed: a seed whose network separates, and how many of 20 do")
+  func foldingDefaultSeed() {
+    guard FoldingChapter.track == .solutions else { return }
+    let path = temporaryPath("folding-8.svg")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let wide = runCompanion(["draw", "folding", "--width", "8", "--out", path])
+    #expect(wide.output.contains("12 of the seeds 1 to 20 separate the circles at width 8"))
+    #expect(wide.output.contains("seed 2;"))
+    #expect(wide.output.contains("the perceptron separates the classes"))
+    #expect(wide.output.contains("each shows the 2 of its 8 units that vary most"))
+    let narrow = runCompanion(["draw", "folding", "--out", path])
+    #expect(narrow.output.contains("none of the seeds 1 to 20 separates the circles at width 2"))
+    let svg = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    #expect(svg.contains("labels its ranges"))
   }
 
   @Test("an unwritten chapter writes no file")
