@@ -86,7 +86,7 @@ let toolTargets: [Target] = [
   .testTarget(name: "LectureKitTests", dependencies: ["LectureKit", "TestSupport"]),
   .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
   .testTarget(
-    name: "TrackTests", dependencies: ["LectureKit", "CompanionCore"] + chapterDependencies),
+    name: "TrackTests", dependencies: ["LectureKit"] + chapterDependencies),
   .testTarget(
     name: "ContractTests", dependencies: ["LectureKit", "TestSupport"] + chapterDependencies),
   .testTarget(name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"]),

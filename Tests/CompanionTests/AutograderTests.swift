@@ -16,13 +16,7 @@ import Testing
 struct AutograderTests {
   /// The autograder's root, with source/ laid out as the zip would be and setup.sh run.
   static let root = Result { () throws -> URL in
-    let temporary = FileManager.default.temporaryDirectory
-    for old in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-    where old.hasPrefix("companion-autograder-") {
-      try? FileManager.default.removeItem(at: temporary.appendingPathComponent(old))
-    }
-    let root = temporary.appendingPathComponent("companion-autograder-\(getpid())")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let root = try PackageCopy.freshFolder("autograder")
     let made = try shell(
       [
         PackageCopy.original.appendingPathComponent("Autograder/make-zip.sh").path, "--folder",

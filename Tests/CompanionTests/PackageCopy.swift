@@ -13,14 +13,7 @@ struct PackageCopy {
   /// Copies the package's sources, tests, solutions and exercises (not its builds) to a new
   /// temporary folder.
   static func make(_ name: String) throws -> PackageCopy {
-    let temporary = FileManager.default.temporaryDirectory
-    // Earlier runs' copies of the same name go first: each holds a build.
-    for old in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-    where old.hasPrefix("companion-\(name)-") {
-      try? FileManager.default.removeItem(at: temporary.appendingPathComponent(old))
-    }
-    let root = temporary.appendingPathComponent("companion-\(name)-\(getpid())")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let root = try freshFolder(name)
     for item in ["Package.swift", "Sources", "Tests", "Solutions", "Exercises", "Autograder"] {
       let source = original.appendingPathComponent(item)
       guard FileManager.default.fileExists(atPath: source.path) else { continue }
@@ -29,6 +22,19 @@ struct PackageCopy {
     let copy = PackageCopy(root: root)
     try copy.reset()
     return copy
+  }
+
+  /// A new empty temporary folder `companion-NAME-PID`. Earlier runs' folders of the same name
+  /// go first: each holds a build.
+  static func freshFolder(_ name: String) throws -> URL {
+    let temporary = FileManager.default.temporaryDirectory
+    for old in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+    where old.hasPrefix("companion-\(name)-") {
+      try? FileManager.default.removeItem(at: temporary.appendingPathComponent(old))
+    }
+    let root = temporary.appendingPathComponent("companion-\(name)-\(getpid())")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    return root
   }
 
   /// Puts every stub back: `Exercises/` as `Solutions/` generates it.

@@ -1,8 +1,14 @@
-import CompanionCore
+import Backprop
+import ConvNets
 import Convolution
+import Dropout
+import Folding
 import Foundation
 import LectureKit
+import Pooling
+import Subgradients
 import Testing
+import WeightSharing
 
 /// SwiftPM re-evaluates the manifest when the environment changes, but does not document it:
 /// these tests prove that the chapter modules were compiled from the tree the environment asks
@@ -11,18 +17,36 @@ import Testing
 struct TrackTests {
   static let requested = Track.requested(by: ProcessInfo.processInfo.environment)
 
+  /// Every chapter with the track it was compiled from.
+  static let compiled: [(chapter: String, track: Track)] = [
+    ("Convolution", ConvolutionChapter.track), ("Pooling", PoolingChapter.track),
+    ("Backprop", BackpropChapter.track), ("Subgradients", SubgradientsChapter.track),
+    ("Dropout", DropoutChapter.track), ("WeightSharing", WeightSharingChapter.track),
+    ("Folding", FoldingChapter.track), ("ConvNets", ConvNetsChapter.track),
+  ]
+
   @Test("COMPANION_TRACK names a track")
   func known() {
     #expect(Self.requested != nil, "COMPANION_TRACK must be 'solutions' or 'exercises'")
   }
 
-  @Test("Convolution was compiled from the requested tree")
-  func convolution() {
+  @Test("every chapter was compiled from the requested tree", arguments: compiled)
+  func chapter(_ chapter: String, _ track: Track) {
     #expect(
-      ConvolutionChapter.track == Self.requested,
+      track == Self.requested,
       """
-      Convolution holds the \(ConvolutionChapter.track) track, but COMPANION_TRACK asks for \
+      \(chapter) holds the \(track) track, but COMPANION_TRACK asks for \
       \(Self.requested?.rawValue ?? "?"): run `swift package clean` and build again
       """)
+  }
+
+  @Test("the list above names every chapter of the package")
+  func everyChapter() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let folders = try FileManager.default.contentsOfDirectory(
+      atPath: root.appendingPathComponent("Solutions").path
+    ).filter { !$0.hasPrefix(".") }
+    #expect(Set(folders) == Set(Self.compiled.map(\.chapter)))
   }
 }
