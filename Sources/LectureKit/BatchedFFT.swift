@@ -9,9 +9,6 @@ let slabEntries = 16_384
 struct SplitComplex {
   let real: UnsafeMutablePointer<Double>
   let imaginary: UnsafeMutablePointer<Double>
-
-  /// Whether two buffers are the same memory.
-  func isSame(as other: SplitComplex) -> Bool { real == other.real }
 }
 
 /// The discrete Fourier transform of length N along the first axis of an N × B array, for all
