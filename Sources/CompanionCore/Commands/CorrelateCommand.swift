@@ -1,7 +1,8 @@
 import Convolution
 import LectureKit
 
-/// `companion correlate` and `companion convolve`: the chapter's two operations on matrix files.
+/// `companion correlate`, and what it shares with `companion convolve` (ConvolveCommand.swift):
+/// the Convolution chapter's two operations on matrix files.
 
 let correlateCommand = slidingCommand(
   name: "correlate", summary: "cross-correlate an image file with a kernel file",
@@ -14,21 +15,10 @@ let correlateCommand = slidingCommand(
   correlate(image, with: kernel, stride: stride, padding: padding)
 }
 
-let convolveCommand = slidingCommand(
-  name: "convolve", summary: "convolve an image file with a kernel file (the kernel flipped)",
-  description: """
-    Turns KERNEL by 180 degrees, slides it over IMAGE and prints the sum of the products at
-    each position (the lecture's convolution):
-      y[i, j] = Σ_k Σ_l w[k, l] · x[i·s + kh - 1 - k, j·s + kw - 1 - l]
-    """
-) { image, kernel, stride, padding in
-  convolve(image, with: kernel, stride: stride, padding: padding)
-}
-
 /// The largest padded image the tool builds, in entries.
 private let largestPaddedImage = 10_000_000
 
-private func slidingCommand(
+func slidingCommand(
   name: String, summary: String, description: String,
   operation: @escaping @Sendable (Matrix, Matrix, Int, Padding) -> Matrix
 ) -> Command {
