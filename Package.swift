@@ -72,6 +72,12 @@ let testSupport = Target.target(
 /// What the tool's check build holds besides the chapters: the shared code and the tracer.
 let checkTargets: [Target] = [lectureKit, testSupport, .target(name: "ExerciseTrace")]
 
+// The end-to-end tests (CompanionTests that build copies of the package to play a student) are
+// compiled in only with COMPANION_END_TO_END set, as .ci/run sets it: a plain `swift test` runs
+// without them, and without a line about them.
+let endToEnd: [SwiftSetting] =
+  Context.environment["COMPANION_END_TO_END"] != nil ? [.define("COMPANION_END_TO_END")] : []
+
 /// Everything else: the tool, the generator, and the tests of the given code.
 let toolTargets: [Target] = [
   lectureKit,
@@ -89,7 +95,8 @@ let toolTargets: [Target] = [
     name: "TrackTests", dependencies: ["LectureKit"] + chapterDependencies),
   .testTarget(
     name: "ContractTests", dependencies: ["LectureKit", "TestSupport"] + chapterDependencies),
-  .testTarget(name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"]),
+  .testTarget(
+    name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"], swiftSettings: endToEnd),
   // The Convolution chapter's given fast paths against a plain loop: pass on both tracks.
   .testTarget(name: "FastPathTests", dependencies: ["Convolution", "LectureKit", "TestSupport"]),
 ]

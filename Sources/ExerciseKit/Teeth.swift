@@ -94,8 +94,9 @@ private final class XUnitReader: NSObject, XMLParserDelegate {
 /// (`<Chapter>Tests`) must fail, since it exercises that chapter's stubs; every other test must
 /// pass, since it tests given code. Returns one line per violation; empty when all is well.
 ///
-/// The end-to-end suites (``endToEndSuites``) are skipped in such a run and are left out: they
-/// build copies of the package and run in a step of `.ci/run` of their own.
+/// The end-to-end suites (``endToEndSuites``) are left out when skipped: they build copies of the
+/// package, are compiled in only with `COMPANION_END_TO_END` set, and run in a step of `.ci/run`
+/// of their own.
 public func teethProblems(_ outcomes: [TestOutcome], chapters: [String]) -> [String] {
   let outcomes = outcomes.filter { !($0.skipped && $0.isEndToEnd) }
   let chapterTargets = Set(chapters.map { $0 + "Tests" })
@@ -118,8 +119,8 @@ public func teethProblems(_ outcomes: [TestOutcome], chapters: [String]) -> [Str
   return problems
 }
 
-/// The suites that build copies of the package to play a student: slow, so a plain `swift test`
-/// skips them and `.ci/run` runs them with `COMPANION_END_TO_END=1`.
+/// The suites that build copies of the package to play a student: slow, so they are compiled in
+/// only with `COMPANION_END_TO_END=1`, as `.ci/run` sets it.
 public let endToEndSuites: Set<String> = [
   "CompanionTests.CheckEndToEndTests", "CompanionTests.CheckStopTests",
   "CompanionTests.AutograderTests", "CompanionTests.WatchTests",

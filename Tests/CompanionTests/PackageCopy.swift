@@ -94,7 +94,3 @@ struct PlantError: Error, CustomStringConvertible {
   let problem: String
   var description: String { problem }
 }
-
-/// Whether the slow tests that build a copy of the package run: `COMPANION_END_TO_END=1`
-/// (`.ci/run` sets it; a plain `swift test` skips them).
-let endToEnd = ProcessInfo.processInfo.environment["COMPANION_END_TO_END"] != nil
