@@ -117,8 +117,7 @@ struct Watcher {
       news =
         (now.isDone
           ? "✔ \(current) passes its tests."
-          : "◑ \(current) passes the tests that can judge it; the others wait for exercises "
-            + "not written yet.")
+          : "◑ \(current) passes the tests that can judge it so far.")
         + (next.map { " On to \($0)." } ?? " Nothing is left to write in \(chapter).")
       self.current = next
       showHint = false
@@ -136,10 +135,18 @@ struct Watcher {
     showHint = false
   }
 
-  /// The first exercise, in teaching order, that still needs the student: failing, not
-  /// written, waiting or broken.
+  /// The exercise that needs the student first, as `check` names it: the first, in teaching
+  /// order, that fails or does not compile; else the first not written, waiting or broken.
   private func firstOpen() -> String? {
-    report?.exercises.first { !passes($0.status) }?.name
+    let exercises = report?.exercises ?? []
+    let failing = exercises.first { exercise in
+      switch exercise.status {
+      case .failing: true
+      case .broken(let why): why.hasPrefix("does not compile")
+      default: false
+      }
+    }
+    return (failing ?? exercises.first { !passes($0.status) })?.name
   }
 
   /// Whether an exercise needs nothing more for now: done, or passing so far.
