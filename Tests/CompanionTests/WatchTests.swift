@@ -115,6 +115,37 @@ import Testing
       close(master)
     }
 
+    @Test("Ctrl-C on a terminal ends watch and restores the terminal")
+    func interruptedOnATerminal() throws {
+      let copy = try Self.copy.get()
+      try copy.reset()
+      let (master, slave) = try #require(openTerminal())
+      let screen = Screen()
+      screen.read(from: master)
+      let process = Process()
+      process.executableURL = companionBinary
+      process.arguments = ["watch", "Convolution"]
+      process.currentDirectoryURL = copy.root
+      let terminal = FileHandle(fileDescriptor: slave)
+      process.standardInput = terminal
+      process.standardOutput = terminal
+      process.standardError = terminal
+      try process.run()
+      defer { if process.isRunning { process.terminate() } }
+      #expect(screen.wait(for: "Checked at", seconds: 300))
+      kill(process.processIdentifier, SIGINT)
+      let deadline = Date().addingTimeInterval(10)
+      while process.isRunning && Date() < deadline { usleep(50_000) }
+      #expect(!process.isRunning)
+      if !process.isRunning { #expect(process.terminationStatus == 130) }
+      var settings = termios()
+      tcgetattr(slave, &settings)
+      #expect(settings.c_lflag & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
+      #expect(screen.wait(for: "\u{1B}[?1049l", seconds: 2), "the screen is left")
+      close(slave)
+      close(master)
+    }
+
     @Test("with its output in a pipe it prints report after report, and Ctrl-C ends it")
     func inAPipe() throws {
       let copy = try Self.copy.get()
