@@ -16,7 +16,26 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), guides(), reference(), teeth()]
+    [sync(), hints(), guides(), readme(), reference(), teeth()]
+  }
+
+  /// The README's chapter table: a row per chapter, in teaching order, with its exercise count.
+  func readme() -> (passed: Bool, line: String) {
+    do {
+      let problems = readmeProblems(
+        try tree.text("README.md"), exercises: try tree.exercises(),
+        chapters: teachingOrder(of: try tree.chapters()))
+      if problems.isEmpty {
+        return (true, "README: its chapter table has every chapter and its exercise count")
+      }
+      return (
+        false,
+        "README: \(counted(problems.count, "problem", "problems")):\n  "
+          + problems.joined(separator: "\n  ")
+      )
+    } catch {
+      return (false, "README: \(error)")
+    }
   }
 
   func sync() -> (passed: Bool, line: String) {
@@ -142,7 +161,8 @@ let verifyCommand = Command(
 
     For instructors, and CI. Checks that Exercises/ is what Solutions/ generates; that every
     exercise has a hint; that every chapter has a guide (Guides/CHAPTER.md) naming its
-    exercises and citing only example ids that some test carries; that the reference passes
+    exercises and citing only example ids that some test carries; that the README's chapter
+    table lists every chapter with its number of exercises; that the reference passes
     every test (built in .build-verify/); and that on the exercises track every chapter test
     fails on the stubs while every other test passes (built in .build-teeth/). Prints one line
     per check and exits with status 1 when any fails.
@@ -163,4 +183,29 @@ let verifyCommand = Command(
     throw error
   }
   return text
+}
+
+/// What is wrong with the chapter table of a README: rows `| `Chapter` | ... | COUNT | ... |`,
+/// one per chapter in teaching order, COUNT its number of exercises.
+func readmeProblems(_ readme: String, exercises: [Exercise], chapters: [String]) -> [String] {
+  var rows: [(chapter: String, count: Int?)] = []
+  for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
+    let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard cells.count >= 3 else { continue }
+    rows.append((cells[0].trimmingCharacters(in: ["`"]), Int(cells[cells.count - 2])))
+  }
+  var problems: [String] = []
+  if rows.map(\.chapter) != chapters {
+    problems.append(
+      "the table lists \(listed(rows.map(\.chapter))), not \(listed(chapters)) in teaching order")
+  }
+  for row in rows {
+    let count = exercises.filter { $0.chapter == row.chapter }.count
+    if row.count != count {
+      problems.append(
+        "\(row.chapter) has \(counted(count, "exercise", "exercises")), the table says "
+          + "\(row.count.map(String.init) ?? "nothing")")
+    }
+  }
+  return problems
 }

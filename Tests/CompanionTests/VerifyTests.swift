@@ -1,0 +1,34 @@
+import Testing
+
+@testable import CompanionCore
+@testable import ExerciseKit
+
+@Suite("companion verify: the README's chapter table")
+struct VerifyTests {
+  static let exercises = [("A", 2), ("B", 1)].flatMap { chapter, count in
+    (0..<count).map {
+      Exercise(name: "\(chapter)\($0)", file: "\(chapter)/F.swift", line: $0, body: [], stub: [])
+    }
+  }
+
+  @Test("a row per chapter in teaching order, each with its number of exercises")
+  func table() {
+    let good = "| Chapter | What | Exercises | Guide |\n| `A` | a | 2 | x |\n| `B` | b | 1 | y |\n"
+    #expect(readmeProblems(good, exercises: Self.exercises, chapters: ["A", "B"]).isEmpty)
+    let stale = "| `A` | a | 3 | x |\n| `B` | b | 1 | y |\n"
+    #expect(
+      readmeProblems(stale, exercises: Self.exercises, chapters: ["A", "B"])
+        == ["A has 2 exercises, the table says 3"])
+    let missing = "| `A` | a | 2 | x |\n"
+    #expect(readmeProblems(missing, exercises: Self.exercises, chapters: ["A", "B"]).count == 1)
+  }
+
+  @Test("the package's own README passes")
+  func ownReadme() throws {
+    let tree = ExerciseTree(root: PackageCopy.original)
+    let problems = readmeProblems(
+      try tree.text("README.md"), exercises: try tree.exercises(),
+      chapters: teachingOrder(of: try tree.chapters()))
+    #expect(problems.isEmpty, "\(problems)")
+  }
+}
