@@ -7,10 +7,8 @@ import Testing
 /// s-th row and column for a stride; after `np.pad` for explicit padding).
 @Suite("Convolution with stride and padding")
 struct StridedConvolutionTests {
-  static let image: Matrix = [
-    [3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4],
-  ]
-  static let kernel: Matrix = [[1, 0, -1], [2, 1, 0]]
+  static let image = TestImages.piDigits
+  static let kernel = TestImages.unevenKernel
 
   @Test("E4.1 stride 2: scipy's valid convolution at [::2, ::2]")
   func stride2() {

@@ -7,10 +7,8 @@ import Testing
 /// lecture's own filters cannot.
 @Suite("Convolution versus cross-correlation")
 struct ConvolutionVersusCorrelationTests {
-  static let image: Matrix = [
-    [3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4],
-  ]
-  static let kernel: Matrix = [[1, 0, -1], [2, 1, 0]]
+  static let image = TestImages.piDigits
+  static let kernel = TestImages.unevenKernel
 
   @Test("E6.1 correlation of a 4x5 image with a 2x3 kernel: scipy's values")
   func correlationValues() {

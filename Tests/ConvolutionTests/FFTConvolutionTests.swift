@@ -55,10 +55,10 @@ struct FFTConvolutionTests {
 
   @Test("E4.6 2D: scipy's full convolution, to rounding")
   func scipyValues() {
-    let image: Matrix = [[3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4]]
+    let image = TestImages.piDigits
     // scipy.signal.convolve2d(image, kernel, mode='full')
     expectMatrix(
-      fftConvolve(image, with: [[1, 0, -1], [2, 1, 0]]),
+      fftConvolve(image, with: TestImages.unevenKernel),
       equals: [
         [3, 1, 1, 0, 1, -1, -5], [15, 7, 6, 9, 8, 0, -3], [23, 21, 18, 15, 11, -4, -9],
         [13, 23, 26, 29, 26, 1, -4], [6, 7, 8, 19, 16, 4, 0],

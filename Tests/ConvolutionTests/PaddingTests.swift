@@ -50,11 +50,9 @@ struct PaddingTests {
 /// `correlate2d` and `convolve2d`, which centre an even kernel differently.
 @Suite("The modes valid, same and full: scipy.signal's values")
 struct ScipyModeTests {
-  static let image: Matrix = [
-    [3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4],
-  ]
+  static let image = TestImages.piDigits
   /// Two rows (even) and three columns (odd), not 180-degree symmetric.
-  static let kernel: Matrix = [[1, 0, -1], [2, 1, 0]]
+  static let kernel = TestImages.unevenKernel
 
   /// (mode, scipy.signal.correlate2d(image, kernel, mode), scipy.signal.convolve2d(image,
   /// kernel, mode)).

@@ -5,10 +5,8 @@ import WeightSharing
 
 @Suite("A convolution layer is a fully connected layer with tied weights")
 struct TiedConvolutionTests {
-  static let image: Matrix = [
-    [3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4],
-  ]
-  static let kernel: Matrix = [[1, 0, -1], [2, 1, 0]]
+  static let image = TestImages.piDigits
+  static let kernel = TestImages.unevenKernel
 
   @Test("E6.1 sharedCorrelation at stride 1 and 2: scipy's values")
   func correlationValues() {
