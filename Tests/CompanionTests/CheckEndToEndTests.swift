@@ -106,7 +106,7 @@ import Testing
       try copy.reset()
       let tree = ExerciseTree(root: copy.root)
       for exercise in try tree.exercises() { try copy.plant(exercise.name) }
-      let chapters = teachingOrder(of: try tree.chapters())
+      let chapters = Curriculum.read(from: tree).teachingOrder(of: try tree.chapters())
       let reports = try Self.check(chapters)
       for report in reports {
         #expect(report.problem == nil, "\(report.chapter)")

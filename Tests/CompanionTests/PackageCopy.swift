@@ -14,7 +14,10 @@ struct PackageCopy {
   /// temporary folder.
   static func make(_ name: String) throws -> PackageCopy {
     let root = try freshFolder(name)
-    for item in ["Package.swift", "Sources", "Tests", "Solutions", "Exercises", "Autograder"] {
+    for item in [
+      "Package.swift", "README.md", "Sources", "Tests", "Solutions", "Exercises", "Guides",
+      "Autograder",
+    ] {
       let source = original.appendingPathComponent(item)
       guard FileManager.default.fileExists(atPath: source.path) else { continue }
       try FileManager.default.copyItem(at: source, to: root.appendingPathComponent(item))

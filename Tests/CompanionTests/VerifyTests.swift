@@ -28,7 +28,17 @@ struct VerifyTests {
     let tree = ExerciseTree(root: PackageCopy.original)
     let problems = readmeProblems(
       try tree.text("README.md"), exercises: try tree.exercises(),
-      chapters: teachingOrder(of: try tree.chapters()))
+      chapters: Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()))
     #expect(problems.isEmpty, "\(problems)")
+  }
+
+  @Test("the package's guides name their exercises, cite tested ids, and hint every exercise")
+  func ownGuides() throws {
+    let tree = ExerciseTree(root: PackageCopy.original)
+    #expect(try guideProblems(in: tree) == [])
+    let curriculum = Curriculum.read(from: tree)
+    for exercise in try tree.exercises() {
+      #expect(curriculum.hint(for: exercise.name)?.isEmpty == false, "\(exercise.name)")
+    }
   }
 }

@@ -177,3 +177,40 @@ struct TestEventTests {
     #expect(importedModules(in: source) == ["Foundation", "Pooling", "Convolution"])
   }
 }
+
+@Suite("The curriculum: the README's chapter order, the guides' hints")
+struct CurriculumTests {
+  @Test("chapters in the order of the README's table; hints under a guide's Hints heading")
+  func reading() {
+    let readme = "| Chapter | x |\n| --- | --- |\n| `B` | b |\n| `A` | a |\n"
+    #expect(chapterTable(readme) == ["B", "A"])
+    let guide = """
+      # A
+
+      ## Hints
+
+      In order.
+
+      ### `second`
+
+      Look at the slide.
+      Lecture 000.
+
+      ### `first`
+      One line.
+      ## Conventions
+
+      ### `notAHint`
+      """
+    let found = hints(guide)
+    #expect(found.map(\.name) == ["second", "first"])
+    #expect(found.map(\.hint) == ["Look at the slide.\nLecture 000.", "One line."])
+    let curriculum = Curriculum(chapters: [("B", []), ("A", found)])
+    #expect(curriculum.teachingOrder(of: ["A", "C", "B"]) == ["B", "A", "C"])
+    #expect(curriculum.hint(for: "first") == "One line.")
+    let exercises = ["first", "other", "second"].map {
+      Exercise(name: $0, file: "A/F.swift", line: 1, body: [], stub: [])
+    }
+    #expect(curriculum.teachingOrder(of: exercises).map(\.name) == ["second", "first", "other"])
+  }
+}

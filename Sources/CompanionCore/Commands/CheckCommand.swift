@@ -63,7 +63,7 @@ let checkCommand = Command(
 
 /// The chapters in teaching order.
 func chapterNames(in tree: ExerciseTree) throws(UsageError) -> [String] {
-  do { return teachingOrder(of: try tree.chapters()) } catch {
+  do { return Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()) } catch {
     throw UsageError("cannot read Solutions/: \(error)")
   }
 }

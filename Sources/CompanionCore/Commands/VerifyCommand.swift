@@ -24,7 +24,7 @@ struct Verifier {
     do {
       let problems = readmeProblems(
         try tree.text("README.md"), exercises: try tree.exercises(),
-        chapters: teachingOrder(of: try tree.chapters()))
+        chapters: Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()))
       if problems.isEmpty {
         return (true, "README: its chapter table has every chapter and its exercise count")
       }
@@ -60,8 +60,9 @@ struct Verifier {
   func hints() -> (passed: Bool, line: String) {
     do {
       let names = try tree.exercises().map(\.name)
-      let missing = names.filter { hint(for: $0) == nil }
-      let stray = curriculum.flatMap { $0.exercises.map(\.name) }.filter { !names.contains($0) }
+      let curriculum = Curriculum.read(from: tree)
+      let missing = names.filter { curriculum.hint(for: $0)?.isEmpty ?? true }
+      let stray = curriculum.exerciseNames.filter { !names.contains($0) }
       if missing.isEmpty && stray.isEmpty { return (true, "hints: every exercise has one") }
       var problems: [String] = []
       if !missing.isEmpty { problems.append("no hint for \(missing.joined(separator: ", "))") }
@@ -69,7 +70,7 @@ struct Verifier {
         problems.append("hints for exercises that do not exist: \(stray.joined(separator: ", "))")
       }
       return (
-        false, "hints: " + problems.joined(separator: "; ") + " (Sources/ExerciseKit/Hints.swift)"
+        false, "hints: " + problems.joined(separator: "; ") + " (the guides' Hints sections)"
       )
     } catch {
       return (false, "hints: \(error)")

@@ -185,7 +185,7 @@ struct Watcher {
     if let problem = report?.problem { text += "! \(problem)\n\n" }
     if let current, let exercise = report?.exercises.first(where: { $0.name == current }) {
       text += exerciseLines(exercise).joined(separator: "\n") + "\n"
-      if showHint, let hint = hint(for: current) {
+      if showHint, let hint = Curriculum.read(from: ExerciseTree(root: root)).hint(for: current) {
         text += "\nHint:\n" + hint.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         text += "\n"
       }

@@ -16,10 +16,11 @@ struct Checker {
   func run(chapters: [String]) throws -> [ChapterReport] {
     let tree = ExerciseTree(root: root)
     let dependencies = try tree.chapterDependencies()
-    let all = teachingOrder(of: try tree.chapters())
+    let curriculum = Curriculum.read(from: tree)
+    let all = curriculum.teachingOrder(of: try tree.chapters())
     let needed = try tree.withDependencies(chapters)
     let toBuild = all.filter { needed.contains($0) }
-    let student = try StudentExercises(tree: tree, chapters: all)
+    let student = try StudentExercises(tree: tree, chapters: all, curriculum: curriculum)
     try TracedTree(root: root).update(chapters: toBuild)
     progress("companion check: building your exercises in \(CheckBuild.scratch)/ ...")
     let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
@@ -83,7 +84,8 @@ struct StudentExercises {
   /// Chapters whose markers cannot be read: why.
   var problems: [String: String] = [:]
 
-  init(tree: ExerciseTree, chapters: [String]) throws {
+  init(tree: ExerciseTree, chapters: [String], curriculum: Curriculum? = nil) throws {
+    let curriculum = curriculum ?? Curriculum.read(from: tree)
     let reference = try tree.exercises()
     let stubs = Dictionary(uniqueKeysWithValues: reference.map { ($0.name, $0.stub) })
     for chapter in chapters {
@@ -109,7 +111,7 @@ struct StudentExercises {
           "not checked: the BEGIN EXERCISE \(lost.name) line is missing from "
           + "Exercises/\(lost.file): put it back around the body"
       }
-      exercises[chapter] = teachingOrder(of: found)
+      exercises[chapter] = curriculum.teachingOrder(of: found)
     }
   }
 }
