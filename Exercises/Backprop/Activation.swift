@@ -16,6 +16,8 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
   public var description: String { rawValue }
 
   /// `f(z)`, entry by entry.
+  ///
+  /// - Complexity: O(entries of `z`).
   public func callAsFunction(_ z: Matrix) -> Matrix {
     switch self {
     case .identity: z
@@ -37,6 +39,7 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
   /// the notes (like PyTorch) pick 0.
   ///
   /// Lecture: `004`, section 3, step 3 and equation (4); section 2.2 on the choice at 0.
+  /// - Complexity: O(entries of `z`).
   public func derivative(_ z: Matrix) -> Matrix {
     // BEGIN EXERCISE activationDerivative
     return .unwritten("activationDerivative", in: #filePath)

@@ -11,6 +11,7 @@ import LectureKit
 /// ```
 /// Lecture: `004`, section 3, step 3 ("Output error") [E6.2].
 /// - Precondition: `y` is a label `loss` accepts; the softmax cross-entropy needs the identity.
+/// - Complexity: O(entries of `z`), the units of layer L.
 public func outputError(_ loss: Loss, z: Matrix, activation f: Activation, label y: Matrix)
   -> Matrix
 {
@@ -36,6 +37,7 @@ public func outputError(_ loss: Loss, z: Matrix, activation f: Activation, label
 /// Lecture: `004`, section 3, equation (4) and step 4 ("Backpropagation") [E6.2].
 /// - Precondition: `2 <= l < L`; `next` is `δ^(l+1)`, a column with one entry per unit of
 ///   layer l + 1.
+/// - Complexity: O(entries of `W^(l+1)` + L) for a network of L layers.
 public func hiddenError(
   layer l: Int, of network: Network, pass: ForwardPass, next: Matrix
 ) -> Matrix {
@@ -64,6 +66,7 @@ public func hiddenError(
 ///
 /// Lecture: `004`, section 3, step 5 ("Gradient") [E6.2].
 /// - Precondition: both are columns.
+/// - Complexity: O(m · n) for an m × 1 `a` and an n × 1 `delta`.
 public func weightGradient(previous a: Matrix, error delta: Matrix) -> Matrix {
   if let unwritten = placeholder(among: a, delta) { return unwritten }
   precondition(
@@ -83,6 +86,7 @@ public func weightGradient(previous a: Matrix, error delta: Matrix) -> Matrix {
 /// ```
 /// Lecture: `004`, section 3, steps 3 to 5 [E6.2]; `002`, "Backprop Algorithm".
 /// - Precondition: `pass` is `forwardPass(network, input: x)` for the x of the label `y`.
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func backpropagate(_ network: Network, pass: ForwardPass, loss: Loss, label y: Matrix)
   -> Gradients
 {
@@ -98,6 +102,8 @@ public func backpropagate(_ network: Network, pass: ForwardPass, loss: Loss, lab
 
 /// The gradients of the loss of the training pair (x, y): a forward pass, then
 /// ``backpropagate(_:pass:loss:label:)``.
+///
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func gradients(_ network: Network, input x: Matrix, label y: Matrix, loss: Loss)
   -> Gradients
 {
@@ -106,6 +112,8 @@ public func gradients(_ network: Network, input x: Matrix, label y: Matrix, loss
 
 /// The loss of the training pair (x, y): a forward pass, then ``lossValue(_:output:label:)``.
 /// NaN while the forward pass is unwritten.
+///
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func lossValue(_ loss: Loss, of network: Network, input x: Matrix, label y: Matrix)
   -> Double
 {

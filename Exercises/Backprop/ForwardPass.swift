@@ -54,6 +54,8 @@ public struct ForwardPass: Sendable {
   public var L: Int { activations.count }
 
   /// `z^l`, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer of the pass.
   public func z(_ l: Int) -> Matrix {
     if unwritten != nil { return activations[0] }
     precondition((2...L).contains(l), "z^\(l) does not exist: this pass has z^2 ... z^\(L)")
@@ -61,6 +63,8 @@ public struct ForwardPass: Sendable {
   }
 
   /// `a^l`, for l = 1 ... L (`a^1` is the input).
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer of the pass.
   public func a(_ l: Int) -> Matrix {
     if unwritten != nil { return activations[0] }
     precondition((1...L).contains(l), "a^\(l) does not exist: this pass has a^1 ... a^\(L)")
@@ -79,6 +83,7 @@ public struct ForwardPass: Sendable {
 /// ```
 /// Lecture: `004`, section 3, "Feedforward" [E6.2].
 /// - Precondition: `x` is a column with one entry per input of the network.
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func forwardPass(_ network: Network, input x: Matrix) -> ForwardPass {
   if let mark = network.unwritten ?? x.unwritten {
     return .unwritten(mark.name, in: mark.file)

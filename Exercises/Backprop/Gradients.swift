@@ -26,6 +26,8 @@ public struct Gradients: Sendable {
   }
 
   /// Zero gradients of the shapes of `network`'s parameters.
+  ///
+  /// - Complexity: O(P) for a network of P parameters.
   public static func zero(like network: Network) -> Gradients {
     if let mark = network.unwritten { return .unwritten(mark.name, in: mark.file) }
     return Gradients(
@@ -47,6 +49,8 @@ public struct Gradients: Sendable {
   public var L: Int { weights.count + 1 }
 
   /// `∂ℓ/∂W^l`, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer.
   public func dW(_ l: Int) -> Matrix {
     if unwritten != nil { return weights[0] }
     precondition((2...L).contains(l), "there is no ∂ℓ/∂W^\(l): these are layers 2 ... \(L)")
@@ -54,6 +58,8 @@ public struct Gradients: Sendable {
   }
 
   /// `∂ℓ/∂b^l`, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer.
   public func db(_ l: Int) -> Matrix {
     if unwritten != nil { return biases[0] }
     precondition((2...L).contains(l), "there is no ∂ℓ/∂b^\(l): these are layers 2 ... \(L)")
@@ -63,6 +69,7 @@ public struct Gradients: Sendable {
   /// The sum, layer by layer.
   ///
   /// - Precondition: both have the same layers (unless one is a placeholder).
+  /// - Complexity: O(P) for gradients of P parameters.
   public static func + (lhs: Gradients, rhs: Gradients) -> Gradients {
     if lhs.unwritten != nil { return lhs }
     if rhs.unwritten != nil { return rhs }
@@ -75,6 +82,8 @@ public struct Gradients: Sendable {
   }
 
   /// Every gradient multiplied by `scalar`.
+  ///
+  /// - Complexity: O(P) for gradients of P parameters.
   public static func * (scalar: Double, gradients: Gradients) -> Gradients {
     if gradients.unwritten != nil { return gradients }
     return Gradients(
@@ -82,6 +91,8 @@ public struct Gradients: Sendable {
   }
 
   /// Every gradient divided by `scalar`.
+  ///
+  /// - Complexity: O(P) for gradients of P parameters.
   public static func / (gradients: Gradients, scalar: Double) -> Gradients {
     (1 / scalar) * gradients
   }

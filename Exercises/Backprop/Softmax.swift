@@ -11,6 +11,7 @@ import LectureKit
 ///
 /// Lecture: `004`, section 2 ("a softmax function (when working with multiple classes)").
 /// - Precondition: `z` is a column with at least one entry.
+/// - Complexity: O(entries of `z`).
 public func softmax(_ z: Matrix) -> Matrix {
   if z.isPlaceholder { return z }
   precondition(
@@ -31,6 +32,7 @@ public func softmax(_ z: Matrix) -> Matrix {
 /// Lecture: `004`, section 2 (softmax output layer) and section 4, "Loss function" (the
 /// multiclass cross-entropy combined with softmax).
 /// - Precondition: `y` is a one-hot column of `z`'s shape.
+/// - Complexity: O(entries of `z`).
 public func softmaxCrossEntropy(logits z: Matrix, label y: Matrix) -> Double {
   if z.isPlaceholder || y.isPlaceholder { return .nan }
   Loss.softmaxCrossEntropy.checkLabel(y, output: z)

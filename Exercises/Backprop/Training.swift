@@ -22,6 +22,7 @@ public struct TrainingPair: Sendable {
 /// Lecture: `002`, "Backprop Algorithm" ("Average gradient over data points in batch") [E6.4];
 /// `004`, section 2.2, equation (2) (the empirical risk is a mean).
 /// - Precondition: the batch is not empty.
+/// - Complexity: O(n · (P + L²)) for a batch of n pairs, L layers and P parameters.
 public func batchGradient(_ network: Network, batch: [TrainingPair], loss: Loss) -> Gradients {
   if let mark = network.unwritten { return .unwritten(mark.name, in: mark.file) }
   precondition(!batch.isEmpty, "a mini-batch needs at least one training pair")
@@ -37,6 +38,7 @@ public func batchGradient(_ network: Network, batch: [TrainingPair], loss: Loss)
 /// ```
 /// Lecture: `004`, section 2.2, update (3); `002`, "Backprop Algorithm" ("Update w").
 /// - Precondition: the gradients have the shapes of the network's parameters.
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func sgdUpdate(_ network: Network, gradients g: Gradients, learningRate η: Double)
   -> Network
 {
@@ -59,6 +61,7 @@ public func sgdUpdate(_ network: Network, gradients g: Gradients, learningRate �
 ///
 /// Lecture: `002`, "Backprop Algorithm"; `004`, section 2.2.
 /// - Precondition: `batchSize >= 1`, `epochs >= 0`.
+/// - Complexity: O(epochs · n · (P + L²)) for n pairs, L layers and P parameters.
 public func train(
   _ network: Network, on pairs: [TrainingPair], loss: Loss, batchSize: Int,
   learningRate: Double, epochs: Int, using generator: inout some RandomNumberGenerator
@@ -79,6 +82,8 @@ public func train(
 /// Whether the network classifies the pair correctly: for one output, the sign of `a^L` is the
 /// label's (+1 for `a^L >= 0`); for several, the largest output is the label's class.
 /// False while the forward pass is unwritten.
+///
+/// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func classifies(_ network: Network, _ pair: TrainingPair) -> Bool {
   let output = forwardPass(network, input: pair.x).output
   guard !output.isPlaceholder, output.shape == pair.y.shape,
@@ -92,6 +97,8 @@ public func classifies(_ network: Network, _ pair: TrainingPair) -> Bool {
 
 /// The fraction of the pairs the network classifies correctly (see
 /// ``classifies(_:_:)``).
+///
+/// - Complexity: O(n · (P + L²)) for n pairs, L layers and P parameters.
 public func accuracy(_ network: Network, on pairs: [TrainingPair]) -> Double {
   Double(pairs.filter { classifies(network, $0) }.count) / Double(max(1, pairs.count))
 }

@@ -26,6 +26,9 @@ public struct ConvLayer: Sendable, Equatable {
   /// The zeros around every input map.
   public let padding: Padding
 
+  /// A layer from its filters, their biases, the stride and the padding.
+  ///
+  /// - Complexity: O(C_out · C_in): every kernel's shape is checked.
   public init(filters: [[Matrix]], biases: [Double], stride: Int = 1, padding: Padding = .valid) {
     if !filters.joined().contains(where: \.isPlaceholder) {
       checkLayer(filters: filters, biases: biases, stride: stride)
@@ -38,6 +41,8 @@ public struct ConvLayer: Sendable, Equatable {
 
   /// A layer of `outputChannels` filters with kernels drawn from a normal distribution of
   /// standard deviation sqrt(2 / (C_in · k · k)) (He initialization) and zero biases.
+  ///
+  /// - Complexity: O(C_out · C_in · k · k) draws.
   public static func random(
     inputChannels: Int, outputChannels: Int, kernel k: Int, stride: Int = 1,
     padding: Padding = .valid, using generator: inout some RandomNumberGenerator

@@ -58,6 +58,7 @@ public struct ConvNet: Sendable, Equatable {
   /// - Parameters:
   ///   - pooledShape: the shape of each map after pooling, which the read-out's inputs follow
   ///     (`filters` · rows · columns of them).
+  /// - Complexity: O(P) for the network's P parameters, one draw per weight.
   public static func random(
     inputChannels: Int, filters: Int, kernel: Int, pool: PoolWindow, pooledShape: Shape,
     classes: Int, using generator: inout some RandomNumberGenerator

@@ -13,6 +13,7 @@ import LectureKit
 /// `004`, section 5.2 ("a fully connected layer that is linked to all the neurons in the layer
 /// prior to it").
 /// - Precondition: at least one map, all of one shape with at least one entry.
+/// - Complexity: O(C · h · w).
 public func flatten(_ maps: [Matrix]) -> Matrix {
   if let mark = placeholder(amongMaps: maps) { return mark }
   precondition(!maps.isEmpty, "flatten needs at least one map")
@@ -30,6 +31,7 @@ public func flatten(_ maps: [Matrix]) -> Matrix {
 /// ```
 /// - Precondition: `count >= 1`, `shape` has an entry, and the column has exactly
 ///   count · h · w entries.
+/// - Complexity: O(count · h · w).
 public func unflatten(_ column: Matrix, into count: Int, of shape: Shape) -> [Matrix] {
   if column.isPlaceholder { return .copies(of: column, count: count) }
   precondition(

@@ -78,6 +78,8 @@ public enum NetworkLayer: Sendable, Equatable, CustomStringConvertible {
   /// Whether the layer can take an input of `shape`: the shape is valid, the kernel or the
   /// window fits inside the padded input, and with partial connections every filter reads
   /// between one and all of the input maps.
+  ///
+  /// - Complexity: O(filters) for a partially connected convolution; O(1) for the others.
   public func fits(_ shape: VolumeShape) -> Bool {
     guard shape.isValid else { return false }
     switch self {
@@ -107,6 +109,7 @@ public enum NetworkLayer: Sendable, Equatable, CustomStringConvertible {
 /// Lecture: `002`, "Let us calculate that" [E4.2]; `004`, section 5.2: a 28 × 28 input and 3
 /// feature maps from 5 × 5 patches give 3 × 24 × 24 units [E4.4].
 /// - Precondition: the layer fits the input (``NetworkLayer/fits(_:)``).
+/// - Complexity: O(filters) for a partially connected convolution; O(1) for the others.
 public func layerOutputShape(_ layer: NetworkLayer, input: VolumeShape) -> VolumeShape {
   if input.unwritten != nil { return input }
   precondition(layer.fits(input), "a \(layer) layer cannot take a \(input) input")
@@ -117,6 +120,8 @@ public func layerOutputShape(_ layer: NetworkLayer, input: VolumeShape) -> Volum
 
 /// The shapes after each layer, from the first to the last (``layerOutputShape(_:input:)``
 /// layer by layer). The list stops early at a shape the next layer cannot take.
+///
+/// - Complexity: O(n + f) for n layers with f filters in all.
 public func outputShapes(of layers: [NetworkLayer], input: VolumeShape) -> [VolumeShape] {
   var shapes: [VolumeShape] = []
   var shape = input

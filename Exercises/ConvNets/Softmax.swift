@@ -11,6 +11,7 @@ import LectureKit
 ///
 /// Lecture: `004`, section 2 (a softmax output layer for several classes).
 /// - Precondition: `logits` is a column with at least one entry.
+/// - Complexity: O(entries of `logits`).
 public func classProbabilities(_ logits: Matrix) -> Matrix {
   if logits.isPlaceholder { return logits }
   precondition(
@@ -31,6 +32,7 @@ public func classProbabilities(_ logits: Matrix) -> Matrix {
 ///
 /// Lecture: `004`, section 2.2 (a loss on the output of the network).
 /// - Precondition: `logits` is a column and `0 <= label < logits.rows`.
+/// - Complexity: O(entries of `logits`).
 public func crossEntropy(logits: Matrix, label: Int) -> Double {
   if logits.isPlaceholder { return .nan }
   checkLabel(label, classes: logits.rows)
@@ -42,6 +44,7 @@ public func crossEntropy(logits: Matrix, label: Int) -> Double {
 /// The one-hot column of class `label` among `classes`: 1 at row `label`, 0 elsewhere.
 ///
 /// - Precondition: `0 <= label < classes`.
+/// - Complexity: O(classes).
 public func oneHotLabel(_ label: Int, classes: Int) -> Matrix {
   checkLabel(label, classes: classes)
   return Matrix(rows: classes, columns: 1) { i, _ in i == label ? 1 : 0 }

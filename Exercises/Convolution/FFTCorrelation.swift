@@ -57,6 +57,7 @@ public func fftCorrelate(
 /// The N1 × N2 of the transforms ``fftCorrelate(_:with:stride:padding:)`` takes for these
 /// arguments (nil when every window lies in the padding, and no transform is needed).
 /// - Precondition: as for ``correlate(_:with:stride:padding:)``.
+/// - Complexity: O(log³(h + kh) + log³(w + kw)), the search for fast lengths.
 public func fftCorrelationSize(
   input: Shape, kernel: Shape, stride: Int = 1, padding: Padding = .valid
 ) -> Shape? {

@@ -8,6 +8,7 @@ import LectureKit
 /// ```
 /// Flipping both axes is what turns cross-correlation into convolution (lecture `000`,
 /// "Discrete convolution"). It is not the transpose: the transpose swaps the axes instead.
+/// - Complexity: O(kh · kw).
 public func rotate180(_ kernel: Matrix) -> Matrix {
   // BEGIN EXERCISE rotate180
   return .unwritten("rotate180", in: #filePath)

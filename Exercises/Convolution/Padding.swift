@@ -97,6 +97,7 @@ public struct Margins: Sendable, Hashable, Codable, CustomStringConvertible {
 /// An h × w input becomes (top + h + bottom) × (left + w + right). Lecture: `002`, "Padding"
 /// [E4.2]: a 1 × 1 image with padding 2 is 5 × 5.
 /// - Precondition: no margin is negative.
+/// - Complexity: O(entries of the padded input).
 public func zeroPad(_ input: Matrix, _ margins: Margins) -> Matrix {
   if let unwritten = placeholder(among: input) { return unwritten }
   precondition(

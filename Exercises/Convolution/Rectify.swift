@@ -6,6 +6,7 @@ import LectureKit
 /// relu(x)[i, j] = max(0, x[i, j])
 /// ```
 /// Lecture: `002`, "Potential to add a ReLU" [E1.5].
+/// - Complexity: O(entries of `map`).
 public func relu(_ map: Matrix) -> Matrix {
   // BEGIN EXERCISE relu
   return .unwritten("relu", in: #filePath)

@@ -21,6 +21,7 @@ import LectureKit
 ///   - convention: as in the forward pass (see ``DropoutConvention``).
 /// - Returns: ∂ℓ/∂a, shaped like `gradient`.
 /// - Precondition: 0 <= p < 1; `mask` has the shape of `gradient`.
+/// - Complexity: O(units · examples).
 public func dropoutBackward(
   _ gradient: Matrix, mask: Matrix, p: Double, convention: DropoutConvention
 ) -> Matrix {

@@ -10,6 +10,7 @@ import LectureKit
 ///
 /// Given code: the chapter's data, not an exercise.
 /// - Precondition: `pointsPerClass >= 1`; `0 <= noise` and the two rings do not touch.
+/// - Complexity: O(pointsPerClass) draws.
 public func nestedCircles(
   pointsPerClass: Int, inner: Double = 0.5, outer: Double = 1, noise: Double = 0.05,
   using generator: inout some RandomNumberGenerator

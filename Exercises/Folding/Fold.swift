@@ -11,6 +11,7 @@ import LectureKit
 ///
 /// Lecture: `000`, "Visualization of neural networks": ReLU "eliminates any negative values"
 /// [E6.12].
+/// - Complexity: O(n · d) for n points in d dimensions.
 public func applyReLU(_ points: Matrix) -> Matrix {
   if let unwritten = placeholder(among: points) { return unwritten }
   // BEGIN EXERCISE applyReLU

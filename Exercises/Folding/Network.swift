@@ -33,6 +33,8 @@ public struct FoldingNetwork: Sendable {
 
   /// `depth` hidden layers of `width` units on `inputs`-dimensional points, initialised as
   /// PyTorch's `nn.Linear` does: every weight and bias uniform in ±1/√(fan-in).
+  ///
+  /// - Complexity: O(inputs · width + depth · width²) draws, one per parameter.
   public static func initial(
     inputs: Int = 2, width: Int, depth: Int, using generator: inout some RandomNumberGenerator
   ) -> FoldingNetwork {
@@ -87,6 +89,7 @@ public struct FoldingStage: Sendable {
 ///
 /// Lecture: `000`, "Visualization of neural networks": "we step through the network one
 /// hidden layer at a time" [E6.12].
+/// - Complexity: O(n · P) for n points and P parameters in `layers`.
 public func foldingStages(_ points: Matrix, through layers: [FoldingLayer]) -> [FoldingStage] {
   // BEGIN EXERCISE foldingStages
   return .unwritten("foldingStages", in: #filePath)
@@ -97,6 +100,7 @@ public func foldingStages(_ points: Matrix, through layers: [FoldingLayer]) -> [
 ///
 /// Given code. While ``foldingStages(_:through:)`` is unwritten it returns nothing, and this
 /// returns a placeholder that says so.
+/// - Complexity: O(n · P) for n points and P parameters in `layers`.
 public func finalRepresentation(_ points: Matrix, through layers: [FoldingLayer]) -> Matrix {
   if layers.isEmpty { return points }
   guard let last = foldingStages(points, through: layers).last else {

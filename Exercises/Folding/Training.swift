@@ -12,6 +12,7 @@ import LectureKit
 /// Lecture: `000`, "Visualization of neural networks" [E6.12]; the cost C(y, ȳ) of
 /// "Parameter transformations".
 /// - Precondition: one label per point, each +1 or -1; at least one point.
+/// - Complexity: O(n · P) for n points and a network of P parameters.
 public func foldingLoss(_ network: FoldingNetwork, points: Matrix, labels: [Double]) -> Double {
   checkLabels(labels, for: points)
   // BEGIN EXERCISE foldingLoss
@@ -37,6 +38,7 @@ public func foldingLoss(_ network: FoldingNetwork, points: Matrix, labels: [Doub
 /// to train [E6.12].
 /// - Returns: a ``FoldingNetwork`` holding ∂C/∂W, ∂C/∂b for each layer and ∂C/∂u, ∂C/∂c.
 /// - Precondition: one label per point, each +1 or -1; at least one point.
+/// - Complexity: O(n · P) for n points and a network of P parameters.
 public func foldingBackward(
   _ network: FoldingNetwork, points: Matrix, labels: [Double]
 ) -> FoldingNetwork {
@@ -56,6 +58,7 @@ public func foldingBackward(
 /// - Returns: the trained network. While ``foldingBackward(_:points:labels:)`` is unwritten
 ///   its placeholder has no layers to subtract: return it as it is (`isPlaceholder`).
 /// - Precondition: one label per point, each +1 or -1; `learningRate > 0`; `epochs >= 0`.
+/// - Complexity: O(epochs · n · P) for n points and a network of P parameters.
 public func trainFolding(
   _ network: FoldingNetwork, points: Matrix, labels: [Double], learningRate: Double,
   epochs: Int

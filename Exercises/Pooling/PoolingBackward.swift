@@ -17,6 +17,8 @@ import LectureKit
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
 ///   shape, ``pooledShape(_:by:)`` (checked: it is not empty and none of its windows starts
 ///   past the input).
+/// - Complexity: O(h · w + h' · w' · kh · kw) for an h × w input, an h' × w' upstream gradient
+///   and a kh × kw window.
 public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix) -> Matrix {
   if let unwritten = placeholder(among: input, upstream) { return unwritten }
   checkFits(window, input)
@@ -40,6 +42,8 @@ public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Mat
 /// - Precondition: the window fits inside the padded input, and `upstream` has the pooled
 ///   shape, ``pooledShape(_:by:)`` (checked: it is not empty and none of its windows starts
 ///   past the input).
+/// - Complexity: O(h · w + h' · w' · kh · kw) for an h × w input, an h' × w' upstream gradient
+///   and a kh × kw window.
 public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix)
   -> Matrix
 {
@@ -63,6 +67,8 @@ public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream:
 /// - Precondition: the window fits inside the padded input, p is finite and `p >= 1`, and
 ///   `upstream` has the pooled shape, ``pooledShape(_:by:)`` (checked: it is not empty and
 ///   none of its windows starts past the input).
+/// - Complexity: O(h · w + h' · w' · kh · kw) for an h × w input, an h' × w' upstream gradient
+///   and a kh × kw window.
 public func lpPoolBackward(
   _ input: Matrix, _ window: PoolWindow, norm p: Double, upstream: Matrix
 ) -> Matrix {

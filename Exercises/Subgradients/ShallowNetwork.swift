@@ -41,6 +41,8 @@ public struct ShallowNetwork: Sendable, Equatable {
   }
 
   /// The network with every weight and bias zero.
+  ///
+  /// - Complexity: O(d · m).
   public static func zero(inputs d: Int, hidden m: Int) -> ShallowNetwork {
     ShallowNetwork(
       W: Matrix(rows: d, columns: m), b: Matrix(rows: m, columns: 1),
@@ -59,6 +61,7 @@ public struct ShallowNetwork: Sendable, Equatable {
   /// The hidden layer at x: the pre-activations z_j and the activations f(z_j), both m x 1.
   ///
   /// - Precondition: `x` is d x 1.
+  /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func hidden(_ x: Matrix) -> (z: Matrix, a: Matrix) {
     if let mark = placeholder(among: W, x) { return (mark, mark) }
     precondition(
@@ -68,6 +71,8 @@ public struct ShallowNetwork: Sendable, Equatable {
   }
 
   /// The output z = Σ_j w_j f(z_j) + b at x; NaN for a placeholder.
+  ///
+  /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func output(_ x: Matrix) -> Double {
     let a = hidden(x).a
     if a.isPlaceholder || w.isPlaceholder { return .nan }
@@ -77,12 +82,15 @@ public struct ShallowNetwork: Sendable, Equatable {
   /// The hinge loss max(0, 1 - y z) at (x, y).
   ///
   /// - Precondition: `y` is +1 or -1.
+  /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func loss(_ x: Matrix, label y: Double) -> Double {
     precondition(y == 1 || y == -1, "the hinge loss takes the label +1 or -1, not \(y)")
     return max(0, 1 - y * output(x))
   }
 
   /// One step of SGD: every parameter minus `η` times its (sub)gradient.
+  ///
+  /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func updated(by g: ShallowGradient, learningRate η: Double) -> ShallowNetwork {
     if let mark = unwritten ?? g.unwritten { return .unwritten(mark.name, in: mark.file) }
     return ShallowNetwork(
@@ -131,6 +139,7 @@ public struct ShallowGradient: Sendable {
 /// ```
 /// Lecture: `004`, section 2.2 [E6.3].
 /// - Precondition: `x` is d x 1 and `y` is +1 or -1.
+/// - Complexity: O(d · m) for d inputs and m hidden units.
 public func shallowGradient(_ network: ShallowNetwork, input x: Matrix, label y: Double)
   -> ShallowGradient
 {

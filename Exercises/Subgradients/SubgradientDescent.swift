@@ -38,6 +38,7 @@ public enum StepSize: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Lecture: `004`, section 2.2 (SGD, update (3), with a subgradient in place of the gradient).
 /// - Precondition: `steps >= 0`.
+/// - Complexity: O(steps): `steps` evaluations of `g`.
 public func subgradientDescent(
   from start: Double, steps: Int, stepSize: StepSize, subgradient g: (Double) -> Double
 ) -> [Double] {

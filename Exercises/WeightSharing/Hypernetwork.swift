@@ -14,6 +14,7 @@ import LectureKit
 /// The weights w = tanh(u x) that the hypernetwork produces for input `x`.
 ///
 /// - Precondition: `x` is n × 1 with n ≥ 1 and `u` is n × n.
+/// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkWeights(_ x: Matrix, parameters u: Matrix) -> Matrix {
   if let unwritten = placeholder(among: x, u) { return unwritten }
   checkHypernetworkShapes(x, u)
@@ -30,6 +31,7 @@ private func checkHypernetworkShapes(_ x: Matrix, _ u: Matrix) {
 /// The cost C = ½ (w^T x - y)² of the hypernetwork, with w = tanh(u x).
 ///
 /// - Precondition: as for ``hypernetworkWeights(_:parameters:)``.
+/// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkCost(_ x: Matrix, target y: Double, parameters u: Matrix) -> Double {
   let w = hypernetworkWeights(x, parameters: u)
   if w.isPlaceholder { return .nan }
@@ -44,6 +46,7 @@ public func hypernetworkCost(_ x: Matrix, target y: Double, parameters u: Matrix
 /// e = ŷ - y      ∂C/∂w = e x      δ = ∂C/∂(u x) = (1 - w ⊙ w) ⊙ e x      ∂C/∂u = δ x^T
 /// ```
 /// - Precondition: as for ``hypernetworkWeights(_:parameters:)``.
+/// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkGradientU(_ x: Matrix, target y: Double, parameters u: Matrix) -> Matrix {
   if let unwritten = placeholder(among: x, u) { return unwritten }
   checkHypernetworkShapes(x, u)
@@ -60,6 +63,7 @@ public func hypernetworkGradientU(_ x: Matrix, target y: Double, parameters u: M
 /// ∂C/∂x = e w  +  u^T δ          (through G, through H; e and δ as for the gradient for u)
 /// ```
 /// - Precondition: as for ``hypernetworkWeights(_:parameters:)``.
+/// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkGradientX(_ x: Matrix, target y: Double, parameters u: Matrix) -> Matrix {
   if let unwritten = placeholder(among: x, u) { return unwritten }
   checkHypernetworkShapes(x, u)

@@ -13,6 +13,8 @@ public struct MotifTemplate: Sendable, CustomStringConvertible {
 
   /// A template drawn in text: `+` is +1, `-` is -1, anything else 0; the threshold is the
   /// number of `+`.
+  ///
+  /// - Complexity: O(characters of `rows`).
   public init(_ name: String, _ rows: [String]) {
     self.name = name
     self.kernel = Matrix(rows.map { row in row.map { $0 == "+" ? 1.0 : $0 == "-" ? -1.0 : 0.0 } })
@@ -51,6 +53,7 @@ public struct MotifTemplate: Sendable, CustomStringConvertible {
 /// will have thresholded outputs").
 /// - Returns: a 0/1 map with the image's shape.
 /// - Precondition: the template has an odd number of rows and of columns.
+/// - Complexity: O(h · w · kh · kw) for an h × w image and a kh × kw template.
 public func detectMotif(_ image: Matrix, template: MotifTemplate) -> Matrix {
   if let unwritten = placeholder(among: image, template.kernel) { return unwritten }
   precondition(
@@ -63,6 +66,8 @@ public func detectMotif(_ image: Matrix, template: MotifTemplate) -> Matrix {
 
 /// How often the templates' motifs occur in `image`, all templates together: the sum of
 /// their thresholded maps. A map that is not a 0/1 map of the image's shape counts nothing.
+///
+/// - Complexity: O(t · h · w · kh · kw) for t templates of at most kh × kw on an h × w image.
 public func motifCount(_ image: Matrix, templates: [MotifTemplate]) -> Int {
   var count = 0
   for template in templates {
@@ -83,6 +88,7 @@ public enum Letter: String, Sendable {
 /// corners and no endpoints a "D"; anything else is neither. [E6.11]
 ///
 /// Lecture: `000`, "the network detects two endpoints and zero corners, so it activates C".
+/// - Complexity: O(h · w) for an h × w image: eight 3 × 3 templates.
 public func classifyLetter(_ image: Matrix) -> Letter? {
   let endpoints = motifCount(image, templates: MotifTemplate.endpoints)
   let corners = motifCount(image, templates: MotifTemplate.corners)

@@ -3,6 +3,7 @@ import LectureKit
 /// A binary image drawn in text: `#` is stroke (1), anything else background (0).
 ///
 /// - Precondition: the rows are equally long.
+/// - Complexity: O(characters of `rows`).
 public func binaryImage(_ rows: [String]) -> Matrix {
   Matrix(rows.map { row in row.map { $0 == "#" ? 1.0 : 0.0 } })
 }
@@ -46,6 +47,7 @@ public enum Letters {
 /// (`row`, `column`).
 ///
 /// - Precondition: the image fits on the canvas there.
+/// - Complexity: O(rows · columns), the canvas's entries.
 public func placed(
   _ image: Matrix, onCanvasOfRows rows: Int, columns: Int, atRow row: Int, column: Int
 ) -> Matrix {
@@ -64,6 +66,7 @@ public func placed(
 /// `columns` pixels wide left and right.
 ///
 /// - Precondition: `rows >= 0` and `columns >= 0`.
+/// - Complexity: O(entries of the framed image).
 public func surroundedByBackground(_ image: Matrix, rows: Int, columns: Int) -> Matrix {
   if let unwritten = placeholder(among: image) { return unwritten }
   precondition(rows >= 0 && columns >= 0, "a frame cannot be \(rows) x \(columns)")

@@ -47,6 +47,7 @@ public func nonlinearJacobian(_ u: Matrix) -> Matrix {
 ///   - learningRate: η.
 /// - Returns: the new u, N_u × 1.
 /// - Precondition: the shapes above.
+/// - Complexity: O(N_w · N_u).
 public func updateThroughTransformation(
   _ u: Matrix, jacobian: Matrix, costGradient: Matrix, learningRate: Double
 ) -> Matrix {
@@ -82,6 +83,7 @@ public func updateThroughTransformation(
 ///   - learningRate: η.
 /// - Returns: the predicted new w, N_w × 1.
 /// - Precondition: the shapes above.
+/// - Complexity: O(N_w · N_u).
 public func firstOrderWeightUpdate(
   _ w: Matrix, jacobian: Matrix, costGradient: Matrix, learningRate: Double
 ) -> Matrix {

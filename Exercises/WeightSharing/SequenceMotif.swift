@@ -19,6 +19,7 @@ public enum ScorePooling: String, Sendable, CaseIterable {
 /// max: max_k s_k      sum: Σ_k s_k      softMaximum: log Σ_k exp(s_k)
 /// ```
 /// NaN for a placeholder or an empty column.
+/// - Complexity: O(entries of `scores`).
 public func pooledScore(_ scores: Matrix, _ pooling: ScorePooling) -> Double {
   guard !scores.isPlaceholder, let largest = scores.elements.max() else { return .nan }
   switch pooling {
@@ -39,6 +40,7 @@ public func pooledScore(_ scores: Matrix, _ pooling: ScorePooling) -> Double {
 /// - Returns: the scores as an (n - m + 1) × 1 column.
 /// - Precondition: `sequence` and `detector` are columns; the detector is not empty and not
 ///   longer than the sequence.
+/// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
 public func motifScores(_ sequence: Matrix, detector: Matrix) -> Matrix {
   if let unwritten = placeholder(among: sequence, detector) { return unwritten }
   checkMotifShapes(sequence, detector)
@@ -53,6 +55,7 @@ public func motifScores(_ sequence: Matrix, detector: Matrix) -> Matrix {
 /// P(x, w) = pool_k s_k
 /// ```
 /// - Precondition: as for ``motifScores(_:detector:)``.
+/// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
 public func motifOutput(_ sequence: Matrix, detector: Matrix, pooling: ScorePooling) -> Double {
   pooledScore(motifScores(sequence, detector: detector), pooling)
 }
@@ -72,6 +75,7 @@ public func motifOutput(_ sequence: Matrix, detector: Matrix, pooling: ScorePool
 /// parameter w".
 /// - Returns: a column with the detector's shape.
 /// - Precondition: as for ``motifScores(_:detector:)``.
+/// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
 public func detectorGradient(
   _ sequence: Matrix, detector: Matrix, pooling: ScorePooling
 ) -> Matrix {

@@ -32,6 +32,7 @@ private func checkKernelFits(_ kernel: Matrix, rows: Int, columns: Int, stride: 
 /// Lecture: `004`, section 5, hidden unit (p, q) computes Σ_ij w_ij x_(i+p, j+q); `000`,
 /// "Higher dimensional convolution". [E6.1]
 /// - Precondition: the kernel is not empty and fits inside the input; `stride >= 1`.
+/// - Complexity: O(output entries · kh · kw) for a kh × kw kernel.
 public func sharedCorrelation(_ input: Matrix, with kernel: Matrix, stride: Int = 1) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
   checkKernelFits(kernel, rows: input.rows, columns: input.columns, stride: stride)
@@ -51,6 +52,7 @@ public func sharedCorrelation(_ input: Matrix, with kernel: Matrix, stride: Int 
 /// ```
 /// Lecture: `004`, section 5.1 (convolution as a large, very sparse matrix).
 /// - Precondition: the kernel is not empty and fits inside the input; `stride >= 1`.
+/// - Complexity: O(outputs · pixels) entries, almost all zero.
 public func tiedWeightMatrix(
   kernel: Matrix, inputRows: Int, inputColumns: Int, stride: Int = 1
 ) -> Matrix {
@@ -72,6 +74,7 @@ public func tiedWeightMatrix(
 /// Lecture: `000`, "we force shared parameters to be equal, so the gradient ... will be
 /// summed".
 /// - Precondition: `denseGradient` has the shape of the dense matrix for these sizes.
+/// - Complexity: O(output entries · kh · kw) for a kh × kw kernel.
 public func tiedKernelGradient(
   _ denseGradient: Matrix, kernelRows: Int, kernelColumns: Int, inputRows: Int,
   inputColumns: Int, stride: Int = 1

@@ -19,6 +19,8 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
   public var description: String { rawValue }
 
   /// Stops with a message unless `y` is a label this loss accepts for the output `a`.
+  ///
+  /// - Complexity: O(entries of `y`) for the softmax cross-entropy; O(1) for the others.
   public func checkLabel(_ y: Matrix, output a: Matrix) {
     switch self {
     case .squared:
@@ -45,6 +47,7 @@ public enum Loss: String, Sendable, CaseIterable, CustomStringConvertible {
 /// The one-hot column of class `c` among `classes`: 1 at entry c (counted from 0), 0 elsewhere.
 ///
 /// - Precondition: `0 <= c < classes`.
+/// - Complexity: O(classes).
 public func oneHot(_ c: Int, classes: Int) -> Matrix {
   precondition(
     (0..<max(0, classes)).contains(c), "class \(c) is not one of the classes 0 ... \(classes - 1)")
@@ -54,6 +57,7 @@ public func oneHot(_ c: Int, classes: Int) -> Matrix {
 /// The value `ℓ(y, a)` of `loss` at the output `a` (see ``Loss``). NaN for a placeholder.
 ///
 /// - Precondition: `y` is a label the loss accepts for `a`.
+/// - Complexity: O(entries of `a`).
 public func lossValue(_ loss: Loss, output a: Matrix, label y: Matrix) -> Double {
   if a.isPlaceholder || y.isPlaceholder { return .nan }
   loss.checkLabel(y, output: a)
@@ -74,6 +78,7 @@ public func lossValue(_ loss: Loss, output a: Matrix, label y: Matrix) -> Double
 /// ```
 /// Lecture: `004`, section 2.2, equation (2); section 3, step 3 (`∇_(a^L) ℓ`).
 /// - Precondition: `y` has the shape of `a`.
+/// - Complexity: O(entries of `a`).
 public func squaredLossGradient(output a: Matrix, label y: Matrix) -> Matrix {
   if let unwritten = placeholder(among: a, y) { return unwritten }
   Loss.squared.checkLabel(y, output: a)

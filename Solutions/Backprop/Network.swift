@@ -67,6 +67,7 @@ public struct Network: Sendable, Equatable {
   ///
   /// - Precondition: at least one layer, and each layer takes as many inputs as the layer
   ///   before it has units.
+  /// - Complexity: O(L) for L layers.
   public init(layers: [Layer]) {
     precondition(!layers.isEmpty, "a network needs at least one layer of weights")
     if !layers.contains(where: { $0.W.isPlaceholder || $0.b.isPlaceholder }) {
@@ -87,6 +88,7 @@ public struct Network: Sendable, Equatable {
   /// - Parameter sizes: the units of layers 1 ... L: `[2, 8, 1]` is 2 inputs, 8 hidden units
   ///   and one output.
   /// - Precondition: at least two sizes, all positive, and one activation per layer 2 ... L.
+  /// - Complexity: O(P) for P parameters, one draw per weight.
   public static func random(
     sizes: [Int], activations: [Activation], using generator: inout some RandomNumberGenerator
   ) -> Network {
@@ -128,12 +130,18 @@ public struct Network: Sendable, Equatable {
   public var outputs: Int { layers[layers.count - 1].units }
 
   /// `W^l`, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer.
   public func W(_ l: Int) -> Matrix { layer(l).W }
 
   /// `b^l`, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer.
   public func b(_ l: Int) -> Matrix { layer(l).b }
 
   /// The activation of layer l, for l = 2 ... L.
+  ///
+  /// - Complexity: O(L): the placeholder check reads every layer.
   public func f(_ l: Int) -> Activation { layer(l).f }
 
   private func layer(_ l: Int) -> Layer {

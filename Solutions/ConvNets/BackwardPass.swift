@@ -18,6 +18,9 @@ import Pooling
 /// Lecture: `004`, section 3 (the delta recursion, ∂ℓ/∂W = a δᵀ) applied to the layers of
 /// section 5.2; `002`, "Backprop Algorithm".
 /// - Precondition: `pass` is the forward pass of `net`, and `0 <= label < net.classes`.
+/// - Complexity: one ``convLayerParameterGradient(_:input:_:)``, C_out
+///   ``maxPoolBackward(_:_:upstream:)`` calls and O(F · K) for F features and K classes: the
+///   order of a forward pass.
 public func convNetBackward(_ net: ConvNet, pass: ConvNetPass, label: Int) -> ConvNetGradients {
   if let mark = net.unwritten ?? pass.unwritten { return .unwritten(mark.name, in: mark.file) }
   checkLabel(label, classes: net.classes)

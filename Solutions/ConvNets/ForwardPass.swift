@@ -57,6 +57,8 @@ public struct ConvNetPass: Sendable {
 /// Lecture: `002`, "Putting it all together", "Chain it", "Fully connected read out"; `004`,
 /// section 5.2.
 /// - Precondition: the input maps are as many as the filters' kernels and of one shape.
+/// - Complexity: one ``convLayerForward(_:_:)``, C_out ``maxPool(_:_:)`` calls and O(F · K)
+///   for the read-out of F features to K classes.
 public func convNetForward(_ net: ConvNet, input: [Matrix]) -> ConvNetPass {
   if let mark = placeholder(amongMaps: input)?.unwritten ?? net.unwritten {
     return .unwritten(mark.name, in: mark.file)
@@ -74,6 +76,8 @@ public func convNetForward(_ net: ConvNet, input: [Matrix]) -> ConvNetPass {
 
 /// The loss of the network on one labelled input: the cross-entropy of its softmax.
 /// NaN while the forward pass is unwritten or gives no score per class.
+///
+/// - Complexity: one forward pass, ``convNetForward(_:input:)``.
 public func convNetLoss(_ net: ConvNet, input: [Matrix], label: Int) -> Double {
   let logits = convNetForward(net, input: input).logits
   guard logits.shape == Shape(rows: net.classes, columns: 1) else { return .nan }
@@ -82,6 +86,8 @@ public func convNetLoss(_ net: ConvNet, input: [Matrix], label: Int) -> Double {
 
 /// The class the network gives the input: the largest logit. Nil while the forward pass is
 /// unwritten or gives no finite scores.
+///
+/// - Complexity: one forward pass, ``convNetForward(_:input:)``.
 public func predictedClass(_ net: ConvNet, input: [Matrix]) -> Int? {
   let logits = convNetForward(net, input: input).logits
   guard !logits.isPlaceholder, logits.shape == Shape(rows: net.classes, columns: 1),

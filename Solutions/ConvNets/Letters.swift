@@ -40,6 +40,7 @@ public enum XOLetter: Int, Sendable, CaseIterable {
 /// `column`). The lecture's 9 × 9 X is the X at (1, 1) on a canvas of 9.
 ///
 /// - Precondition: the letter fits on the canvas there.
+/// - Complexity: O(size²), the canvas's entries.
 public func letterImage(_ letter: XOLetter, canvas size: Int, row: Int, column: Int) -> Matrix {
   let drawing = letter.drawing
   precondition(
@@ -56,6 +57,7 @@ public func letterImage(_ letter: XOLetter, canvas size: Int, row: Int, column: 
 /// (x → -x): stroke becomes background and background stroke.
 ///
 /// - Precondition: `0 <= count <=` the number of pixels.
+/// - Complexity: O(entries of `image`), a shuffle of all their indices.
 public func flippingPixels(
   _ image: Matrix, count: Int, using generator: inout some RandomNumberGenerator
 ) -> Matrix {
@@ -72,6 +74,8 @@ public func flippingPixels(
 /// Shifted, noisy letters: for every offset and every letter, `copies` images of the letter
 /// at that offset on a `canvas` × `canvas` background, each with `flips` pixels flipped.
 /// Labels are the letters' raw values (X is 0, O is 1).
+///
+/// - Complexity: O(o · copies · canvas²) for o offsets.
 public func shiftedLetters(
   at offsets: [(row: Int, column: Int)], canvas: Int, copies: Int, flips: Int,
   using generator: inout some RandomNumberGenerator

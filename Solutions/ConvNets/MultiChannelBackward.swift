@@ -18,6 +18,8 @@ import LectureKit
 /// - Returns: C_in maps of `inputShape`, one per input map.
 /// - Precondition: one upstream map per filter, all of one shape: the shape of the forward
 ///   pass's output maps.
+/// - Complexity: O(C_out · C_in · (h̃ · w̃ + h' · w' · kh · kw)) for input maps padded to
+///   h̃ × w̃, upstream maps of h' × w' and kh × kw kernels.
 public func convLayerInputGradient(
   _ upstream: [Matrix], _ layer: ConvLayer, inputShape: Shape
 ) -> [Matrix] {
@@ -59,6 +61,8 @@ public func convLayerInputGradient(
 /// - Returns: a gradient laid out as the layer: a matrix per kernel, a number per bias.
 /// - Precondition: as many input maps as the filters have kernels, all of one shape; one
 ///   upstream map per filter, all of one shape.
+/// - Complexity: O(C_out · C_in · (h̃ · w̃ + h' · w' · kh · kw)) for input maps padded to
+///   h̃ × w̃, upstream maps of h' × w' and kh × kw kernels.
 public func convLayerParameterGradient(
   _ upstream: [Matrix], input: [Matrix], _ layer: ConvLayer
 ) -> ConvLayerGradient {

@@ -19,6 +19,8 @@ import LectureKit
 /// - Returns: C_out maps, one per filter.
 /// - Precondition: as many input maps as the layer's filters have kernels, all of one shape,
 ///   and the kernels fit inside the padded maps.
+/// - Complexity: O(C_out · C_in · (h̃ · w̃ + h' · w' · kh · kw)) for input maps padded to
+///   h̃ × w̃, output maps of h' × w' and kh × kw kernels.
 public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] {
   if let mark = placeholder(amongMaps: input)?.unwritten ?? layer.unwritten {
     return .unwritten(mark.name, in: mark.file, count: layer.outputChannels)

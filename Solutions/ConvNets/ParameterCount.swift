@@ -18,6 +18,7 @@ import LectureKit
 /// Lecture: `002`, "How many parameters?" and "Dense vs conv layers"; `004`, section 5 (one
 /// shared set of weights per feature map) [E4.4].
 /// - Precondition: the layer fits the input (``NetworkLayer/fits(_:)``).
+/// - Complexity: O(filters) for a convolution; O(1) for the other layers.
 public func layerParameterCount(_ layer: NetworkLayer, input: VolumeShape) -> Int {
   precondition(layer.fits(input), "a \(layer) layer cannot take a \(input) input")
   // BEGIN EXERCISE layerParameterCount
@@ -39,6 +40,8 @@ public func layerParameterCount(_ layer: NetworkLayer, input: VolumeShape) -> In
 
 /// The parameters of each layer, from the first to the last, each layer taking the shape
 /// the one before gives (``outputShapes(of:input:)``). The list stops where the shapes do.
+///
+/// - Complexity: O(n + f) for n layers with f filters in all.
 public func parameterCounts(of layers: [NetworkLayer], input: VolumeShape) -> [Int] {
   let inputs = [input] + outputShapes(of: layers, input: input).dropLast()
   var counts: [Int] = []

@@ -19,6 +19,7 @@ extension ConvNet {
   /// This network with its parameters read from `column`, in the order of ``parameters``.
   ///
   /// - Precondition: `column` has the shape of ``parameters``.
+  /// - Complexity: O(P) for the network's P parameters.
   public func with(parameters column: Matrix) -> ConvNet {
     if let mark = unwritten ?? column.unwritten { return .unwritten(mark.name, in: mark.file) }
     let count = parameters.rows

@@ -24,6 +24,7 @@ public struct LabelledImage: Sendable {
 /// Lecture: `002`, "Backprop Algorithm" (forward pass, backward pass, "Average gradient over
 /// data points in batch", "Update w") [E6.4]; `004`, section 2.2.
 /// - Precondition: the batch is not empty.
+/// - Complexity: n forward and n backward passes for a batch of n examples.
 public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η: Double)
   -> ConvNet
 {
@@ -46,6 +47,7 @@ public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η:
 /// - Parameter trainsFilters: false keeps the convolution layer as it is and trains the
 ///   read-out alone.
 /// - Precondition: `batchSize >= 1` and `epochs >= 0`.
+/// - Complexity: epochs · n forward and as many backward passes, for n examples.
 public func train(
   _ net: ConvNet, on examples: [LabelledImage], batchSize: Int, learningRate: Double,
   epochs: Int, trainsFilters: Bool = true, using generator: inout some RandomNumberGenerator
@@ -70,12 +72,16 @@ public func train(
 
 /// The fraction of the examples whose class the network predicts (``predictedClass(_:input:)``);
 /// 0 while the forward pass is unwritten.
+///
+/// - Complexity: n forward passes for n examples.
 public func accuracy(_ net: ConvNet, on examples: [LabelledImage]) -> Double {
   let right = examples.filter { predictedClass(net, input: $0.maps) == $0.label }.count
   return Double(right) / Double(max(1, examples.count))
 }
 
 /// The mean loss of the network on the examples; NaN while the forward pass is unwritten.
+///
+/// - Complexity: n forward passes for n examples.
 public func meanLoss(_ net: ConvNet, on examples: [LabelledImage]) -> Double {
   let total = examples.map { convNetLoss(net, input: $0.maps, label: $0.label) }.reduce(0, +)
   return total / Double(max(1, examples.count))

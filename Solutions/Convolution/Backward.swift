@@ -18,6 +18,7 @@ import LectureKit
 /// and section 5.1 (convolution as a matrix).
 /// - Precondition: as for ``correlate(_:with:stride:padding:)``, and `upstream` has the shape of
 ///   the correlation's output.
+/// - Complexity: O(padded input entries + upstream entries · kh · kw).
 public func correlationInputGradient(
   _ upstream: Matrix, kernel: Matrix, inputShape: Shape, stride: Int = 1,
   padding: Padding = .valid
@@ -63,6 +64,7 @@ public func correlationInputGradient(
 /// sharing": the gradient of a shared weight is the sum of the gradients of its copies.
 /// - Precondition: as for ``correlate(_:with:stride:padding:)``, and `upstream` has the shape of
 ///   the correlation's output.
+/// - Complexity: O(padded input entries + upstream entries · kh · kw).
 public func correlationKernelGradient(
   _ upstream: Matrix, input: Matrix, kernelShape: Shape, stride: Int = 1,
   padding: Padding = .valid

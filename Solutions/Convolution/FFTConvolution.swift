@@ -15,6 +15,7 @@ import LectureKit
 /// Lecture: `004`, section 5.1, "Convolution is fast": with the FFT, O(N log N) instead of the
 /// direct sum's O(n · k) [E4.6].
 /// - Precondition: neither sequence is empty.
+/// - Complexity: O(N log N) for N = n + k - 1.
 public func fftConvolve(_ x: [Double], with w: [Double]) -> [Double] {
   precondition(
     !x.isEmpty && !w.isEmpty,
@@ -37,6 +38,7 @@ public func fftConvolve(_ x: [Double], with w: [Double]) -> [Double] {
 /// For a d × d image the FFT costs O(d² log d), where the dense matrix of the convolution costs
 /// O(d⁴) (lecture: `004`, section 5.1) [E4.6].
 /// - Precondition: neither matrix is empty.
+/// - Complexity: O(N1·N2·log(N1·N2)), with N1 = h + kh - 1 and N2 = w + kw - 1.
 public func fftConvolve(_ input: Matrix, with kernel: Matrix) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
   precondition(

@@ -20,6 +20,7 @@ import LectureKit
 ///   - p: the probability of dropping a unit (not of keeping it).
 ///   - convention: where the factor 1 - p goes (see ``DropoutConvention``).
 /// - Precondition: 0 <= p < 1; `mask` has the shape of `a`.
+/// - Complexity: O(units · examples).
 public func applyDropoutMask(
   _ a: Matrix, mask: Matrix, p: Double, convention: DropoutConvention
 ) -> Matrix {
@@ -61,6 +62,7 @@ public func applyDropoutMask(
 /// - Returns: the output, and in training the mask drawn (for ``dropoutBackward(_:mask:p:convention:)``);
 ///   nil in evaluation.
 /// - Precondition: 0 <= p < 1.
+/// - Complexity: O(units · examples) draws in training; O(1) in evaluation.
 public func dropoutForward(
   _ a: Matrix, p: Double, mode: DropoutMode, convention: DropoutConvention,
   using generator: inout some RandomNumberGenerator

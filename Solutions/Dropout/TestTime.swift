@@ -22,6 +22,7 @@ import LectureKit
 ///   - p: the probability of dropping a unit (not of keeping it) while training.
 ///   - convention: the convention the network was trained with.
 /// - Precondition: 0 <= p < 1.
+/// - Complexity: O(entries of `weights`) under the notes' convention; O(1) under inverted dropout.
 public func testTimeWeights(
   _ weights: Matrix, p: Double, convention: DropoutConvention
 ) -> Matrix {

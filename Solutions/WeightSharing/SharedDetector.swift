@@ -17,6 +17,8 @@ public struct SharedDetector: Sendable {
   public private(set) var gradient: Matrix
 
   /// A detector with the given weights and a zero gradient.
+  ///
+  /// - Complexity: O(m) for a detector of m weights.
   public init(weights: Matrix) {
     self.weights = weights
     self.gradient = Matrix(rows: weights.rows, columns: weights.columns)
@@ -27,11 +29,14 @@ public struct SharedDetector: Sendable {
   /// ```
   /// gradient ← gradient + ∂P/∂w
   /// ```
+  /// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
   public mutating func backward(on sequence: Matrix, pooling: ScorePooling) {
     gradient += detectorGradient(sequence, detector: weights, pooling: pooling)
   }
 
   /// Sets ``gradient`` to zero.
+  ///
+  /// - Complexity: O(m) for a detector of m weights.
   public mutating func zeroGradient() {
     gradient = Matrix(rows: weights.rows, columns: weights.columns)
   }
@@ -41,6 +46,7 @@ public struct SharedDetector: Sendable {
   /// ```
   /// w ← w - η · gradient
   /// ```
+  /// - Complexity: O(m) for a detector of m weights.
   public mutating func step(learningRate: Double) {
     weights -= learningRate * gradient
   }

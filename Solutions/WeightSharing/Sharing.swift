@@ -16,6 +16,7 @@ import LectureKit
 /// - Returns: a `pattern.count` × `parameterCount` matrix of zeros and ones.
 /// - Precondition: `parameterCount >= 1`; every entry of `pattern` is in
 ///   `0..<parameterCount`.
+/// - Complexity: O(`pattern.count` · `parameterCount`), the matrix's entries.
 public func sharingMatrix(pattern: [Int], parameterCount: Int) -> Matrix {
   precondition(parameterCount >= 1, "there must be at least one parameter, not \(parameterCount)")
   for (i, j) in pattern.enumerated() {

@@ -16,6 +16,8 @@ extension Matrix {
   /// Whether two matrices have the same shape and agree entry by entry within the tolerances
   /// (see `Double.isApproximatelyEqual(to:absoluteTolerance:relativeTolerance:)`). A placeholder
   /// agrees with nothing.
+  ///
+  /// - Complexity: O(rows · columns).
   public func isApproximatelyEqual(
     to other: Matrix, absoluteTolerance: Double, relativeTolerance: Double = 0
   ) -> Bool {
@@ -28,6 +30,8 @@ extension Matrix {
 
   /// The first entry, in row-major order, where two matrices of one shape disagree beyond the
   /// tolerance, with both values; nil when they agree.
+  ///
+  /// - Complexity: O(rows · columns).
   public func firstDifference(
     from other: Matrix, absoluteTolerance: Double, relativeTolerance: Double = 0
   ) -> (row: Int, column: Int, value: Double, other: Double)? {

@@ -3,6 +3,8 @@
 /// written yet" wherever its result ends up.
 extension Matrix {
   /// Applies `transform` to every entry.
+  ///
+  /// - Complexity: O(rows · columns).
   public func map(_ transform: (Double) -> Double) -> Matrix {
     if unwritten != nil { return self }
     return Matrix(rows: rows, columns: columns, elements: elements.map(transform))
@@ -11,6 +13,7 @@ extension Matrix {
   /// Combines two matrices of the same shape entry by entry.
   ///
   /// - Precondition: both have the same shape.
+  /// - Complexity: O(rows · columns).
   public func zipMap(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
     if unwritten != nil { return self }
     if other.unwritten != nil { return other }
@@ -27,38 +30,71 @@ extension Matrix {
   }
 
   /// The transpose: entry (i, j) becomes entry (j, i).
+  ///
+  /// - Complexity: O(rows · columns).
   public func transposed() -> Matrix {
     if unwritten != nil { return self }
     return Matrix(rows: columns, columns: rows) { i, j in self[j, i] }
   }
 
   /// The sum of all entries.
+  ///
+  /// - Complexity: O(rows · columns).
   public func sum() -> Double {
     if unwritten != nil { return .nan }
     return elements.reduce(0, +)
   }
 
   /// The Euclidean (Frobenius) norm: the square root of the sum of squared entries.
+  ///
+  /// - Complexity: O(rows · columns).
   public func norm() -> Double {
     if unwritten != nil { return .nan }
     return elements.reduce(0) { $0 + $1 * $1 }.squareRoot()
   }
 
   /// The entry-by-entry (Hadamard) product.
+  ///
+  /// - Complexity: O(rows · columns).
   public func hadamard(_ other: Matrix) -> Matrix { zipMap(other, *) }
 
+  /// The entry-by-entry sum.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipMap(rhs, +) }
+  /// The entry-by-entry difference.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.zipMap(rhs, -) }
+  /// Every entry negated.
+  ///
+  /// - Complexity: O(rows · columns).
   public static prefix func - (matrix: Matrix) -> Matrix { matrix.map { -$0 } }
+  /// Every entry multiplied by `scalar`.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func * (scalar: Double, matrix: Matrix) -> Matrix { matrix.map { scalar * $0 } }
+  /// Every entry multiplied by `scalar`.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func * (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 * scalar } }
+  /// Every entry divided by `scalar`.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func / (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 / scalar } }
+  /// Adds `rhs` to `lhs`, entry by entry.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
+  /// Subtracts `rhs` from `lhs`, entry by entry.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
 
   /// The matrix product.
   ///
   /// - Precondition: `lhs.columns == rhs.rows`.
+  /// - Complexity: O(m · n · p) for an m × n `lhs` and an n × p `rhs`.
   public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
     if lhs.unwritten != nil { return lhs }
     if rhs.unwritten != nil { return rhs }

@@ -46,6 +46,7 @@ public struct Complex: Sendable, Hashable, CustomStringConvertible {
 /// A length that is a power of two goes through the radix-2 Cooley–Tukey recursion; any other
 /// length through Bluestein's algorithm, which writes the transform as a convolution of a
 /// length that is a power of two. Lecture: `004`, section 5.1, "Convolution is fast".
+/// - Complexity: O(N log N) for N entries.
 public func fft(_ x: [Complex]) -> [Complex] {
   let n = x.count
   if n <= 1 { return x }
@@ -57,6 +58,7 @@ public func fft(_ x: [Complex]) -> [Complex] {
 /// ```
 /// x[n] = (1/N) Σ_k X[k] · e^(2πi·k·n / N)
 /// ```
+/// - Complexity: O(N log N) for N entries.
 public func inverseFFT(_ spectrum: [Complex]) -> [Complex] {
   guard !spectrum.isEmpty else { return [] }
   let scale = 1 / Double(spectrum.count)
@@ -73,6 +75,7 @@ public func inverseFFT(_ spectrum: [Complex]) -> [Complex] {
 /// least n + k - 1 entries first leaves nothing to wrap, so the result is then the ordinary
 /// (linear) convolution.
 /// - Precondition: `x.count == w.count`.
+/// - Complexity: O(N log N) for two sequences of N entries.
 public func circularConvolution(_ x: [Double], _ w: [Double]) -> [Double] {
   require(
     x.count == w.count,
@@ -88,6 +91,7 @@ public func circularConvolution(_ x: [Double], _ w: [Double]) -> [Double] {
 /// (x ⊛ w)[i, j] = Σ_k Σ_l w[k, l] · x[(i - k) mod H, (j - l) mod W]
 /// ```
 /// - Precondition: `x` and `w` have the same shape.
+/// - Complexity: O(H·W·log(H·W)) for two H × W matrices.
 public func circularConvolution(_ x: Matrix, _ w: Matrix) -> Matrix {
   if let unwritten = placeholder(among: x, w) { return unwritten }
   require(

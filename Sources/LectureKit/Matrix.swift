@@ -20,6 +20,7 @@ public struct Matrix: Sendable {
   /// A `rows` × `columns` matrix with every entry equal to `value`.
   ///
   /// - Precondition: `rows >= 0` and `columns >= 0`.
+  /// - Complexity: O(rows · columns).
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
     require(
       rows >= 0 && columns >= 0, "a matrix needs non-negative sizes, not \(rows) x \(columns)")
@@ -43,6 +44,8 @@ public struct Matrix: Sendable {
   }
 
   /// A matrix whose entry (i, j) is `entry(i, j)`.
+  ///
+  /// - Complexity: O(rows · columns) calls of `entry`.
   public init(rows: Int, columns: Int, entry: (Int, Int) -> Double) {
     var elements: [Double] = []
     elements.reserveCapacity(max(0, rows * columns))
@@ -55,6 +58,7 @@ public struct Matrix: Sendable {
   /// A matrix from its rows.
   ///
   /// - Precondition: every row has the same number of entries.
+  /// - Complexity: O(rows · columns).
   public init(_ rowArrays: [[Double]]) {
     let width = rowArrays.first?.count ?? 0
     for (index, row) in rowArrays.enumerated() {
@@ -123,6 +127,8 @@ public struct Shape: Sendable, Hashable, CustomStringConvertible {
 
 extension Matrix: ExpressibleByArrayLiteral {
   /// `[[1, 2], [3, 4]]` is the 2 × 2 matrix with rows (1, 2) and (3, 4).
+  ///
+  /// - Complexity: O(rows · columns).
   public init(arrayLiteral rowArrays: [Double]...) {
     self.init(rowArrays)
   }
@@ -130,6 +136,8 @@ extension Matrix: ExpressibleByArrayLiteral {
 
 extension Matrix: Equatable {
   /// Exact equality of shape and entries. A placeholder equals nothing, not even itself.
+  ///
+  /// - Complexity: O(rows · columns).
   public static func == (lhs: Matrix, rhs: Matrix) -> Bool {
     guard lhs.unwritten == nil, rhs.unwritten == nil else { return false }
     return lhs.rows == rhs.rows && lhs.columns == rhs.columns && lhs.elements == rhs.elements

@@ -34,6 +34,8 @@ extension Double {
 
 extension Matrix {
   /// A matrix of independent uniform samples from `range`.
+  ///
+  /// - Complexity: O(rows · columns) draws.
   public static func random(
     rows: Int, columns: Int, in range: ClosedRange<Double> = -1...1,
     using generator: inout some RandomNumberGenerator
@@ -44,6 +46,8 @@ extension Matrix {
   }
 
   /// A matrix of independent normal samples with the given mean and standard deviation.
+  ///
+  /// - Complexity: O(rows · columns) draws.
   public static func gaussian(
     rows: Int, columns: Int, mean: Double = 0, standardDeviation: Double = 1,
     using generator: inout some RandomNumberGenerator

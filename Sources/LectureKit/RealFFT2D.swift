@@ -39,6 +39,7 @@ public struct RealFFT2D: Sendable {
 
   /// - Precondition: `rows` is even, and `rows` and `columns` are positive with no prime factor
   ///   other than 2, 3 and 5.
+  /// - Complexity: O(N1 + N2): the twiddle factors of the two transforms.
   public init(rows: Int, columns: Int) {
     require(
       rows >= 2 && rows % 2 == 0 && RealFFT2D.isFast(rows) && RealFFT2D.isFast(columns),
@@ -55,9 +56,13 @@ public struct RealFFT2D: Sendable {
   }
 
   /// Whether `n` is a length this transform takes: positive, no prime factor above 5.
+  ///
+  /// - Complexity: O(log n).
   public static func isFast(_ n: Int) -> Bool { BatchedFFT.isFactorable(n) }
 
   /// The smallest length m ≥ `n` of the form 2^a · 3^b · 5^c (with a ≥ 1 when `even`).
+  ///
+  /// - Complexity: O(log³ n).
   public static func fastLength(atLeast n: Int, even: Bool = false) -> Int {
     let target = max(n, 1)
     var best = Int.max
