@@ -41,8 +41,8 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
   /// Lecture: `004`, section 3, step 3 and equation (4); section 2.2 on the choice at 0.
   /// - Complexity: O(entries of `z`).
   public func derivative(_ z: Matrix) -> Matrix {
-    // BEGIN EXERCISE activationDerivative
-    return .unwritten("activationDerivative", in: #filePath)
+    // BEGIN EXERCISE derivative
+    return .unwritten("derivative", in: #filePath)
     // END EXERCISE
   }
 }

@@ -51,8 +51,8 @@ public func hiddenError(
     next.shape == Shape(rows: network.W(l + 1).columns, columns: 1),
     "δ^\(l + 1) must be \(network.W(l + 1).columns) x 1 (one entry per unit of layer \(l + 1)), "
       + "but is \(next.shape)")
-  // BEGIN EXERCISE deltaRecursion
-  return .unwritten("deltaRecursion", in: #filePath)
+  // BEGIN EXERCISE hiddenError
+  return .unwritten("hiddenError", in: #filePath)
   // END EXERCISE
 }
 

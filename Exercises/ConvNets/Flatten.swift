@@ -18,8 +18,8 @@ public func flatten(_ maps: [Matrix]) -> Matrix {
   if let mark = placeholder(amongMaps: maps) { return mark }
   precondition(!maps.isEmpty, "flatten needs at least one map")
   checkMaps(maps, count: maps.count, "flattened")
-  // BEGIN EXERCISE flattenMaps
-  return .unwritten("flattenMaps", in: #filePath)
+  // BEGIN EXERCISE flatten
+  return .unwritten("flatten", in: #filePath)
   // END EXERCISE
 }
 
@@ -41,7 +41,7 @@ public func unflatten(_ column: Matrix, into count: Int, of shape: Shape) -> [Ma
     column.columns == 1 && column.rows == count * shape.rows * shape.columns,
     "\(count) maps of \(shape) need a column of \(count * shape.rows * shape.columns) entries, "
       + "not a \(column.shape) matrix")
-  // BEGIN EXERCISE unflattenMaps stub: return .unwritten("unflattenMaps", in: #filePath, count: count)
-  return .unwritten("unflattenMaps", in: #filePath, count: count)
+  // BEGIN EXERCISE unflatten stub: return .unwritten("unflatten", in: #filePath, count: count)
+  return .unwritten("unflatten", in: #filePath, count: count)
   // END EXERCISE
 }

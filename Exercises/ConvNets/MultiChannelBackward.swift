@@ -27,8 +27,8 @@ public func convLayerInputGradient(
     return .unwritten(mark.name, in: mark.file, count: layer.inputChannels)
   }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
-  // BEGIN EXERCISE multiChannelInputGradient stub: return .unwritten("multiChannelInputGradient", in: #filePath, count: layer.inputChannels)
-  return .unwritten("multiChannelInputGradient", in: #filePath, count: layer.inputChannels)
+  // BEGIN EXERCISE convLayerInputGradient stub: return .unwritten("convLayerInputGradient", in: #filePath, count: layer.inputChannels)
+  return .unwritten("convLayerInputGradient", in: #filePath, count: layer.inputChannels)
   // END EXERCISE
 }
 
@@ -61,7 +61,7 @@ public func convLayerParameterGradient(
   }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
   checkMaps(input, count: layer.inputChannels, "input")
-  // BEGIN EXERCISE multiChannelFilterGradient
-  return .unwritten("multiChannelFilterGradient", in: #filePath)
+  // BEGIN EXERCISE convLayerParameterGradient
+  return .unwritten("convLayerParameterGradient", in: #filePath)
   // END EXERCISE
 }

@@ -26,8 +26,8 @@ public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] 
     return .unwritten(mark.name, in: mark.file, count: layer.outputChannels)
   }
   checkMaps(input, count: layer.inputChannels, "input")
-  // BEGIN EXERCISE multiChannelCorrelate stub: return .unwritten("multiChannelCorrelate", in: #filePath, count: layer.outputChannels)
-  return .unwritten("multiChannelCorrelate", in: #filePath, count: layer.outputChannels)
+  // BEGIN EXERCISE convLayerForward stub: return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)
+  return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)
   // END EXERCISE
 }
 

@@ -30,8 +30,8 @@ public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η:
 {
   if let mark = net.unwritten { return .unwritten(mark.name, in: mark.file) }
   precondition(!batch.isEmpty, "a mini-batch needs at least one example")
-  // BEGIN EXERCISE convNetBatchStep
-  return .unwritten("convNetBatchStep", in: #filePath)
+  // BEGIN EXERCISE convNetStep
+  return .unwritten("convNetStep", in: #filePath)
   // END EXERCISE
 }
 

@@ -41,7 +41,7 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
   /// Lecture: `004`, section 3, step 3 and equation (4); section 2.2 on the choice at 0.
   /// - Complexity: O(entries of `z`).
   public func derivative(_ z: Matrix) -> Matrix {
-    // BEGIN EXERCISE activationDerivative
+    // BEGIN EXERCISE derivative
     switch self {
     case .identity:
       return z.map { _ in 1 }

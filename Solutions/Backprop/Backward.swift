@@ -58,7 +58,7 @@ public func hiddenError(
     next.shape == Shape(rows: network.W(l + 1).columns, columns: 1),
     "δ^\(l + 1) must be \(network.W(l + 1).columns) x 1 (one entry per unit of layer \(l + 1)), "
       + "but is \(next.shape)")
-  // BEGIN EXERCISE deltaRecursion
+  // BEGIN EXERCISE hiddenError
   return network.f(l).derivative(pass.z(l)).hadamard(network.W(l + 1) * next)
   // END EXERCISE
 }

@@ -16,7 +16,7 @@ public func softmax(_ z: Matrix) -> Matrix {
   if z.isPlaceholder { return z }
   precondition(
     z.columns == 1 && z.rows >= 1, "softmax takes a column of logits, but z is \(z.shape)")
-  // BEGIN EXERCISE stableSoftmax
+  // BEGIN EXERCISE softmax
   let m = z.elements.max()!
   let exponentials = z.map { exp($0 - m) }
   return exponentials / exponentials.sum()
@@ -38,7 +38,7 @@ public func softmax(_ z: Matrix) -> Matrix {
 public func softmaxCrossEntropy(logits z: Matrix, label y: Matrix) -> Double {
   if z.isPlaceholder || y.isPlaceholder { return .nan }
   Loss.softmaxCrossEntropy.checkLabel(y, output: z)
-  // BEGIN EXERCISE softmaxCrossEntropyLoss
+  // BEGIN EXERCISE softmaxCrossEntropy
   let m = z.elements.max()!
   let logSumExp = m + log(z.map { exp($0 - m) }.sum())
   return logSumExp - y.hadamard(z).sum()

@@ -27,7 +27,7 @@ public func convLayerInputGradient(
     return .unwritten(mark.name, in: mark.file, count: layer.inputChannels)
   }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
-  // BEGIN EXERCISE multiChannelInputGradient stub: return .unwritten("multiChannelInputGradient", in: #filePath, count: layer.inputChannels)
+  // BEGIN EXERCISE convLayerInputGradient stub: return .unwritten("convLayerInputGradient", in: #filePath, count: layer.inputChannels)
   var gradient: [Matrix] = []
   for c in 0..<layer.inputChannels {
     var sum = Matrix(rows: inputShape.rows, columns: inputShape.columns)
@@ -71,7 +71,7 @@ public func convLayerParameterGradient(
   }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
   checkMaps(input, count: layer.inputChannels, "input")
-  // BEGIN EXERCISE multiChannelFilterGradient
+  // BEGIN EXERCISE convLayerParameterGradient
   var filters: [[Matrix]] = []
   var biases: [Double] = []
   for o in 0..<layer.outputChannels {

@@ -26,7 +26,7 @@ public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] 
     return .unwritten(mark.name, in: mark.file, count: layer.outputChannels)
   }
   checkMaps(input, count: layer.inputChannels, "input")
-  // BEGIN EXERCISE multiChannelCorrelate stub: return .unwritten("multiChannelCorrelate", in: #filePath, count: layer.outputChannels)
+  // BEGIN EXERCISE convLayerForward stub: return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)
   var output: [Matrix] = []
   for o in 0..<layer.outputChannels {
     var y = correlate(

@@ -30,7 +30,7 @@ public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η:
 {
   if let mark = net.unwritten { return .unwritten(mark.name, in: mark.file) }
   precondition(!batch.isEmpty, "a mini-batch needs at least one example")
-  // BEGIN EXERCISE convNetBatchStep
+  // BEGIN EXERCISE convNetStep
   var total = Matrix(rows: net.parameters.rows, columns: 1)
   for example in batch {
     let pass = convNetForward(net, input: example.maps)

@@ -57,14 +57,25 @@ public struct MarkedFile: Sendable {
     var parts: [Part] = []
     var plain: [String] = []
     var open: (marker: String, name: String, stub: [String], line: Int, body: [String])?
+    var function: String?
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (index, line) in lines.enumerated() {
       let trimmed = line.trimmingLeadingSpaces()
+      if open == nil, !trimmed.hasPrefix("//"), let name = MarkedFile.declaredFunction(trimmed) {
+        function = name
+      }
       if trimmed.hasPrefix("// BEGIN EXERCISE") {
         guard open == nil else {
           throw MarkerError(file: file, line: index + 1, problem: "BEGIN EXERCISE inside another")
         }
         let (name, stub) = try MarkedFile.parseBegin(line, file: file, line: index + 1)
+        // A failure names the exercise: the name must lead to the function to write.
+        if let function, !name.hasPrefix(function) {
+          throw MarkerError(
+            file: file, line: index + 1,
+            problem: "the exercise name \(name) does not start with its function's name, "
+              + "\(function) (1D or 2D may follow it)")
+        }
         parts.append(.text(plain))
         plain = []
         open = (line, name, stub, index + 1, [])
@@ -110,6 +121,17 @@ public struct MarkedFile: Sendable {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The name of the function a line declares (`func name`, with any modifiers), or nil.
+  static func declaredFunction(_ line: String) -> String? {
+    guard let range = line.range(of: "func ") else { return nil }
+    let before = line[..<range.lowerBound]
+    guard before.split(separator: " ").allSatisfy({ $0.allSatisfy(\.isLetter) }) else {
+      return nil
+    }
+    let name = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+    return name.isEmpty ? nil : String(name)
   }
 
   private static func parseBegin(

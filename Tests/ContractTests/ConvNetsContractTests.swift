@@ -171,16 +171,16 @@ struct ConvNetsGivenTests {
       convLayerParameterGradient([mark, mark], input: [[[1]]], layer).unwritten?.name == "relu")
     #expect(flatten([mark]).unwritten?.name == "relu")
     #expect(unflatten(mark, into: 3, of: Shape(rows: 2, columns: 2)).count == 3)
-    let net = ConvNet.unwritten("convNetBatchStep", in: "/p/Exercises/ConvNets/Training.swift")
-    #expect(net.parameters.unwritten?.name == "convNetBatchStep")
-    #expect(convNetForward(net, input: [[[1]]]).unwritten?.name == "convNetBatchStep")
+    let net = ConvNet.unwritten("convNetStep", in: "/p/Exercises/ConvNets/Training.swift")
+    #expect(net.parameters.unwritten?.name == "convNetStep")
+    #expect(convNetForward(net, input: [[[1]]]).unwritten?.name == "convNetStep")
     #expect(convNetLoss(net, input: [[[1]]], label: 0).isNaN)
     #expect(predictedClass(net, input: [[[1]]]) == nil)
     var generator = SeededGenerator(seed: 5)
     let example = LabelledImage(maps: [[[1]]], label: 0)
     let trained = train(
       net, on: [example], batchSize: 1, learningRate: 0.1, epochs: 2, using: &generator)
-    #expect(trained.unwritten?.name == "convNetBatchStep")
+    #expect(trained.unwritten?.name == "convNetStep")
     #expect(accuracy(trained, on: [example]) == 0)
   }
 

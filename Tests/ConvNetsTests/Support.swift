@@ -57,7 +57,7 @@ func expectMapGradients(
 }
 
 /// The entries of all maps in one column (the tests' own, so that they do not lean on the
-/// `flattenMaps` exercise).
+/// `flatten` exercise).
 func stacked(_ maps: [Matrix]) -> Matrix {
   Matrix(column: maps.flatMap(\.elements))
 }

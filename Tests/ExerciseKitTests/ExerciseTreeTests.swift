@@ -74,8 +74,11 @@ struct ExerciseTreeTests {
     defer { try? FileManager.default.removeItem(at: tree.root) }
     try write(
       tree, "Solutions/Chapter/B.swift",
-      "func b() -> Int {\n  // BEGIN EXERCISE a\n  return 1\n  // END EXERCISE\n}\n")
+      "func a(_ x: Int) -> Int {\n  // BEGIN EXERCISE a\n  return x\n  // END EXERCISE\n}\n")
     #expect(throws: MarkerError.self) { try tree.exercises() }
+    do { _ = try tree.exercises() } catch {
+      #expect("\(error)".contains("is already used"))
+    }
   }
 }
 
@@ -101,7 +104,7 @@ struct GuideTests {
         at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
     }
     try Data(
-      "func f() -> Int {\n  // BEGIN EXERCISE alpha\n  return 1\n  // END EXERCISE\n}\n".utf8
+      "func alpha() -> Int {\n  // BEGIN EXERCISE alpha\n  return 1\n  // END EXERCISE\n}\n".utf8
     )
     .write(to: root.appendingPathComponent("Solutions/A/F.swift"))
     try Data("@Test(\"E1.1 something\") func t() {}\n".utf8)

@@ -64,6 +64,8 @@ struct MarkerTests {
       ("// BEGIN EXERCISE a\nbody", 1),
       ("// BEGIN EXERCISE\n// END EXERCISE", 1),
       ("// BEGIN EXERCISE a something\n// END EXERCISE", 1),
+      // The name must start with the function's: a failure names what to open.
+      ("public func area() -> Int {\n  // BEGIN EXERCISE volume\n  // END EXERCISE\n}", 2),
     ])
   func broken(_ text: String, _ line: Int) {
     #expect(throws: MarkerError.self) { try MarkedFile(text: text, file: "C/F.swift") }
