@@ -36,7 +36,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Dropout", []),
   ("WeightSharing", []),
   ("Folding", []),
-  ("ConvNets", ["Convolution", "Pooling"]),
+  ("ConvNets", ["Convolution", "Pooling", "Backprop"]),
 ]
 
 let chapterNames = chapters.map(\.name)

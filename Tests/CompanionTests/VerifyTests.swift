@@ -41,4 +41,13 @@ struct VerifyTests {
       #expect(curriculum.hint(for: exercise.name)?.isEmpty == false, "\(exercise.name)")
     }
   }
+
+  @Test("no exercise's body appears in given code, up to white space and names")
+  func noAnswersGiven() throws {
+    #expect(try answerLeaks(in: ExerciseTree(root: PackageCopy.original)) == [])
+    #expect(
+      codeShape("let m = z.max() // the largest\nreturn m")
+        == codeShape("let top = x.max()\n  return top"))
+    #expect(codeShape("a + 1") != codeShape("a - 1"))
+  }
 }

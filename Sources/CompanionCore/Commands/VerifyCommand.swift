@@ -16,7 +16,24 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), guides(), readme(), reference(), teeth()]
+    [sync(), hints(), guides(), readme(), noAnswers(), reference(), teeth()]
+  }
+
+  /// No exercise's answer in given code.
+  func noAnswers() -> (passed: Bool, line: String) {
+    do {
+      let leaks = try answerLeaks(in: tree)
+      if leaks.isEmpty {
+        return (true, "given code: no exercise's body appears in it, up to white space and names")
+      }
+      return (
+        false,
+        "given code: \(counted(leaks.count, "answer", "answers")) given away:\n  "
+          + leaks.joined(separator: "\n  ")
+      )
+    } catch {
+      return (false, "given code: \(error)")
+    }
   }
 
   /// The README's chapter table: a row per chapter, in teaching order, with its exercise count.
@@ -163,7 +180,8 @@ let verifyCommand = Command(
     For instructors, and CI. Checks that Exercises/ is what Solutions/ generates; that every
     exercise has a hint; that every chapter has a guide (Guides/CHAPTER.md) naming its
     exercises and citing only example ids that some test carries; that the README's chapter
-    table lists every chapter with its number of exercises; that the reference passes
+    table lists every chapter with its number of exercises; that no exercise's body appears in
+    given code (up to white space and names); that the reference passes
     every test (built in .build-verify/); and that on the exercises track every chapter test
     fails on the stubs while every other test passes (built in .build-teeth/). Prints one line
     per check and exits with status 1 when any fails.
