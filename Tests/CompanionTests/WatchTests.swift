@@ -65,9 +65,11 @@ import Testing
       }
     }
 
-    @Test("a save redraws the screen; h shows the hint; q quits and restores the terminal")
-    func onATerminal() throws {
-      let copy = try Self.copy.get()
+    /// `companion watch Convolution` on a new pseudo-terminal of 100 x 40, in `copy` with
+    /// every stub back: the process, the terminal's two ends, and what it shows.
+    static func startOnTerminal(
+      _ copy: PackageCopy
+    ) throws -> (Process, master: Int32, slave: Int32, Screen) {
       try copy.reset()
       let (master, slave) = try #require(openTerminal())
       var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
@@ -83,6 +85,13 @@ import Testing
       process.standardOutput = terminal
       process.standardError = terminal
       try process.run()
+      return (process, master, slave, screen)
+    }
+
+    @Test("a save redraws the screen; h shows the hint; q quits and restores the terminal")
+    func onATerminal() throws {
+      let copy = try Self.copy.get()
+      let (process, master, slave, screen) = try Self.startOnTerminal(copy)
       defer { if process.isRunning { process.terminate() } }
 
       #expect(screen.wait(for: "Checked at", seconds: 300), "\(screen.text.suffix(500))")
@@ -118,19 +127,7 @@ import Testing
     @Test("Ctrl-C on a terminal ends watch and restores the terminal")
     func interruptedOnATerminal() throws {
       let copy = try Self.copy.get()
-      try copy.reset()
-      let (master, slave) = try #require(openTerminal())
-      let screen = Screen()
-      screen.read(from: master)
-      let process = Process()
-      process.executableURL = companionBinary
-      process.arguments = ["watch", "Convolution"]
-      process.currentDirectoryURL = copy.root
-      let terminal = FileHandle(fileDescriptor: slave)
-      process.standardInput = terminal
-      process.standardOutput = terminal
-      process.standardError = terminal
-      try process.run()
+      let (process, master, slave, screen) = try Self.startOnTerminal(copy)
       defer { if process.isRunning { process.terminate() } }
       #expect(screen.wait(for: "Checked at", seconds: 300))
       kill(process.processIdentifier, SIGINT)
