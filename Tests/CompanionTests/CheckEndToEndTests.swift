@@ -130,7 +130,7 @@ import Testing
       let reports = try Self.check(["Convolution", "Pooling", "ConvNets"])
       let convolution = try #require(reports.first { $0.chapter == "Convolution" })
       let problem = try #require(convolution.problem)
-      #expect(problem.hasPrefix("does not compile: Exercises/Convolution/Rectify.swift:"))
+      #expect(problem.hasPrefix("does not compile: Exercises/Convolution/ReLU.swift:"))
       #expect(
         Self.status("relu", in: reports) == .broken("does not compile (see above)"))
       let pooling = try #require(reports.first { $0.chapter == "Pooling" })

@@ -31,16 +31,16 @@ struct CheckTests {
   func compileErrorLines() {
     let tree = TracedTree(root: URL(fileURLWithPath: "/home/s/p"))
     let output = """
-      [3/9] Compiling Convolution Rectify.swift
-      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:11:33: error: expected ',' separator
-      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:11:33: error: expected ',' separator
-      /home/s/p/.build-exercises/traced/Exercises/Convolution/Rectify.swift:12:1: warning: unused
+      [3/9] Compiling Convolution ReLU.swift
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/ReLU.swift:11:33: error: expected ',' separator
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/ReLU.swift:11:33: error: expected ',' separator
+      /home/s/p/.build-exercises/traced/Exercises/Convolution/ReLU.swift:12:1: warning: unused
       /home/s/p/Tests/PoolingTests/MaxPoolingTests.swift:40:7: error: missing argument
       """
     let errors = compileErrors(in: output, tree: tree)
     #expect(
       errors.map(\.description) == [
-        "Exercises/Convolution/Rectify.swift:11:33: expected ',' separator",
+        "Exercises/Convolution/ReLU.swift:11:33: expected ',' separator",
         "Tests/PoolingTests/MaxPoolingTests.swift:40:7: missing argument",
       ])
     #expect(errors.map(\.chapter) == ["Convolution", "Pooling"])
@@ -56,7 +56,7 @@ struct CheckTests {
       chapter: "Convolution",
       exercises: [
         ExerciseReport(
-          name: "rotate180", file: "Exercises/Convolution/Flip.swift", line: 12, status: .done),
+          name: "rotate180", file: "Exercises/Convolution/Rotation.swift", line: 12, status: .done),
         ExerciseReport(
           name: "zeroPad", file: "Exercises/Convolution/Padding.swift", line: 105,
           status: .passingSoFar(passed: 8, waiting: 2, waitsFor: ["outputLength"])),

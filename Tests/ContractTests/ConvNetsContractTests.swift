@@ -157,7 +157,7 @@ struct ConvNetsGivenTests {
 
   @Test("placeholders pass through the given code: never a trap, always the exercise's name")
   func placeholders() {
-    let mark = Matrix.unwritten("relu", in: "/p/Exercises/Convolution/Rectify.swift")
+    let mark = Matrix.unwritten("relu", in: "/p/Exercises/Convolution/ReLU.swift")
     let layer = ConvLayer(filters: [[Matrix(rows: 1, columns: 1)], [[[2]]]], biases: [0, 0])
     let forward = convLayerForward([mark], layer)
     #expect(forward.count == 2 && forward.allSatisfy { $0.unwritten?.name == "relu" })

@@ -46,7 +46,7 @@ struct MatrixTests {
 
   @Test("a placeholder passes its mark on through arithmetic instead of stopping on shapes")
   func placeholderPropagates() {
-    let stub = Matrix.unwritten("relu", in: "Exercises/Convolution/Rectify.swift")
+    let stub = Matrix.unwritten("relu", in: "Exercises/Convolution/ReLU.swift")
     let a: Matrix = [[1, 2], [3, 4]]
     for result in [stub / 9, a + stub, stub - a, a * stub, stub.transposed(), stub.map { $0 + 1 }] {
       #expect(result.unwritten?.name == "relu")
