@@ -39,7 +39,7 @@ func runChild(
   process.environment = merged
   process.standardInput = FileHandle.nullDevice
   if let output {
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     let handle = FileHandle(forWritingAtPath: output.path)
     process.standardOutput = handle
     process.standardError = handle
