@@ -1,8 +1,8 @@
 import LectureKit
 
 /// The cross-correlation of ``correlate(_:with:stride:padding:)``, computed through the FFT: the
-/// fast counterpart of ``fftConvolve(_:with:)-(Matrix,_)``, given code like
-/// ``fastCorrelate(_:with:stride:padding:)`` (whose comment says why they live here).
+/// fast counterpart of ``fftConvolve(_:with:)-(Matrix,_)``, written for you, as
+/// ``fastCorrelate(_:with:stride:padding:)`` is.
 ///
 /// ```
 /// y[i, j] = Σ_k Σ_l w[k, l] · x̃[i·s + k, j·s + l] = c[i·s - top, j·s - left]

@@ -142,8 +142,8 @@ func checkWindow(
 }
 
 /// The output shape of a sliding window, counted position by position along each axis of the
-/// padded input. Given code that the fast paths need on the exercises track too; the closed form
-/// is the `outputLength` exercise.
+/// padded input. The closed form of that count is the `outputLength` exercise; counting keeps
+/// the fast paths, which need the shape, working before it is written.
 /// - Complexity: O((rows + columns) / stride).
 func windowOutputShape(input: Shape, kernel: Shape, stride: Int, margins: Margins) -> Shape {
   let padded = margins.padded(input)

@@ -17,14 +17,11 @@ import LectureKit
 /// The sums are the same products added in another order, so the result agrees with the plain
 /// loop up to rounding (about 1e-15 relative).
 ///
-/// Given code, not an exercise, and so is ``fftCorrelate(_:with:stride:padding:)``. Both sit
-/// here, beside the plain loop they must agree with, rather than in LectureKit: they take the
-/// chapter's arguments, its `Padding` and its preconditions (`checkWindow`), and a reader
-/// compares them with the plain loop line by line. No exercise marker surrounds them, so they
-/// are the same in Solutions/ and Exercises/; and they call no exercise (they pad on their own
-/// instead of calling `zeroPad`), so they work on the exercises track before anything is
-/// written. The transform machinery under the FFT path is general and lives in LectureKit
-/// (``RealFFT2D``), beside the plain ``fft(_:)``.
+/// Written for you, not an exercise, and so is ``fftCorrelate(_:with:stride:padding:)``. Both sit
+/// beside the plain loop they must agree with, so that you can compare them line by line; they
+/// take the chapter's arguments, its `Padding` and its preconditions, and pad on their own
+/// instead of calling `zeroPad`, so they work before any exercise is written. The transform
+/// machinery under the FFT path lives in LectureKit (``RealFFT2D``), beside the plain ``fft(_:)``.
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": the same operation as the dense matrix
 /// of ``correlationMatrix(of:inputShape:stride:padding:)``, without its zeros.

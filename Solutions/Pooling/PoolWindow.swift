@@ -90,8 +90,8 @@ func checkFits(_ window: PoolWindow, _ input: Matrix) {
 
 /// Stops with a message unless `upstream` can be the gradient of `input` pooled by `window`:
 /// it has an entry, and none of its windows starts past the input, so each window holds at
-/// least one input cell. (The exact shape is ``pooledShape(_:by:)``; given code does not
-/// depend on that exercise, so a smaller upstream gradient is not caught here.)
+/// least one input cell. (The exact shape is the ``pooledShape(_:by:)`` exercise; this check
+/// does not rely on it, so a smaller upstream gradient gets past it.)
 func checkUpstream(_ upstream: Matrix, _ window: PoolWindow, _ input: Matrix) {
   precondition(
     upstream.rows >= 1 && upstream.columns >= 1,
