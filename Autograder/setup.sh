@@ -6,7 +6,6 @@
 set -euo pipefail
 ROOT="${AUTOGRADER_ROOT:-/autograder}"
 SWIFT_VERSION="6.3.1"
-here="$(cd "$(dirname "$0")" && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -33,7 +32,7 @@ if ! id -u companion-student >/dev/null 2>&1; then
 fi
 
 # The grader's companion tool, built from the reference, owned by root.
-(cd "$here/package" && swift build --product companion)
+(cd "$ROOT/source/package" && swift build --product companion)
 
 # A first build of the exercises, where each submission will be graded.
-"$here/run_autograder" --warm
+"$ROOT/source/run_autograder" --warm

@@ -27,6 +27,10 @@ import Testing
       guard made.status == 0 else { throw PlantError(problem: "make-zip.sh: \(made.output)") }
       let setup = try shell([root.appendingPathComponent("source/setup.sh").path], root: root)
       guard setup.status == 0 else { throw PlantError(problem: "setup.sh: \(setup.output)") }
+      // Gradescope runs a copy of run_autograder from the root, not the one in source/.
+      try FileManager.default.copyItem(
+        at: root.appendingPathComponent("source/run_autograder"),
+        to: root.appendingPathComponent("run_autograder"))
       return root
     }
 
@@ -72,7 +76,7 @@ import Testing
       }
       let results = root.appendingPathComponent("results/results.json")
       try? FileManager.default.removeItem(at: results)
-      let run = try shell([root.appendingPathComponent("source/run_autograder").path], root: root)
+      let run = try shell([root.appendingPathComponent("run_autograder").path], root: root)
       #expect(run.status == 0, "\(run.output)")
       let data = try Data(contentsOf: results)
       return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
