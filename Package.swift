@@ -78,13 +78,19 @@ let checkTargets: [Target] = [lectureKit, testSupport, .target(name: "ExerciseTr
 let endToEnd: [SwiftSetting] =
   Context.environment["COMPANION_END_TO_END"] != nil ? [.define("COMPANION_END_TO_END")] : []
 
+// The fast correlation paths (a vectorised loop, and real 2D FFTs) with their FFT engine:
+// optimised like LectureKit, and out of the chapters, which students read.
+let fastConvolution = Target.target(
+  name: "FastConvolution", dependencies: ["LectureKit"], swiftSettings: [.unsafeFlags(["-O"])])
+
 /// Everything else: the tool, the generator, and the tests of the given code.
 let toolTargets: [Target] = [
   lectureKit,
+  fastConvolution,
   .target(name: "ExerciseKit"),
   .target(
     name: "CompanionCore",
-    dependencies: ["LectureKit", "ExerciseKit"] + chapterDependencies,
+    dependencies: ["LectureKit", "ExerciseKit", "FastConvolution"] + chapterDependencies,
     swiftSettings: [trackCondition]),
   .executableTarget(name: "companion", dependencies: ["CompanionCore"]),
   .executableTarget(name: "exercises", dependencies: ["ExerciseKit"]),
@@ -94,11 +100,14 @@ let toolTargets: [Target] = [
   .testTarget(
     name: "TrackTests", dependencies: ["LectureKit"] + chapterDependencies),
   .testTarget(
-    name: "ContractTests", dependencies: ["LectureKit", "TestSupport"] + chapterDependencies),
+    name: "ContractTests",
+    dependencies: ["LectureKit", "TestSupport", "FastConvolution"] + chapterDependencies),
   .testTarget(
     name: "CompanionTests", dependencies: ["CompanionCore", "LectureKit"], swiftSettings: endToEnd),
-  // The Convolution chapter's given fast paths against a plain loop: pass on both tracks.
-  .testTarget(name: "FastPathTests", dependencies: ["Convolution", "LectureKit", "TestSupport"]),
+  // The fast paths against a plain loop (and the chapter's own `correlate` on the reference).
+  .testTarget(
+    name: "FastPathTests",
+    dependencies: ["FastConvolution", "Convolution", "LectureKit", "TestSupport"]),
 ]
 
 let package = Package(

@@ -67,7 +67,7 @@ private func checkUpstream(
   _ upstream: Matrix, input: Shape, kernel: Shape, _ stride: Int, _ padding: Padding,
   _ margins: Margins
 ) {
-  checkWindow(input: input, kernel: kernel, stride: stride, padding: padding, margins: margins)
+  checkWindow(input: input, kernel: kernel, stride: stride, padding: padding)
   let output = windowOutputShape(input: input, kernel: kernel, stride: stride, margins: margins)
   precondition(
     upstream.shape == output,

@@ -50,6 +50,5 @@ func checkSequence(input: Int, kernel: Int, stride: Int, padding: Padding) {
   margins.top = 0
   margins.bottom = 0
   checkWindow(
-    input: Shape(rows: 1, columns: input), kernel: kernelShape, stride: stride, padding: padding,
-    margins: margins)
+    input: Shape(rows: 1, columns: input), kernel: kernelShape, stride: stride, padding: padding)
 }

@@ -5,7 +5,7 @@
 /// faster), and an optimised `precondition` stops without printing its message. `fatalError`
 /// always prints it.
 @inline(__always)
-func require(
+package func require(
   _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
   file: StaticString = #fileID, line: UInt = #line
 ) {

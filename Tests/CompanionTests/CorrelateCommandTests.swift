@@ -127,7 +127,7 @@ struct CorrelateCommandTests {
     (["correlate", "@x.txt", "@infinite.txt"], "'1e999' is not a finite number"),
     (["correlate", "@x.txt", "@zero.txt"], "zero.txt:1:3: '1/0' is not a finite number"),
     (["correlate", "@empty.txt", "@diagonal.txt"], "empty.txt: holds no matrix"),
-    (["correlate", "@diagonal.txt", "@x.txt"], "the 9 x 9 kernel does not fit inside the 3 x 3"),
+    (["correlate", "@diagonal.txt", "@x.txt"], "a 9 x 9 kernel does not fit inside a 3 x 3"),
     (["convolve", "@diagonal.txt", "@x.txt", "--padding", "2"], "padded to 7 x 7"),
     (["correlate", "@x.txt", "@big.txt", "--stride", "0"], "--stride must be at least 1, not 0"),
     (["correlate", "@x.txt", "@big.txt", "--stride", "-2"], "at least 1, not -2"),

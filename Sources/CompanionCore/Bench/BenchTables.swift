@@ -1,4 +1,5 @@
 import Convolution
+import FastConvolution
 import Foundation
 import LectureKit
 

@@ -103,15 +103,15 @@ private struct SlidingRequest {
     }
   }
 
-  /// The kernel fits inside the padded image, and the padded image is not absurdly large.
+  /// The window rule the chapter's functions stop on (LectureKit's `windowProblem`), as a
+  /// usage error; and the padded image is not absurdly large.
   private func checkSizes() throws(UsageError) {
-    let margins = padding.margins(forKernel: kernel.shape)
-    let padded = margins.padded(image.shape)
-    guard kernel.rows <= padded.rows && kernel.columns <= padded.columns else {
-      throw UsageError(
-        "the \(kernel.shape) kernel does not fit inside the \(image.shape) image padded to "
-          + "\(padded): use a smaller kernel or more --padding")
+    if let problem = windowProblem(
+      input: image.shape, kernel: kernel.shape, stride: stride, padding: padding)
+    {
+      throw UsageError("\(problem): use a smaller kernel or more --padding")
     }
+    let padded = padding.margins(forKernel: kernel.shape).padded(image.shape)
     guard padded.rows * padded.columns <= largestPaddedImage else {
       throw UsageError(
         "the padded image would be \(padded), more than \(largestPaddedImage) entries")

@@ -1,4 +1,5 @@
 import Foundation
+import LectureKit
 
 /// How many complex numbers a slab of ``BatchedFFT/transform(_:batch:inverse:)`` holds: with its
 /// scratch copy, 4 · 8 bytes each, 512 kB, half of this machine's L2 cache per core.

@@ -1,6 +1,6 @@
 import LectureKit
 
-/// The cross-correlation of ``correlate(_:with:stride:padding:)``, the same sum taken in an
+/// The cross-correlation of `correlate(_:with:stride:padding:)`, the same sum taken in an
 /// order that streams along rows, so that the compiler vectorises the innermost loop.
 ///
 /// ```
@@ -17,23 +17,22 @@ import LectureKit
 /// The sums are the same products added in another order, so the result agrees with the plain
 /// loop up to rounding (about 1e-15 relative).
 ///
-/// Written for you, not an exercise, and so is ``fftCorrelate(_:with:stride:padding:)``. Both sit
-/// beside the plain loop they must agree with, so that you can compare them line by line; they
-/// take the chapter's arguments, its `Padding` and its preconditions, and pad on their own
-/// instead of calling `zeroPad`, so they work before any exercise is written. The transform
-/// machinery under the FFT path lives in LectureKit (``RealFFT2D``), beside the plain ``fft(_:)``.
+/// Not an exercise, and neither is ``fftCorrelate(_:with:stride:padding:)``: both live in this
+/// module, out of the chapters, with the FFT engine under the FFT path (``RealFFT2D``). They take
+/// the Convolution chapter's arguments (LectureKit's `Padding`), stop on the same window rule
+/// (`windowProblem`), and pad on their own, so they work whether or not the chapter's exercises
+/// are written; `Tests/FastPathTests` proves they agree with the plain loop.
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": the same operation as the dense matrix
-/// of ``correlationMatrix(of:inputShape:stride:padding:)``, without its zeros.
-/// - Precondition: as for ``correlate(_:with:stride:padding:)``.
+/// of `correlationMatrix(of:inputShape:stride:padding:)`, without its zeros.
+/// - Precondition: as for the chapter's `correlate(_:with:stride:padding:)`.
 /// - Complexity: O(output entries · kh · kw), the plain loop's count, in vector instructions.
 public func fastCorrelate(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
   let margins = padding.margins(forKernel: kernel.shape)
-  checkWindow(
-    input: input.shape, kernel: kernel.shape, stride: stride, padding: padding, margins: margins)
+  checkWindow(input: input.shape, kernel: kernel.shape, stride: stride, padding: padding)
   let shape = windowOutputShape(
     input: input.shape, kernel: kernel.shape, stride: stride, margins: margins)
   let width = margins.left + input.columns + margins.right

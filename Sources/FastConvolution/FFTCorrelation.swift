@@ -1,8 +1,8 @@
 import LectureKit
 
-/// The cross-correlation of ``correlate(_:with:stride:padding:)``, computed through the FFT: the
-/// fast counterpart of ``fftConvolve(_:with:)-(Matrix,_)``, written for you, as
-/// ``fastCorrelate(_:with:stride:padding:)`` is.
+/// The cross-correlation of `correlate(_:with:stride:padding:)`, computed through the FFT: the
+/// fast counterpart of the chapter's `fftConvolve(_:with:)` exercise, and, like
+/// ``fastCorrelate(_:with:stride:padding:)``, not an exercise itself.
 ///
 /// ```
 /// y[i, j] = Σ_k Σ_l w[k, l] · x̃[i·s + k, j·s + l] = c[i·s - top, j·s - left]
@@ -17,21 +17,20 @@ import LectureKit
 /// ```
 /// for the smallest and the largest such d1; columns likewise. So valid padding needs only
 /// N1 ≥ h (a 512 × 512 image: 512, a power of two), where the full convolution of
-/// ``fftConvolve(_:with:)-(Matrix,_)`` needs h + kh - 1 (542 for a 31 × 31 kernel, rounded up to
+/// `fftConvolve(_:with:)` needs h + kh - 1 (542 for a 31 × 31 kernel, rounded up to
 /// 576 = 2⁶·3² by ``RealFFT2D/fastLength(atLeast:even:)``, not to 542 = 2 · 271). Outputs whose
 /// window lies wholly in the padding are zero, and set so.
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": O(d² log d) for a d × d image, whatever
 /// the kernel's size [E4.6].
-/// - Precondition: as for ``correlate(_:with:stride:padding:)``.
+/// - Precondition: as for `correlate(_:with:stride:padding:)`.
 /// - Complexity: O(N1·N2·log(N1·N2)), with N1 < 2·(h + kh) and N2 < 2·(w + kw).
 public func fftCorrelate(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
   if let unwritten = placeholder(among: input, kernel) { return unwritten }
   let margins = padding.margins(forKernel: kernel.shape)
-  checkWindow(
-    input: input.shape, kernel: kernel.shape, stride: stride, padding: padding, margins: margins)
+  checkWindow(input: input.shape, kernel: kernel.shape, stride: stride, padding: padding)
   let shape = windowOutputShape(
     input: input.shape, kernel: kernel.shape, stride: stride, margins: margins)
   let (down, across) = offsets(input.shape, kernel.shape, stride, margins, shape)
@@ -56,13 +55,13 @@ public func fftCorrelate(
 
 /// The N1 × N2 of the transforms ``fftCorrelate(_:with:stride:padding:)`` takes for these
 /// arguments (nil when every window lies in the padding, and no transform is needed).
-/// - Precondition: as for ``correlate(_:with:stride:padding:)``.
+/// - Precondition: as for `correlate(_:with:stride:padding:)`.
 /// - Complexity: O(log³(h + kh) + log³(w + kw)), the search for fast lengths.
 public func fftCorrelationSize(
   input: Shape, kernel: Shape, stride: Int = 1, padding: Padding = .valid
 ) -> Shape? {
   let margins = padding.margins(forKernel: kernel)
-  checkWindow(input: input, kernel: kernel, stride: stride, padding: padding, margins: margins)
+  checkWindow(input: input, kernel: kernel, stride: stride, padding: padding)
   let shape = windowOutputShape(input: input, kernel: kernel, stride: stride, margins: margins)
   let (down, across) = offsets(input, kernel, stride, margins, shape)
   guard input.rows * input.columns > 0, !down.overlapping.isEmpty, !across.overlapping.isEmpty

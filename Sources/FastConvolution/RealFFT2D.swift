@@ -1,4 +1,5 @@
 import Foundation
+import LectureKit
 
 /// The 2D discrete Fourier transform of real N1 × N2 arrays, made fast for correlating an image
 /// with a kernel: given code, the fast counterpart of ``circularConvolution(_:_:)-(Matrix,_)``.

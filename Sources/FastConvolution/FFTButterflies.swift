@@ -1,4 +1,5 @@
 import Foundation
+import LectureKit
 
 // The butterflies of ``BatchedFFT``: one stage of radix p reads p blocks of `block` contiguous
 // complex numbers, L/p blocks apart, and writes p adjacent blocks:

@@ -1,4 +1,5 @@
 import Foundation
+import LectureKit
 
 /// Where ``RealFFT2D/circularCorrelation(of:with:firstRow:firstColumn:stride:outputRows:outputColumns:)``
 /// samples its result: y[i, j] = c[firstRow + i·stride, firstColumn + j·stride].

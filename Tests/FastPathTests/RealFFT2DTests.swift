@@ -1,3 +1,4 @@
+import FastConvolution
 import LectureKit
 import TestSupport
 import Testing
