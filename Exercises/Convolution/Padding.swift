@@ -33,11 +33,3 @@ func paddedInput(_ input: Matrix, _ margins: Margins) -> Matrix {
       + "\(margins) pads to \(margins.padded(input.shape))")
   return padded
 }
-
-/// The preconditions shared by every sliding-window function of the chapter: the rule is
-/// LectureKit's ``windowProblem(input:kernel:stride:padding:)``, the same the tool checks.
-func checkWindow(input: Shape, kernel: Shape, stride: Int, padding: Padding) {
-  if let problem = windowProblem(input: input, kernel: kernel, stride: stride, padding: padding) {
-    preconditionFailure(problem)
-  }
-}

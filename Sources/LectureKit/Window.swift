@@ -115,6 +115,15 @@ public func windowProblem(input: Shape, kernel: Shape, stride: Int, padding: Pad
   return nil
 }
 
+/// Stops with ``windowProblem(input:kernel:stride:padding:)``'s sentence when the window is
+/// invalid: the precondition of every sliding-window function (through `fatalError`, whose
+/// message survives the optimisation LectureKit is built with).
+public func checkWindow(input: Shape, kernel: Shape, stride: Int, padding: Padding) {
+  if let problem = windowProblem(input: input, kernel: kernel, stride: stride, padding: padding) {
+    fatalError(problem)
+  }
+}
+
 /// The output shape of a window sliding over a padded input, counted position by position
 /// along each axis. (The closed form of that count is the Convolution chapter's `outputLength`
 /// exercise.)
