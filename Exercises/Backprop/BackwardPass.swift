@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import LectureKit
 
@@ -15,7 +16,7 @@ import LectureKit
 public func outputError(_ loss: Loss, z: Matrix, activation f: Activation, label y: Matrix)
   -> Matrix
 {
-  if let unwritten = placeholder(among: z, y) { return unwritten }
+  if let mark = firstUnwritten(z, y) { return .placeholder(mark) }
   loss.checkLabel(y, output: z)
   precondition(
     loss != .softmaxCrossEntropy || f == .identity,
@@ -41,9 +42,7 @@ public func outputError(_ loss: Loss, z: Matrix, activation f: Activation, label
 public func hiddenError(
   layer l: Int, of network: Network, pass: ForwardPass, next: Matrix
 ) -> Matrix {
-  if let mark = network.unwritten ?? pass.unwritten ?? next.unwritten {
-    return .unwritten(mark.name, in: mark.file)
-  }
+  if let mark = firstUnwritten(network, pass, next) { return .placeholder(mark) }
   precondition(
     (2..<network.L).contains(l) && pass.L == network.L,
     "δ^\(l) of a hidden layer needs 2 <= l < L = \(network.L) and a pass through the network")
@@ -68,7 +67,7 @@ public func hiddenError(
 /// - Precondition: both are columns.
 /// - Complexity: O(m · n) for an m × 1 `a` and an n × 1 `delta`.
 public func weightGradient(previous a: Matrix, error delta: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: a, delta) { return unwritten }
+  if let mark = firstUnwritten(a, delta) { return .placeholder(mark) }
   precondition(
     a.columns == 1 && delta.columns == 1,
     "a^(l-1) and δ^l are columns, but are \(a.shape) and \(delta.shape)")
@@ -90,9 +89,7 @@ public func weightGradient(previous a: Matrix, error delta: Matrix) -> Matrix {
 public func backpropagate(_ network: Network, pass: ForwardPass, loss: Loss, label y: Matrix)
   -> Gradients
 {
-  if let mark = network.unwritten ?? pass.unwritten ?? y.unwritten {
-    return .unwritten(mark.name, in: mark.file)
-  }
+  if let mark = firstUnwritten(network, pass, y) { return .placeholder(mark) }
   precondition(
     pass.L == network.L, "a pass through \(pass.L) layers cannot go back through \(network.L)")
   // BEGIN EXERCISE backpropagate

@@ -80,7 +80,7 @@ public func lossValue(_ loss: Loss, output a: Matrix, label y: Matrix) -> Double
 /// - Precondition: `y` has the shape of `a`.
 /// - Complexity: O(entries of `a`).
 public func squaredLossGradient(output a: Matrix, label y: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: a, y) { return unwritten }
+  if let mark = firstUnwritten(a, y) { return .placeholder(mark) }
   Loss.squared.checkLabel(y, output: a)
   // BEGIN EXERCISE squaredLossGradient
   return .unwritten("squaredLossGradient", in: #filePath)
@@ -96,7 +96,7 @@ public func squaredLossGradient(output a: Matrix, label y: Matrix) -> Matrix {
 /// Lecture: `004`, section 2.2 (the case split "-y if ℓ(y, z) > 0, 0 otherwise").
 /// - Precondition: `a` is 1 x 1 and `y` is +1 or -1.
 public func hingeLossGradient(output a: Matrix, label y: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: a, y) { return unwritten }
+  if let mark = firstUnwritten(a, y) { return .placeholder(mark) }
   Loss.hinge.checkLabel(y, output: a)
   // BEGIN EXERCISE hingeLossGradient
   return .unwritten("hingeLossGradient", in: #filePath)

@@ -22,8 +22,8 @@ import LectureKit
 /// - Complexity: O(C_out · C_in · (h̃ · w̃ + h' · w' · kh · kw)) for input maps padded to
 ///   h̃ × w̃, output maps of h' × w' and kh × kw kernels.
 public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] {
-  if let mark = placeholder(amongMaps: input)?.unwritten ?? layer.unwritten {
-    return .unwritten(mark.name, in: mark.file, count: layer.outputChannels)
+  if let mark = firstUnwritten(input, layer) {
+    return .placeholder(mark, count: layer.outputChannels)
   }
   checkMaps(input, count: layer.inputChannels, "input")
   // BEGIN EXERCISE convLayerForward stub: return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)

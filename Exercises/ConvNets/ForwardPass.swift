@@ -3,7 +3,7 @@ import LectureKit
 import Pooling
 
 /// Everything the forward pass computes, stage by stage, kept for the backward pass.
-public struct ConvNetPass: Sendable {
+public struct ConvNetPass: Sendable, Placeholding {
   /// x: the input maps.
   public let input: [Matrix]
   /// z: the convolution layer's maps, before the ReLU.
@@ -29,16 +29,10 @@ public struct ConvNetPass: Sendable {
     self.logits = logits
   }
 
-  /// A placeholder for an unwritten exercise that returns a forward pass.
-  public static func unwritten(_ name: String, in file: String) -> ConvNetPass {
-    let mark = Matrix.unwritten(name, in: file)
-    return ConvNetPass(
-      input: [mark], z: [mark], a: [mark], pooled: [mark], features: mark, logits: mark)
-  }
-
-  /// The first placeholder the pass holds, if any.
-  public var unwritten: Unwritten? {
-    placeholder(amongMaps: input + z + a + pooled + [features, logits])?.unwritten
+  public static func placeholder(_ m: Unwritten) -> ConvNetPass {
+    ConvNetPass(
+      input: .placeholder(m), z: .placeholder(m), a: .placeholder(m), pooled: .placeholder(m),
+      features: .placeholder(m), logits: .placeholder(m))
   }
 }
 
@@ -60,9 +54,7 @@ public struct ConvNetPass: Sendable {
 /// - Complexity: one ``convLayerForward(_:_:)``, C_out ``maxPool(_:_:)`` calls and O(F · K)
 ///   for the read-out of F features to K classes.
 public func convNetForward(_ net: ConvNet, input: [Matrix]) -> ConvNetPass {
-  if let mark = placeholder(amongMaps: input)?.unwritten ?? net.unwritten {
-    return .unwritten(mark.name, in: mark.file)
-  }
+  if let mark = firstUnwritten(input, net) { return .placeholder(mark) }
   checkMaps(input, count: net.conv.inputChannels, "input")
   // BEGIN EXERCISE convNetForward
   return .unwritten("convNetForward", in: #filePath)

@@ -5,7 +5,7 @@ extension ConvNet {
   /// filter, input map by input map, each row by row), the filters' biases, the read-out's W
   /// row by row, and its b. Gradient checks and SGD steps work on this column.
   public var parameters: Matrix {
-    if let mark = unwritten { return .unwritten(mark.name, in: mark.file) }
+    if let mark = unwritten { return .placeholder(mark) }
     var values: [Double] = []
     for filter in conv.filters {
       for kernel in filter { values += kernel.elements }
@@ -21,7 +21,7 @@ extension ConvNet {
   /// - Precondition: `column` has the shape of ``parameters``.
   /// - Complexity: O(P) for the network's P parameters.
   public func with(parameters column: Matrix) -> ConvNet {
-    if let mark = unwritten ?? column.unwritten { return .unwritten(mark.name, in: mark.file) }
+    if let mark = firstUnwritten(self, column) { return .placeholder(mark) }
     let count = parameters.rows
     precondition(
       column.shape == Shape(rows: count, columns: 1),
@@ -46,7 +46,7 @@ extension ConvNet {
 extension ConvNetGradients {
   /// The gradients in one column, in the order of ``ConvNet/parameters``.
   public var parameters: Matrix {
-    if let mark = unwritten { return .unwritten(mark.name, in: mark.file) }
+    if let mark = unwritten { return .placeholder(mark) }
     var values: [Double] = []
     for filter in conv.filters {
       for kernel in filter { values += kernel.elements }

@@ -28,7 +28,7 @@ public struct LabelledImage: Sendable {
 public func convNetStep(_ net: ConvNet, batch: [LabelledImage], learningRate η: Double)
   -> ConvNet
 {
-  if let mark = net.unwritten { return .unwritten(mark.name, in: mark.file) }
+  if let mark = firstUnwritten(net) { return .placeholder(mark) }
   precondition(!batch.isEmpty, "a mini-batch needs at least one example")
   // BEGIN EXERCISE convNetStep
   return .unwritten("convNetStep", in: #filePath)

@@ -28,12 +28,12 @@ import LectureKit
 public func convolve(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: input, kernel) { return unwritten }
+  if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape, flipped: true)
   checkWindow(
     input: input.shape, kernel: kernel.shape, stride: stride, padding: padding)
   let x = paddedInput(input, margins)
-  if let unwritten = placeholder(among: x) { return unwritten }
+  if let mark = firstUnwritten(x) { return .placeholder(mark) }
   // BEGIN EXERCISE convolve2D
   return .unwritten("convolve2D", in: #filePath)
   // END EXERCISE

@@ -22,7 +22,7 @@ import LectureKit
 public func correlationMatrix(
   of kernel: Matrix, inputShape: Shape, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: kernel) { return unwritten }
+  if let mark = firstUnwritten(kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
   checkWindow(
     input: inputShape, kernel: kernel.shape, stride: stride, padding: padding)

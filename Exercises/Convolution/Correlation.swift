@@ -21,12 +21,12 @@ import LectureKit
 public func correlate(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: input, kernel) { return unwritten }
+  if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
   checkWindow(
     input: input.shape, kernel: kernel.shape, stride: stride, padding: padding)
   let x = paddedInput(input, margins)
-  if let unwritten = placeholder(among: x) { return unwritten }
+  if let mark = firstUnwritten(x) { return .placeholder(mark) }
   // BEGIN EXERCISE correlate2D
   return .unwritten("correlate2D", in: #filePath)
   // END EXERCISE

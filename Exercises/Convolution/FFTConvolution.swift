@@ -37,7 +37,7 @@ public func fftConvolve(_ x: [Double], with w: [Double]) -> [Double] {
 /// - Precondition: neither matrix is empty.
 /// - Complexity: O(N1·N2·log(N1·N2)), with N1 = h + kh - 1 and N2 = w + kw - 1.
 public func fftConvolve(_ input: Matrix, with kernel: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: input, kernel) { return unwritten }
+  if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   precondition(
     input.count > 0 && kernel.count > 0,
     "both matrices need an entry, but are \(input.shape) and \(kernel.shape)")

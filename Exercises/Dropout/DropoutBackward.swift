@@ -25,7 +25,7 @@ import LectureKit
 public func dropoutBackward(
   _ gradient: Matrix, mask: Matrix, p: Double, convention: DropoutConvention
 ) -> Matrix {
-  if let unwritten = placeholder(among: gradient, mask) { return unwritten }
+  if let mark = firstUnwritten(gradient, mask) { return .placeholder(mark) }
   requireDropProbability(p)
   requireSameShape(mask: mask, as: gradient, named: "the gradient")
   // BEGIN EXERCISE dropoutBackward

@@ -17,7 +17,7 @@ import LectureKit
 /// - Precondition: `weights.columns == points.columns` and `bias` is `weights.rows` × 1.
 /// - Complexity: O(n · m · d).
 public func affineMap(_ points: Matrix, weights: Matrix, bias: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: points, weights, bias) { return unwritten }
+  if let mark = firstUnwritten(points, weights, bias) { return .placeholder(mark) }
   precondition(
     weights.columns == points.columns,
     "\(points.columns)-dimensional points need weights with \(points.columns) columns, "

@@ -20,7 +20,7 @@ public struct FoldingLayer: Sendable {
 /// ```
 /// and its class is the sign of s. The lecture's network has L = 4 hidden layers of 2 units
 /// (2 × 2 weights). The same type holds a gradient: one entry per parameter.
-public struct FoldingNetwork: Sendable {
+public struct FoldingNetwork: Sendable, Placeholding {
   /// The hidden layers, first to last.
   public var hidden: [FoldingLayer]
   /// The read-out: 1 × w weights u and a 1 × 1 bias c.
@@ -52,31 +52,25 @@ public struct FoldingNetwork: Sendable {
     return FoldingNetwork(hidden: hidden, readout: layer(depth == 0 ? inputs : width, 1))
   }
 
-  /// The placeholder an unwritten exercise returns: no hidden layers and a read-out of
-  /// placeholders, which name the exercise wherever they end up.
-  public static func unwritten(_ name: String, in file: String) -> FoldingNetwork {
-    let mark = Matrix.unwritten(name, in: file)
-    return FoldingNetwork(hidden: [], readout: FoldingLayer(weights: mark, bias: mark))
+  /// No hidden layers and a read-out of placeholders.
+  public static func placeholder(_ mark: Unwritten) -> FoldingNetwork {
+    FoldingNetwork(
+      hidden: [], readout: FoldingLayer(weights: .placeholder(mark), bias: .placeholder(mark)))
   }
-
-  /// The first placeholder among the parameters, if any.
-  public var unwrittenMark: Unwritten? {
-    let matrices = hidden.flatMap { [$0.weights, $0.bias] } + [readout.weights, readout.bias]
-    return matrices.lazy.compactMap(\.unwritten).first
-  }
-
-  /// Whether this is (or holds) the result of an unwritten exercise.
-  public var isPlaceholder: Bool { unwrittenMark != nil }
 }
 
 /// What one hidden layer makes of a point set: `z` after the affine map, `a` after ReLU.
-public struct FoldingStage: Sendable {
+public struct FoldingStage: Sendable, Placeholding {
   public var z: Matrix
   public var a: Matrix
 
   public init(z: Matrix, a: Matrix) {
     self.z = z
     self.a = a
+  }
+
+  public static func placeholder(_ mark: Unwritten) -> FoldingStage {
+    FoldingStage(z: .placeholder(mark), a: .placeholder(mark))
   }
 }
 
@@ -98,13 +92,10 @@ public func foldingStages(_ points: Matrix, through layers: [FoldingLayer]) -> [
 
 /// The final representation aᴸ of `points`: what the read-out sees.
 ///
-/// Given code. While ``foldingStages(_:through:)`` is unwritten it returns nothing, and this
-/// returns a placeholder that says so.
+/// Given code. While ``foldingStages(_:through:)`` is unwritten this returns its placeholder.
 /// - Complexity: O(n · P) for n points and P parameters in `layers`.
 public func finalRepresentation(_ points: Matrix, through layers: [FoldingLayer]) -> Matrix {
   if layers.isEmpty { return points }
-  guard let last = foldingStages(points, through: layers).last else {
-    return .unwritten("foldingStages", in: #filePath)
-  }
-  return last.a
+  return foldingStages(points, through: layers).last?.a
+    ?? .unwritten("foldingStages", in: #filePath)
 }

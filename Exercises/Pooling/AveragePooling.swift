@@ -17,7 +17,7 @@ import LectureKit
 /// - Precondition: the input is not empty and the window fits inside the padded input.
 /// - Complexity: O(h' · w' · kh · kw) for an h' × w' output and a kh × kw window.
 public func averagePool(_ input: Matrix, _ window: PoolWindow) -> Matrix {
-  if let unwritten = placeholder(among: input) { return unwritten }
+  if let mark = firstUnwritten(input) { return .placeholder(mark) }
   checkFits(window, input)
   // BEGIN EXERCISE averagePool2D
   return .unwritten("averagePool2D", in: #filePath)

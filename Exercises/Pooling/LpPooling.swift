@@ -20,7 +20,7 @@ import LectureKit
 ///   a finite number with `p >= 1` (below 1 it is not a norm).
 /// - Complexity: O(h' · w' · kh · kw) for an h' × w' output and a kh × kw window.
 public func lpPool(_ input: Matrix, _ window: PoolWindow, norm p: Double) -> Matrix {
-  if let unwritten = placeholder(among: input) { return unwritten }
+  if let mark = firstUnwritten(input) { return .placeholder(mark) }
   checkFits(window, input)
   checkNorm(p)
   // BEGIN EXERCISE lpPool2D

@@ -16,7 +16,7 @@ import LectureKit
 /// - Precondition: `x` is n × 1 with n ≥ 1 and `u` is n × n.
 /// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkWeights(_ x: Matrix, parameters u: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: x, u) { return unwritten }
+  if let mark = firstUnwritten(x, u) { return .placeholder(mark) }
   checkHypernetworkShapes(x, u)
   return (u * x).map(tanh)
 }
@@ -48,7 +48,7 @@ public func hypernetworkCost(_ x: Matrix, target y: Double, parameters u: Matrix
 /// - Precondition: as for ``hypernetworkWeights(_:parameters:)``.
 /// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkGradientU(_ x: Matrix, target y: Double, parameters u: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: x, u) { return unwritten }
+  if let mark = firstUnwritten(x, u) { return .placeholder(mark) }
   checkHypernetworkShapes(x, u)
   // BEGIN EXERCISE hypernetworkGradientU
   return .unwritten("hypernetworkGradientU", in: #filePath)
@@ -65,7 +65,7 @@ public func hypernetworkGradientU(_ x: Matrix, target y: Double, parameters u: M
 /// - Precondition: as for ``hypernetworkWeights(_:parameters:)``.
 /// - Complexity: O(n²) for an n × 1 `x`.
 public func hypernetworkGradientX(_ x: Matrix, target y: Double, parameters u: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: x, u) { return unwritten }
+  if let mark = firstUnwritten(x, u) { return .placeholder(mark) }
   checkHypernetworkShapes(x, u)
   // BEGIN EXERCISE hypernetworkGradientX
   return .unwritten("hypernetworkGradientX", in: #filePath)

@@ -55,7 +55,7 @@ public struct MotifTemplate: Sendable, CustomStringConvertible {
 /// - Precondition: the template has an odd number of rows and of columns.
 /// - Complexity: O(h · w · kh · kw) for an h × w image and a kh × kw template.
 public func detectMotif(_ image: Matrix, template: MotifTemplate) -> Matrix {
-  if let unwritten = placeholder(among: image, template.kernel) { return unwritten }
+  if let mark = firstUnwritten(image, template.kernel) { return .placeholder(mark) }
   precondition(
     template.kernel.rows % 2 == 1 && template.kernel.columns % 2 == 1,
     "a template needs a centre: odd sizes, not \(template.kernel.shape)")

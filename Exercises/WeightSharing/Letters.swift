@@ -51,7 +51,7 @@ public enum Letters {
 public func placed(
   _ image: Matrix, onCanvasOfRows rows: Int, columns: Int, atRow row: Int, column: Int
 ) -> Matrix {
-  if let unwritten = placeholder(among: image) { return unwritten }
+  if let mark = firstUnwritten(image) { return .placeholder(mark) }
   precondition(
     row >= 0 && column >= 0 && row + image.rows <= rows && column + image.columns <= columns,
     "a \(image.shape) image at (\(row), \(column)) does not fit on a \(rows) x \(columns) canvas")
@@ -68,7 +68,7 @@ public func placed(
 /// - Precondition: `rows >= 0` and `columns >= 0`.
 /// - Complexity: O(entries of the framed image).
 public func surroundedByBackground(_ image: Matrix, rows: Int, columns: Int) -> Matrix {
-  if let unwritten = placeholder(among: image) { return unwritten }
+  if let mark = firstUnwritten(image) { return .placeholder(mark) }
   precondition(rows >= 0 && columns >= 0, "a frame cannot be \(rows) x \(columns)")
   return placed(
     image, onCanvasOfRows: image.rows + 2 * rows, columns: image.columns + 2 * columns,

@@ -42,7 +42,7 @@ public func pooledScore(_ scores: Matrix, _ pooling: ScorePooling) -> Double {
 ///   longer than the sequence.
 /// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
 public func motifScores(_ sequence: Matrix, detector: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: sequence, detector) { return unwritten }
+  if let mark = firstUnwritten(sequence, detector) { return .placeholder(mark) }
   checkMotifShapes(sequence, detector)
   // BEGIN EXERCISE motifScores
   return .unwritten("motifScores", in: #filePath)
@@ -79,7 +79,7 @@ public func motifOutput(_ sequence: Matrix, detector: Matrix, pooling: ScorePool
 public func detectorGradient(
   _ sequence: Matrix, detector: Matrix, pooling: ScorePooling
 ) -> Matrix {
-  if let unwritten = placeholder(among: sequence, detector) { return unwritten }
+  if let mark = firstUnwritten(sequence, detector) { return .placeholder(mark) }
   checkMotifShapes(sequence, detector)
   // BEGIN EXERCISE detectorGradient
   return .unwritten("detectorGradient", in: #filePath)

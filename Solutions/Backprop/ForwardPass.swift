@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import LectureKit
 
@@ -12,7 +13,7 @@ import LectureKit
 ///
 /// Lecture: `004`, section 3, steps 1 and 2; `002`, "Backprop Algorithm" ("many of the values
 /// you need for each gradient are computed in the forward pass").
-public struct ForwardPass: Sendable {
+public struct ForwardPass: Sendable, Placeholding {
   /// `z^2 ... z^L`.
   public private(set) var zs: [Matrix]
   /// `a^1 ... a^L`.
@@ -38,16 +39,8 @@ public struct ForwardPass: Sendable {
     activations.append(a)
   }
 
-  /// A placeholder for an unwritten exercise that returns a forward pass.
-  public static func unwritten(_ name: String, in file: String) -> ForwardPass {
-    var pass = ForwardPass(input: .unwritten(name, in: file))
-    pass.zs = pass.activations
-    return pass
-  }
-
-  /// Set when this pass stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? {
-    activations.lazy.compactMap(\.unwritten).first ?? zs.lazy.compactMap(\.unwritten).first
+  public static func placeholder(_ mark: Unwritten) -> ForwardPass {
+    ForwardPass(input: .placeholder(mark))
   }
 
   /// L: the layers of the pass, the input layer included.
@@ -55,18 +48,18 @@ public struct ForwardPass: Sendable {
 
   /// `z^l`, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer of the pass.
+  /// - Complexity: O(L).
   public func z(_ l: Int) -> Matrix {
-    if unwritten != nil { return activations[0] }
+    if isPlaceholder { return activations[0] }
     precondition((2...L).contains(l), "z^\(l) does not exist: this pass has z^2 ... z^\(L)")
     return zs[l - 2]
   }
 
   /// `a^l`, for l = 1 ... L (`a^1` is the input).
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer of the pass.
+  /// - Complexity: O(L).
   public func a(_ l: Int) -> Matrix {
-    if unwritten != nil { return activations[0] }
+    if isPlaceholder { return activations[0] }
     precondition((1...L).contains(l), "a^\(l) does not exist: this pass has a^1 ... a^\(L)")
     return activations[l - 1]
   }
@@ -85,9 +78,7 @@ public struct ForwardPass: Sendable {
 /// - Precondition: `x` is a column with one entry per input of the network.
 /// - Complexity: O(P + L²) for a network of L layers and P parameters.
 public func forwardPass(_ network: Network, input x: Matrix) -> ForwardPass {
-  if let mark = network.unwritten ?? x.unwritten {
-    return .unwritten(mark.name, in: mark.file)
-  }
+  if let mark = firstUnwritten(network, x) { return .placeholder(mark) }
   precondition(
     x.shape == Shape(rows: network.inputs, columns: 1),
     "the network takes a \(network.inputs) x 1 input, but x is \(x.shape)")

@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import LectureKit
 
@@ -8,7 +9,7 @@ import LectureKit
 /// `weights[0]` and `biases[0]` belong to layer 2; ``dW(_:)`` and ``db(_:)`` take the notes' l.
 ///
 /// Lecture: `004`, section 3, step 5 ("Gradient").
-public struct Gradients: Sendable {
+public struct Gradients: Sendable, Placeholding {
   /// `∂ℓ/∂W^2 ... ∂ℓ/∂W^L`.
   public let weights: [Matrix]
   /// `∂ℓ/∂b^2 ... ∂ℓ/∂b^L`.
@@ -29,20 +30,14 @@ public struct Gradients: Sendable {
   ///
   /// - Complexity: O(P) for a network of P parameters.
   public static func zero(like network: Network) -> Gradients {
-    if let mark = network.unwritten { return .unwritten(mark.name, in: mark.file) }
+    if let mark = firstUnwritten(network) { return .placeholder(mark) }
     return Gradients(
       dW: network.layers.map { Matrix(rows: $0.W.rows, columns: $0.W.columns) },
       db: network.layers.map { Matrix(rows: $0.b.rows, columns: 1) })
   }
 
-  /// A placeholder for an unwritten exercise that returns gradients.
-  public static func unwritten(_ name: String, in file: String) -> Gradients {
-    Gradients(dW: [.unwritten(name, in: file)], db: [.unwritten(name, in: file)])
-  }
-
-  /// Set when these gradients stand for the result of an unwritten exercise.
-  public var unwritten: Unwritten? {
-    (weights + biases).lazy.compactMap(\.unwritten).first
+  public static func placeholder(_ mark: Unwritten) -> Gradients {
+    Gradients(dW: .placeholder(mark), db: .placeholder(mark))
   }
 
   /// L: the number of layers, the input layer included.
@@ -50,18 +45,18 @@ public struct Gradients: Sendable {
 
   /// `∂ℓ/∂W^l`, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer.
+  /// - Complexity: O(L).
   public func dW(_ l: Int) -> Matrix {
-    if unwritten != nil { return weights[0] }
+    if isPlaceholder { return weights[0] }
     precondition((2...L).contains(l), "there is no ∂ℓ/∂W^\(l): these are layers 2 ... \(L)")
     return weights[l - 2]
   }
 
   /// `∂ℓ/∂b^l`, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer.
+  /// - Complexity: O(L).
   public func db(_ l: Int) -> Matrix {
-    if unwritten != nil { return biases[0] }
+    if isPlaceholder { return biases[0] }
     precondition((2...L).contains(l), "there is no ∂ℓ/∂b^\(l): these are layers 2 ... \(L)")
     return biases[l - 2]
   }
@@ -71,8 +66,7 @@ public struct Gradients: Sendable {
   /// - Precondition: both have the same layers (unless one is a placeholder).
   /// - Complexity: O(P) for gradients of P parameters.
   public static func + (lhs: Gradients, rhs: Gradients) -> Gradients {
-    if lhs.unwritten != nil { return lhs }
-    if rhs.unwritten != nil { return rhs }
+    if let mark = firstUnwritten(lhs, rhs) { return .placeholder(mark) }
     precondition(
       lhs.weights.count == rhs.weights.count,
       "adding gradients of \(lhs.weights.count) and \(rhs.weights.count) layers")
@@ -85,7 +79,7 @@ public struct Gradients: Sendable {
   ///
   /// - Complexity: O(P) for gradients of P parameters.
   public static func * (scalar: Double, gradients: Gradients) -> Gradients {
-    if gradients.unwritten != nil { return gradients }
+    if let mark = firstUnwritten(gradients) { return .placeholder(mark) }
     return Gradients(
       dW: gradients.weights.map { scalar * $0 }, db: gradients.biases.map { scalar * $0 })
   }

@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes name the weight matrices W^l and the number of layers L; the code keeps their names.
 import Foundation
 import LectureKit
@@ -59,7 +60,7 @@ public struct Layer: Sendable, Equatable {
 /// `layers[0]` holds `W^2`, `b^2`; ``W(_:)``, ``b(_:)`` and ``f(_:)`` take the notes' l.
 ///
 /// Lecture: `004`, section 3, "Feedforward".
-public struct Network: Sendable, Equatable {
+public struct Network: Sendable, Equatable, Placeholding {
   /// The layers 2 ... L, in order.
   public let layers: [Layer]
 
@@ -109,15 +110,8 @@ public struct Network: Sendable, Equatable {
     return Network(layers: layers)
   }
 
-  /// A placeholder for an unwritten exercise that returns a network.
-  public static func unwritten(_ name: String, in file: String) -> Network {
-    let mark = Matrix.unwritten(name, in: file)
-    return Network(layers: [Layer(W: mark, b: mark, f: .identity)])
-  }
-
-  /// Set when this network stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? {
-    layers.lazy.compactMap { $0.W.unwritten ?? $0.b.unwritten }.first
+  public static func placeholder(_ mark: Unwritten) -> Network {
+    Network(layers: [Layer(W: .placeholder(mark), b: .placeholder(mark), f: .identity)])
   }
 
   /// L: the number of layers, the input layer included.
@@ -131,21 +125,21 @@ public struct Network: Sendable, Equatable {
 
   /// `W^l`, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer.
+  /// - Complexity: O(L).
   public func W(_ l: Int) -> Matrix { layer(l).W }
 
   /// `b^l`, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer.
+  /// - Complexity: O(L).
   public func b(_ l: Int) -> Matrix { layer(l).b }
 
   /// The activation of layer l, for l = 2 ... L.
   ///
-  /// - Complexity: O(L): the placeholder check reads every layer.
+  /// - Complexity: O(L).
   public func f(_ l: Int) -> Activation { layer(l).f }
 
   private func layer(_ l: Int) -> Layer {
-    if unwritten != nil { return layers[0] }
+    if isPlaceholder { return layers[0] }
     precondition(
       (2...L).contains(l), "layer \(l) has no parameters: this network's layers are 2 ... \(L)")
     return layers[l - 2]

@@ -24,7 +24,7 @@ public struct TrainingPair: Sendable {
 /// - Precondition: the batch is not empty.
 /// - Complexity: O(n · (P + L²)) for a batch of n pairs, L layers and P parameters.
 public func batchGradient(_ network: Network, batch: [TrainingPair], loss: Loss) -> Gradients {
-  if let mark = network.unwritten { return .unwritten(mark.name, in: mark.file) }
+  if let mark = firstUnwritten(network) { return .placeholder(mark) }
   precondition(!batch.isEmpty, "a mini-batch needs at least one training pair")
   // BEGIN EXERCISE batchGradient
   var total = Gradients.zero(like: network)
@@ -46,7 +46,7 @@ public func batchGradient(_ network: Network, batch: [TrainingPair], loss: Loss)
 public func sgdUpdate(_ network: Network, gradients g: Gradients, learningRate η: Double)
   -> Network
 {
-  if let mark = network.unwritten ?? g.unwritten { return .unwritten(mark.name, in: mark.file) }
+  if let mark = firstUnwritten(network, g) { return .placeholder(mark) }
   precondition(
     g.L == network.L
       && (2...network.L).allSatisfy {

@@ -22,7 +22,7 @@ import Pooling
 ///   ``maxPoolBackward(_:_:upstream:)`` calls and O(F · K) for F features and K classes: the
 ///   order of a forward pass.
 public func convNetBackward(_ net: ConvNet, pass: ConvNetPass, label: Int) -> ConvNetGradients {
-  if let mark = net.unwritten ?? pass.unwritten { return .unwritten(mark.name, in: mark.file) }
+  if let mark = firstUnwritten(net, pass) { return .placeholder(mark) }
   checkLabel(label, classes: net.classes)
   precondition(
     pass.logits.shape == Shape(rows: net.classes, columns: 1)

@@ -16,7 +16,7 @@ import LectureKit
 /// scanning multiple pictures"); `004`, section 5.2 (several feature maps in one layer).
 /// - Precondition: at least one filter; every filter has a kernel per input map, at least one;
 ///   all kernels have one shape with at least one entry; one bias per filter; `stride >= 1`.
-public struct ConvLayer: Sendable, Equatable {
+public struct ConvLayer: Sendable, Equatable, Placeholding {
   /// `filters[o][c]`: the kernel filter o lays on input map c.
   public let filters: [[Matrix]]
   /// `biases[o]`: the bias of filter o.
@@ -62,13 +62,9 @@ public struct ConvLayer: Sendable, Equatable {
       padding: padding)
   }
 
-  /// A placeholder for an unwritten exercise that returns a layer.
-  public static func unwritten(_ name: String, in file: String) -> ConvLayer {
-    ConvLayer(filters: [[.unwritten(name, in: file)]], biases: [.nan])
+  public static func placeholder(_ mark: Unwritten) -> ConvLayer {
+    ConvLayer(filters: [[.placeholder(mark)]], biases: [.nan])
   }
-
-  /// Set when this layer stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? { filters.joined().lazy.compactMap(\.unwritten).first }
 
   /// C_in: the maps each filter reads.
   public var inputChannels: Int { filters[0].count }
@@ -80,7 +76,7 @@ public struct ConvLayer: Sendable, Equatable {
 
 /// The gradient of a loss with respect to the parameters of a ``ConvLayer``: one matrix per
 /// kernel and one number per bias, laid out as the layer's own.
-public struct ConvLayerGradient: Sendable, Equatable {
+public struct ConvLayerGradient: Sendable, Equatable, Placeholding {
   /// `filters[o][c]` = ∂ℓ/∂(kernel c of filter o).
   public let filters: [[Matrix]]
   /// `biases[o]` = ∂ℓ/∂b_o.
@@ -91,31 +87,8 @@ public struct ConvLayerGradient: Sendable, Equatable {
     self.biases = biases
   }
 
-  /// A placeholder for an unwritten exercise that returns a gradient.
-  public static func unwritten(_ name: String, in file: String) -> ConvLayerGradient {
-    ConvLayerGradient(filters: [[.unwritten(name, in: file)]], biases: [.nan])
-  }
-
-  /// Set when this gradient stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? { filters.joined().lazy.compactMap(\.unwritten).first }
-}
-
-/// The first placeholder among some maps, if any.
-func placeholder(amongMaps maps: [Matrix]) -> Matrix? {
-  maps.first { $0.isPlaceholder }
-}
-
-extension [Matrix] {
-  /// `count` copies of the placeholder of an unwritten exercise that returns one map per
-  /// channel: code that indexes the channels of the result then never traps.
-  static func unwritten(_ name: String, in file: String, count: Int) -> [Matrix] {
-    copies(of: .unwritten(name, in: file), count: count)
-  }
-
-  /// `count` copies of a placeholder (at least one): what a function that returns one map per
-  /// channel gives back when an input it needs is unwritten.
-  static func copies(of mark: Matrix, count: Int) -> [Matrix] {
-    Array(repeating: mark, count: Swift.max(1, count))
+  public static func placeholder(_ mark: Unwritten) -> ConvLayerGradient {
+    ConvLayerGradient(filters: [[.placeholder(mark)]], biases: [.nan])
   }
 }
 

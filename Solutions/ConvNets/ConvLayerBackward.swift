@@ -23,8 +23,8 @@ import LectureKit
 public func convLayerInputGradient(
   _ upstream: [Matrix], _ layer: ConvLayer, inputShape: Shape
 ) -> [Matrix] {
-  if let mark = placeholder(amongMaps: upstream)?.unwritten ?? layer.unwritten {
-    return .unwritten(mark.name, in: mark.file, count: layer.inputChannels)
+  if let mark = firstUnwritten(upstream, layer) {
+    return .placeholder(mark, count: layer.inputChannels)
   }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
   // BEGIN EXERCISE convLayerInputGradient stub: return .unwritten("convLayerInputGradient", in: #filePath, count: layer.inputChannels)
@@ -66,9 +66,7 @@ public func convLayerInputGradient(
 public func convLayerParameterGradient(
   _ upstream: [Matrix], input: [Matrix], _ layer: ConvLayer
 ) -> ConvLayerGradient {
-  if let mark = placeholder(amongMaps: upstream + input)?.unwritten ?? layer.unwritten {
-    return .unwritten(mark.name, in: mark.file)
-  }
+  if let mark = firstUnwritten(upstream, input, layer) { return .placeholder(mark) }
   checkMaps(upstream, count: layer.outputChannels, "upstream")
   checkMaps(input, count: layer.inputChannels, "input")
   // BEGIN EXERCISE convLayerParameterGradient

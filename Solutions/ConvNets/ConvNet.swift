@@ -39,7 +39,7 @@ public struct DenseLayer: Sendable, Equatable {
 /// ```
 /// Lecture: `002`, "Putting it all together" (Input → (Conv → ReLU → Pooling) → ... → Fully
 /// connected); `004`, section 5.2.
-public struct ConvNet: Sendable, Equatable {
+public struct ConvNet: Sendable, Equatable, Placeholding {
   /// The convolution layer.
   public let conv: ConvLayer
   /// The max-pooling windows, the same for every map; pooling has no parameters.
@@ -76,17 +76,10 @@ public struct ConvNet: Sendable, Equatable {
       readout: DenseLayer(weights: weights, biases: Matrix(rows: classes, columns: 1)))
   }
 
-  /// A placeholder for an unwritten exercise that returns a network.
-  public static func unwritten(_ name: String, in file: String) -> ConvNet {
-    let mark = Matrix.unwritten(name, in: file)
-    return ConvNet(
-      conv: ConvLayer(filters: [[mark]], biases: [.nan]), pool: PoolWindow(size: 1),
-      readout: DenseLayer(weights: mark, biases: mark))
-  }
-
-  /// Set when this network stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? {
-    conv.unwritten ?? readout.weights.unwritten ?? readout.biases.unwritten
+  public static func placeholder(_ mark: Unwritten) -> ConvNet {
+    ConvNet(
+      conv: .placeholder(mark), pool: PoolWindow(size: 1),
+      readout: DenseLayer(weights: .placeholder(mark), biases: .placeholder(mark)))
   }
 
   /// The number of classes: the read-out's units.
@@ -97,7 +90,7 @@ public struct ConvNet: Sendable, Equatable {
 /// convolution layer and those of the read-out. (The first layer reads the image itself,
 /// which has no gradient to receive; a layer below would take
 /// ``convLayerInputGradient(_:_:inputShape:)`` of the convolution's upstream gradient.)
-public struct ConvNetGradients: Sendable {
+public struct ConvNetGradients: Sendable, Placeholding {
   /// ∂ℓ/∂ (the filters and biases of the convolution layer).
   public let conv: ConvLayerGradient
   /// ∂ℓ/∂W of the read-out: features × classes.
@@ -111,16 +104,9 @@ public struct ConvNetGradients: Sendable {
     self.readoutBiases = readoutBiases
   }
 
-  /// A placeholder for an unwritten exercise that returns gradients.
-  public static func unwritten(_ name: String, in file: String) -> ConvNetGradients {
-    let mark = Matrix.unwritten(name, in: file)
-    return ConvNetGradients(
-      conv: ConvLayerGradient(filters: [[mark]], biases: [.nan]), readoutWeights: mark,
-      readoutBiases: mark)
-  }
-
-  /// Set when these gradients stand for the result of an unwritten exercise.
-  public var unwritten: Unwritten? {
-    conv.unwritten ?? readoutWeights.unwritten ?? readoutBiases.unwritten
+  public static func placeholder(_ mark: Unwritten) -> ConvNetGradients {
+    ConvNetGradients(
+      conv: .placeholder(mark), readoutWeights: .placeholder(mark),
+      readoutBiases: .placeholder(mark))
   }
 }

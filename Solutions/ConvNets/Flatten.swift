@@ -15,7 +15,7 @@ import LectureKit
 /// - Precondition: at least one map, all of one shape with at least one entry.
 /// - Complexity: O(C · h · w).
 public func flatten(_ maps: [Matrix]) -> Matrix {
-  if let mark = placeholder(amongMaps: maps) { return mark }
+  if let mark = firstUnwritten(maps) { return .placeholder(mark) }
   precondition(!maps.isEmpty, "flatten needs at least one map")
   checkMaps(maps, count: maps.count, "flattened")
   // BEGIN EXERCISE flatten
@@ -39,7 +39,7 @@ public func flatten(_ maps: [Matrix]) -> Matrix {
 ///   count · h · w entries.
 /// - Complexity: O(count · h · w).
 public func unflatten(_ column: Matrix, into count: Int, of shape: Shape) -> [Matrix] {
-  if column.isPlaceholder { return .copies(of: column, count: count) }
+  if let mark = firstUnwritten(column) { return .placeholder(mark, count: count) }
   precondition(
     count >= 1 && shape.rows >= 1 && shape.columns >= 1,
     "unflatten needs at least one map with an entry, not \(count) maps of \(shape)")

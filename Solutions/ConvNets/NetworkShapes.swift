@@ -4,7 +4,7 @@ import Pooling
 
 /// The shape of what flows between two layers: `channels` maps of `rows` × `columns` (a fully
 /// connected layer's units count as that many maps of 1 × 1).
-public struct VolumeShape: Sendable, Equatable, CustomStringConvertible {
+public struct VolumeShape: Sendable, Equatable, CustomStringConvertible, Placeholding {
   public let channels: Int
   public let rows: Int
   public let columns: Int
@@ -22,10 +22,8 @@ public struct VolumeShape: Sendable, Equatable, CustomStringConvertible {
     (channels, rows, columns, unwritten) = (0, 0, 0, mark)
   }
 
-  /// A placeholder for an unwritten exercise that returns a shape; it equals no shape.
-  public static func unwritten(_ name: String, in file: String) -> VolumeShape {
-    VolumeShape(mark: Unwritten(name: name, file: file))
-  }
+  /// No sizes, and the mark: it equals no shape.
+  public static func placeholder(_ mark: Unwritten) -> VolumeShape { VolumeShape(mark: mark) }
 
   /// The number of units: channels · rows · columns.
   public var count: Int { channels * rows * columns }
@@ -111,7 +109,7 @@ public enum NetworkLayer: Sendable, Equatable, CustomStringConvertible {
 /// - Precondition: the layer fits the input (``NetworkLayer/fits(_:)``).
 /// - Complexity: O(filters) for a partially connected convolution; O(1) for the others.
 public func layerOutputShape(_ layer: NetworkLayer, input: VolumeShape) -> VolumeShape {
-  if input.unwritten != nil { return input }
+  if let mark = firstUnwritten(input) { return .placeholder(mark) }
   precondition(layer.fits(input), "a \(layer) layer cannot take a \(input) input")
   // BEGIN EXERCISE layerOutputShape
   switch layer {

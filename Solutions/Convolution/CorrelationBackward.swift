@@ -23,7 +23,7 @@ public func correlationInputGradient(
   _ upstream: Matrix, kernel: Matrix, inputShape: Shape, stride: Int = 1,
   padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: upstream, kernel) { return unwritten }
+  if let mark = firstUnwritten(upstream, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
   checkUpstream(upstream, input: inputShape, kernel: kernel.shape, stride, padding, margins)
   // BEGIN EXERCISE correlationInputGradient
@@ -69,11 +69,11 @@ public func correlationKernelGradient(
   _ upstream: Matrix, input: Matrix, kernelShape: Shape, stride: Int = 1,
   padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: upstream, input) { return unwritten }
+  if let mark = firstUnwritten(upstream, input) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernelShape)
   checkUpstream(upstream, input: input.shape, kernel: kernelShape, stride, padding, margins)
   let x = paddedInput(input, margins)
-  if let unwritten = placeholder(among: x) { return unwritten }
+  if let mark = firstUnwritten(x) { return .placeholder(mark) }
   // BEGIN EXERCISE correlationKernelGradient
   var gradient = Matrix(rows: kernelShape.rows, columns: kernelShape.columns)
   for k in 0..<kernelShape.rows {

@@ -12,7 +12,7 @@ import LectureKit
 /// - Precondition: no margin is negative.
 /// - Complexity: O(entries of the padded input).
 public func zeroPad(_ input: Matrix, _ margins: Margins) -> Matrix {
-  if let unwritten = placeholder(among: input) { return unwritten }
+  if let mark = firstUnwritten(input) { return .placeholder(mark) }
   precondition(
     min(margins.top, margins.bottom, margins.left, margins.right) >= 0,
     "padding must not be negative, but the margins are \(margins)")

@@ -24,7 +24,7 @@ import LectureKit
 public func applyDropoutMask(
   _ a: Matrix, mask: Matrix, p: Double, convention: DropoutConvention
 ) -> Matrix {
-  if let unwritten = placeholder(among: a, mask) { return unwritten }
+  if let mark = firstUnwritten(a, mask) { return .placeholder(mark) }
   requireDropProbability(p)
   requireSameShape(mask: mask, as: a, named: "the activations")
   // BEGIN EXERCISE applyDropoutMask
@@ -67,7 +67,7 @@ public func dropoutForward(
   _ a: Matrix, p: Double, mode: DropoutMode, convention: DropoutConvention,
   using generator: inout some RandomNumberGenerator
 ) -> (output: Matrix, mask: Matrix?) {
-  if let unwritten = placeholder(among: a) { return (unwritten, unwritten) }
+  if let mark = firstUnwritten(a) { return (.placeholder(mark), .placeholder(mark)) }
   requireDropProbability(p)
   // BEGIN EXERCISE dropoutForward stub: return (.unwritten("dropoutForward", in: #filePath), nil)
   switch mode {

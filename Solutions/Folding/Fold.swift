@@ -13,7 +13,7 @@ import LectureKit
 /// [E6.12].
 /// - Complexity: O(n · d) for n points in d dimensions.
 public func applyReLU(_ points: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: points) { return unwritten }
+  if let mark = firstUnwritten(points) { return .placeholder(mark) }
   // BEGIN EXERCISE applyReLU
   return points.map { max(0, $0) }
   // END EXERCISE

@@ -56,7 +56,7 @@ public func foldingBackward(
   let final = stages.last?.a ?? points
   let u = network.readout.weights
   let s = affineMap(final, weights: u, bias: network.readout.bias)
-  if let unwritten = s.unwritten { return .unwritten(unwritten.name, in: unwritten.file) }
+  if let mark = firstUnwritten(s) { return .placeholder(mark) }
   let n = Double(points.rows)
   let deltaS = Matrix(rows: points.rows, columns: 1) { i, _ in
     -labels[i] / (1 + exp(labels[i] * s[i, 0])) / n

@@ -20,7 +20,7 @@ import LectureKit
 /// - Complexity: O(h · w + h' · w' · kh · kw) for an h × w input, an h' × w' upstream gradient
 ///   and a kh × kw window.
 public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: input, upstream) { return unwritten }
+  if let mark = firstUnwritten(input, upstream) { return .placeholder(mark) }
   checkFits(window, input)
   checkUpstream(upstream, window, input)
   // BEGIN EXERCISE maxPoolBackward
@@ -63,7 +63,7 @@ public func maxPoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Mat
 public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream: Matrix)
   -> Matrix
 {
-  if let unwritten = placeholder(among: input, upstream) { return unwritten }
+  if let mark = firstUnwritten(input, upstream) { return .placeholder(mark) }
   checkFits(window, input)
   checkUpstream(upstream, window, input)
   // BEGIN EXERCISE averagePoolBackward
@@ -103,7 +103,7 @@ public func averagePoolBackward(_ input: Matrix, _ window: PoolWindow, upstream:
 public func lpPoolBackward(
   _ input: Matrix, _ window: PoolWindow, norm p: Double, upstream: Matrix
 ) -> Matrix {
-  if let unwritten = placeholder(among: input, upstream) { return unwritten }
+  if let mark = firstUnwritten(input, upstream) { return .placeholder(mark) }
   checkFits(window, input)
   checkNorm(p)
   checkUpstream(upstream, window, input)

@@ -10,7 +10,7 @@ import LectureKit
 /// where h is differentiable, the slopes between the left and the right derivative at a kink.
 ///
 /// Lecture: `004`, section 2.2, the note on subdifferentials [E6.5].
-public struct Interval: Sendable, Equatable, CustomStringConvertible {
+public struct Interval: Sendable, Equatable, CustomStringConvertible, Placeholding {
   /// The smallest subgradient.
   public let lower: Double
   /// The largest subgradient.
@@ -40,10 +40,9 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
     self.unwritten = unwritten
   }
 
-  /// The placeholder an unwritten exercise returns: NaN bounds, which contain nothing and equal
-  /// nothing.
-  public static func unwritten(_ name: String, in file: String) -> Interval {
-    Interval(.nan, .nan, unwritten: Unwritten(name: name, file: file))
+  /// NaN bounds, which contain nothing and equal nothing.
+  public static func placeholder(_ mark: Unwritten) -> Interval {
+    Interval(.nan, .nan, unwritten: mark)
   }
 
   /// Whether `g` lies in the interval: `lower <= g <= upper`.

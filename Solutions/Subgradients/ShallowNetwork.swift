@@ -1,4 +1,5 @@
 // swift-format-ignore-file: AlwaysUseLowerCamelCase
+
 // The notes call the matrix of the weights w_ij W; the code keeps the name.
 import LectureKit
 
@@ -12,7 +13,7 @@ import LectureKit
 /// ℓ = max(0, 1 - y z)              (y = ±1)
 /// ```
 /// Lecture: `004`, section 2.2 "Learning the parameters" [E6.3].
-public struct ShallowNetwork: Sendable, Equatable {
+public struct ShallowNetwork: Sendable, Equatable, Placeholding {
   /// w_ij, d x m: column j holds the incoming weights of hidden unit j.
   public let W: Matrix
   /// b_j, m x 1.
@@ -26,7 +27,7 @@ public struct ShallowNetwork: Sendable, Equatable {
   ///
   /// - Precondition: `W` is d x m with d, m >= 1; `b` and `w` are m x 1.
   public init(W: Matrix, b: Matrix, w: Matrix, outputBias: Double) {
-    if placeholder(among: W, b, w) == nil {
+    if firstUnwritten(W, b, w) == nil {
       precondition(W.rows >= 1 && W.columns >= 1, "W must be d x m with d, m >= 1, not \(W.shape)")
       let column = Shape(rows: W.columns, columns: 1)
       precondition(
@@ -40,6 +41,10 @@ public struct ShallowNetwork: Sendable, Equatable {
     self.outputBias = outputBias
   }
 
+  public static func placeholder(_ m: Unwritten) -> Self {
+    Self(W: .placeholder(m), b: .placeholder(m), w: .placeholder(m), outputBias: .nan)
+  }
+
   /// The network with every weight and bias zero.
   ///
   /// - Complexity: O(d · m).
@@ -49,21 +54,12 @@ public struct ShallowNetwork: Sendable, Equatable {
       w: Matrix(rows: m, columns: 1), outputBias: 0)
   }
 
-  /// A placeholder for an unwritten exercise that returns a network.
-  public static func unwritten(_ name: String, in file: String) -> ShallowNetwork {
-    let mark = Matrix.unwritten(name, in: file)
-    return ShallowNetwork(W: mark, b: mark, w: mark, outputBias: .nan)
-  }
-
-  /// Set when this network stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? { placeholder(among: W, b, w)?.unwritten }
-
   /// The hidden layer at x: the pre-activations z_j and the activations f(z_j), both m x 1.
   ///
   /// - Precondition: `x` is d x 1.
   /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func hidden(_ x: Matrix) -> (z: Matrix, a: Matrix) {
-    if let mark = placeholder(among: W, x) { return (mark, mark) }
+    if let mark = firstUnwritten(W, x) { return (.placeholder(mark), .placeholder(mark)) }
     precondition(
       x.shape == Shape(rows: W.rows, columns: 1), "x must be \(W.rows) x 1, but is \(x.shape)")
     let z = W.transposed() * x + b
@@ -92,7 +88,7 @@ public struct ShallowNetwork: Sendable, Equatable {
   ///
   /// - Complexity: O(d · m) for d inputs and m hidden units.
   public func updated(by g: ShallowGradient, learningRate η: Double) -> ShallowNetwork {
-    if let mark = unwritten ?? g.unwritten { return .unwritten(mark.name, in: mark.file) }
+    if let mark = firstUnwritten(self, g) { return .placeholder(mark) }
     return ShallowNetwork(
       W: W - η * g.W, b: b - η * g.b, w: w - η * g.w, outputBias: outputBias - η * g.outputBias)
   }
@@ -100,7 +96,7 @@ public struct ShallowNetwork: Sendable, Equatable {
 
 /// The (sub)gradient of the hinge loss of one pair with respect to every parameter of a
 /// ``ShallowNetwork``, each of its parameter's shape.
-public struct ShallowGradient: Sendable {
+public struct ShallowGradient: Sendable, Placeholding {
   /// ∂ℓ/∂w_ij, d x m.
   public let W: Matrix
   /// ∂ℓ/∂b_j, m x 1.
@@ -117,14 +113,9 @@ public struct ShallowGradient: Sendable {
     self.outputBias = outputBias
   }
 
-  /// A placeholder for an unwritten exercise that returns a gradient.
-  public static func unwritten(_ name: String, in file: String) -> ShallowGradient {
-    let mark = Matrix.unwritten(name, in: file)
-    return ShallowGradient(W: mark, b: mark, w: mark, outputBias: .nan)
+  public static func placeholder(_ m: Unwritten) -> Self {
+    Self(W: .placeholder(m), b: .placeholder(m), w: .placeholder(m), outputBias: .nan)
   }
-
-  /// Set when this gradient stands for the result of an unwritten exercise.
-  public var unwritten: Unwritten? { placeholder(among: W, b, w)?.unwritten }
 }
 
 /// The notes' chain rule for the hinge loss of one pair (x, y), with the subgradient 0 at both
@@ -143,7 +134,7 @@ public struct ShallowGradient: Sendable {
 public func shallowGradient(_ network: ShallowNetwork, input x: Matrix, label y: Double)
   -> ShallowGradient
 {
-  if let mark = network.unwritten ?? x.unwritten { return .unwritten(mark.name, in: mark.file) }
+  if let mark = firstUnwritten(network, x) { return .placeholder(mark) }
   precondition(y == 1 || y == -1, "the hinge loss takes the label +1 or -1, not \(y)")
   precondition(
     x.shape == Shape(rows: network.W.rows, columns: 1),

@@ -11,7 +11,7 @@ import LectureKit
 /// parameter u).
 /// - Precondition: `u` is a 2 × 1 column.
 public func nonlinearTransformation(_ u: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: u) { return unwritten }
+  if let mark = firstUnwritten(u) { return .placeholder(mark) }
   precondition(u.shape == Shape(rows: 2, columns: 1), "u must be 2 x 1, but is \(u.shape)")
   return Matrix(column: [u[0, 0] * u[0, 0], u[0, 0] * u[1, 0], exp(u[1, 0])])
 }
@@ -25,7 +25,7 @@ public func nonlinearTransformation(_ u: Matrix) -> Matrix {
 /// Lecture: `001`, "Parameter Transformation II".
 /// - Precondition: `u` is a 2 × 1 column.
 public func nonlinearJacobian(_ u: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: u) { return unwritten }
+  if let mark = firstUnwritten(u) { return .placeholder(mark) }
   precondition(u.shape == Shape(rows: 2, columns: 1), "u must be 2 x 1, but is \(u.shape)")
   // BEGIN EXERCISE nonlinearJacobian
   let u1 = u[0, 0]
@@ -57,7 +57,7 @@ public func nonlinearJacobian(_ u: Matrix) -> Matrix {
 public func updateThroughTransformation(
   _ u: Matrix, jacobian: Matrix, costGradient: Matrix, learningRate: Double
 ) -> Matrix {
-  if let unwritten = placeholder(among: u, jacobian, costGradient) { return unwritten }
+  if let mark = firstUnwritten(u, jacobian, costGradient) { return .placeholder(mark) }
   precondition(u.columns == 1, "u must be a column N_u x 1, but is \(u.shape)")
   precondition(
     costGradient.columns == 1,
@@ -93,7 +93,7 @@ public func updateThroughTransformation(
 public func firstOrderWeightUpdate(
   _ w: Matrix, jacobian: Matrix, costGradient: Matrix, learningRate: Double
 ) -> Matrix {
-  if let unwritten = placeholder(among: w, jacobian, costGradient) { return unwritten }
+  if let mark = firstUnwritten(w, jacobian, costGradient) { return .placeholder(mark) }
   precondition(w.columns == 1, "w must be a column N_w x 1, but is \(w.shape)")
   precondition(
     costGradient.shape == w.shape,

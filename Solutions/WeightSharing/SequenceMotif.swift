@@ -42,7 +42,7 @@ public func pooledScore(_ scores: Matrix, _ pooling: ScorePooling) -> Double {
 ///   longer than the sequence.
 /// - Complexity: O((n - m + 1) · m) for a sequence of n entries and a detector of m.
 public func motifScores(_ sequence: Matrix, detector: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: sequence, detector) { return unwritten }
+  if let mark = firstUnwritten(sequence, detector) { return .placeholder(mark) }
   checkMotifShapes(sequence, detector)
   // BEGIN EXERCISE motifScores
   var scores = Matrix(rows: sequence.rows - detector.rows + 1, columns: 1)
@@ -85,11 +85,11 @@ public func motifOutput(_ sequence: Matrix, detector: Matrix, pooling: ScorePool
 public func detectorGradient(
   _ sequence: Matrix, detector: Matrix, pooling: ScorePooling
 ) -> Matrix {
-  if let unwritten = placeholder(among: sequence, detector) { return unwritten }
+  if let mark = firstUnwritten(sequence, detector) { return .placeholder(mark) }
   checkMotifShapes(sequence, detector)
   // BEGIN EXERCISE detectorGradient
   let scores = motifScores(sequence, detector: detector)
-  if let unwritten = placeholder(among: scores) { return unwritten }
+  if let mark = firstUnwritten(scores) { return .placeholder(mark) }
   var scoreGradient = Matrix(rows: scores.rows, columns: 1)
   switch pooling {
   case .max:

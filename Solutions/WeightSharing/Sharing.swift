@@ -46,7 +46,7 @@ public let lectureSharingPattern = [0, 0, 1, 1]
 /// ```
 /// - Precondition: `x` is 2 × 1 and `w` is 4 × 1.
 public func twoUnitOutput(_ x: Matrix, weights w: Matrix) -> Double {
-  if placeholder(among: x, w) != nil { return .nan }
+  if firstUnwritten(x, w) != nil { return .nan }
   precondition(x.shape == Shape(rows: 2, columns: 1), "x must be 2 x 1, but is \(x.shape)")
   precondition(w.shape == Shape(rows: 4, columns: 1), "w must be 4 x 1, but is \(w.shape)")
   return w[2, 0] * tanh(w[0, 0] * x[0, 0]) + w[3, 0] * tanh(w[1, 0] * x[1, 0])
@@ -72,7 +72,7 @@ public func twoUnitCost(_ x: Matrix, target y: Double, weights w: Matrix) -> Dou
 /// ```
 /// - Precondition: `x` is 2 × 1 and `w` is 4 × 1.
 public func twoUnitGradient(_ x: Matrix, target y: Double, weights w: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: x, w) { return unwritten }
+  if let mark = firstUnwritten(x, w) { return .placeholder(mark) }
   precondition(x.shape == Shape(rows: 2, columns: 1), "x must be 2 x 1, but is \(x.shape)")
   precondition(w.shape == Shape(rows: 4, columns: 1), "w must be 4 x 1, but is \(w.shape)")
   // BEGIN EXERCISE twoUnitGradient

@@ -34,7 +34,7 @@ private func checkKernelFits(_ kernel: Matrix, rows: Int, columns: Int, stride: 
 /// - Precondition: the kernel is not empty and fits inside the input; `stride >= 1`.
 /// - Complexity: O(output entries · kh · kw) for a kh × kw kernel.
 public func sharedCorrelation(_ input: Matrix, with kernel: Matrix, stride: Int = 1) -> Matrix {
-  if let unwritten = placeholder(among: input, kernel) { return unwritten }
+  if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   checkKernelFits(kernel, rows: input.rows, columns: input.columns, stride: stride)
   // BEGIN EXERCISE sharedCorrelation
   let outputRows = slidingWindowCount(length: input.rows, window: kernel.rows, stride: stride)
@@ -71,7 +71,7 @@ public func sharedCorrelation(_ input: Matrix, with kernel: Matrix, stride: Int 
 public func tiedWeightMatrix(
   kernel: Matrix, inputRows: Int, inputColumns: Int, stride: Int = 1
 ) -> Matrix {
-  if let unwritten = placeholder(among: kernel) { return unwritten }
+  if let mark = firstUnwritten(kernel) { return .placeholder(mark) }
   checkKernelFits(kernel, rows: inputRows, columns: inputColumns, stride: stride)
   // BEGIN EXERCISE tiedWeightMatrix
   let outputRows = slidingWindowCount(length: inputRows, window: kernel.rows, stride: stride)
@@ -108,7 +108,7 @@ public func tiedKernelGradient(
   _ denseGradient: Matrix, kernelRows: Int, kernelColumns: Int, inputRows: Int,
   inputColumns: Int, stride: Int = 1
 ) -> Matrix {
-  if let unwritten = placeholder(among: denseGradient) { return unwritten }
+  if let mark = firstUnwritten(denseGradient) { return .placeholder(mark) }
   let outputRows = slidingWindowCount(length: inputRows, window: kernelRows, stride: stride)
   let outputColumns = slidingWindowCount(
     length: inputColumns, window: kernelColumns, stride: stride)

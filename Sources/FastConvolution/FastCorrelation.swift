@@ -30,7 +30,7 @@ import LectureKit
 public func fastCorrelate(
   _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
 ) -> Matrix {
-  if let unwritten = placeholder(among: input, kernel) { return unwritten }
+  if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
   checkWindow(input: input.shape, kernel: kernel.shape, stride: stride, padding: padding)
   let shape = windowOutputShape(

@@ -98,7 +98,7 @@ public struct RealFFT2D: Sendable {
     of x: Matrix, with w: Matrix, firstRow: Int, firstColumn: Int, stride: Int,
     outputRows: Int, outputColumns: Int
   ) -> Matrix {
-    if let unwritten = placeholder(among: x, w) { return unwritten }
+    if let mark = firstUnwritten(x, w) { return .placeholder(mark) }
     require(
       x.count > 0 && w.count > 0 && x.rows <= rows && x.columns <= columns && w.rows <= rows
         && w.columns <= columns,

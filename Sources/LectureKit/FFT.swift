@@ -93,7 +93,7 @@ public func circularConvolution(_ x: [Double], _ w: [Double]) -> [Double] {
 /// - Precondition: `x` and `w` have the same shape.
 /// - Complexity: O(H·W·log(H·W)) for two H × W matrices.
 public func circularConvolution(_ x: Matrix, _ w: Matrix) -> Matrix {
-  if let unwritten = placeholder(among: x, w) { return unwritten }
+  if let mark = firstUnwritten(x, w) { return .placeholder(mark) }
   require(
     x.shape == w.shape,
     "circular convolution needs two matrices of one shape, not \(x.shape) and \(w.shape)")

@@ -27,49 +27,111 @@ public struct Unwritten: Sendable, Hashable, CustomStringConvertible {
     }
     return path
   }
+
+  /// The first mark among the stored parts of `value`, depth first.
+  static func first(amongPartsOf value: Any) -> Unwritten? {
+    for child in Mirror(reflecting: value).children {
+      if let part = child.value as? any Placeholding {
+        if let mark = part.unwritten { return mark }
+      } else if let mark = first(amongPartsOf: child.value) {
+        return mark
+      }
+    }
+    return nil
+  }
 }
 
-extension Matrix {
-  /// The placeholder an unwritten exercise returns: no entries, compares unequal to everything,
-  /// and names the exercise in every failure it causes.
-  public static func unwritten(_ name: String, in file: String) -> Matrix {
-    Matrix(placeholder: Unwritten(name: name, file: file))
+/// A type whose value can stand for the result of an exercise that is not written yet.
+///
+/// A stub returns `.unwritten("name", in: #filePath)`. The placeholder fails every test that
+/// reads it and, where the type can carry the mark (a ``Matrix`` can, a `Double` cannot), names
+/// the exercise to write. A function that receives a placeholder passes it on at once:
+///
+/// ```swift
+/// if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
+/// ```
+/// so one missing exercise never stops the tests of another on a failed precondition.
+///
+/// A chapter type conforms by saying how to build its placeholder; ``unwritten`` then finds a
+/// mark anywhere among its stored properties.
+public protocol Placeholding {
+  /// The value an unwritten exercise returns in place of its result, carrying `mark` where it can.
+  static func placeholder(_ mark: Unwritten) -> Self
+  /// The mark of the unwritten exercise this value stands for or holds, if any.
+  var unwritten: Unwritten? { get }
+}
+
+extension Placeholding {
+  /// The placeholder a stub returns: `.unwritten("correlate2D", in: #filePath)`.
+  public static func unwritten(_ name: String, in file: String) -> Self {
+    placeholder(Unwritten(name: name, file: file))
   }
 
-  /// Whether this matrix is a stub's placeholder.
+  /// The first mark among the stored properties, found by reflection.
+  ///
+  /// - Complexity: O(n) for n stored values, nested ones included.
+  public var unwritten: Unwritten? { Unwritten.first(amongPartsOf: self) }
+
+  /// Whether this value is, or holds, the result of an unwritten exercise.
   public var isPlaceholder: Bool { unwritten != nil }
 }
 
-extension Double {
-  /// The placeholder an unwritten exercise returns: NaN, which fails every comparison.
-  public static func unwritten(_ name: String, in file: String) -> Double { .nan }
-}
-
-extension Array {
-  /// The placeholder an unwritten exercise returns: an empty array, which has the wrong count
-  /// for every check.
-  public static func unwritten(_ name: String, in file: String) -> [Element] { [] }
-}
-
-extension Int {
-  /// The placeholder an unwritten exercise returns. An `Int` cannot carry the mark, so the
-  /// tests of such an exercise include cases where any constant answer is wrong.
-  public static func unwritten(_ name: String, in file: String) -> Int { 0 }
-}
-
-extension Bool {
-  /// The placeholder an unwritten exercise returns. A `Bool` cannot carry the mark, so the
-  /// tests of such an exercise check both answers.
-  public static func unwritten(_ name: String, in file: String) -> Bool { false }
-}
-
-/// The first placeholder among `matrices`, if any.
+/// The first mark among `values`: the one guard at the top of a function that takes results of
+/// other exercises (see ``Placeholding``).
 ///
-/// Chapter functions that take matrices start with
-/// `if let unwritten = placeholder(among: input, kernel) { return unwritten }`: the result of an
-/// unwritten exercise passes straight through instead of failing a precondition, so one missing
-/// exercise never stops the tests of another (a failed precondition ends the whole test run).
-/// - Complexity: O(k) for k matrices; no entry is read.
-public func placeholder(among matrices: Matrix...) -> Matrix? {
-  matrices.first { $0.isPlaceholder }
+/// - Complexity: O(k) for k values; a matrix's entries are not read.
+public func firstUnwritten(_ values: any Placeholding...) -> Unwritten? {
+  for value in values {
+    if let mark = value.unwritten { return mark }
+  }
+  return nil
+}
+
+extension Matrix: Placeholding {
+  /// No entries, and the mark: compares unequal to everything and names the exercise in every
+  /// failure it causes.
+  public static func placeholder(_ mark: Unwritten) -> Matrix { Matrix(placeholder: mark) }
+}
+
+extension Array: Placeholding where Element: Placeholding {
+  /// One placeholder element: a count no check expects by accident, and the mark.
+  public static func placeholder(_ mark: Unwritten) -> [Element] { [.placeholder(mark)] }
+
+  /// The first mark among the elements.
+  ///
+  /// - Complexity: O(n) for n elements.
+  public var unwritten: Unwritten? { lazy.compactMap(\.unwritten).first }
+
+  /// `count` placeholders (at least one), for a result with one element per channel: code
+  /// that indexes the channels of the result never traps.
+  public static func placeholder(_ mark: Unwritten, count: Int) -> [Element] {
+    Array(repeating: .placeholder(mark), count: Swift.max(1, count))
+  }
+
+  /// The stub of an exercise that returns one element per channel.
+  public static func unwritten(_ name: String, in file: String, count: Int) -> [Element] {
+    placeholder(Unwritten(name: name, file: file), count: count)
+  }
+}
+
+extension Double: Placeholding {
+  /// NaN, which fails every comparison. A `Double` cannot carry the mark.
+  public static func placeholder(_ mark: Unwritten) -> Double { .nan }
+  /// Always nil: a `Double` cannot carry the mark.
+  public var unwritten: Unwritten? { nil }
+}
+
+extension Int: Placeholding {
+  /// 0. An `Int` cannot carry the mark, so the tests of such an exercise include cases where
+  /// any constant answer is wrong.
+  public static func placeholder(_ mark: Unwritten) -> Int { 0 }
+  /// Always nil: an `Int` cannot carry the mark.
+  public var unwritten: Unwritten? { nil }
+}
+
+extension Bool: Placeholding {
+  /// False. A `Bool` cannot carry the mark, so the tests of such an exercise check both answers.
+  public static func placeholder(_ mark: Unwritten) -> Bool { false }
+  /// Always nil: a `Bool` cannot carry the mark.
+  public var unwritten: Unwritten? { nil }
 }

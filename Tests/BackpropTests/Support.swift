@@ -12,10 +12,7 @@ import Testing
 func expectPass(
   _ pass: ForwardPass, layers L: Int, sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  if let mark = pass.unwritten {
-    fail("\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(pass, sourceLocation: sourceLocation) else { return false }
   guard pass.L == L else {
     fail(
       "expected a pass through \(L) layers (a^1 ... a^\(L)), computed one through \(pass.L)",
@@ -30,10 +27,7 @@ func expectPass(
 func expectLayers(
   _ gradients: Gradients, _ L: Int, sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  if let mark = gradients.unwritten {
-    fail("\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(gradients, sourceLocation: sourceLocation) else { return false }
   guard gradients.L == L else {
     fail(
       "expected gradients of layers 2 ... \(L), computed layers 2 ... \(gradients.L)",

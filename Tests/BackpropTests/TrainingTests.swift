@@ -64,7 +64,7 @@ struct TrainingTests {
   func update() {
     let g = Gradients(dW: [[[2, 0], [-4, 1]], [[1], [-2]]], db: [[[1], [0]], [[-1]]])
     let updated = sgdUpdate(Self.network, gradients: g, learningRate: 0.25)
-    guard updated.unwritten == nil else { return fail("\(updated.unwritten!)") }
+    guard expectWritten(updated) else { return }
     guard updated.L == 3 else { return fail("the update changed the number of layers") }
     guard expectMatrix(updated.W(2), equals: [[0, -1], [2, 0]], "W^2") else {
       if updated.W(2) == [[1, -1], [0, 0.5]] {
@@ -101,7 +101,7 @@ struct TrainingTests {
     let trained = train(
       start, on: XORSet.pairs, loss: .hinge, batchSize: 4, learningRate: 0.2, epochs: 40,
       using: &generator)
-    guard trained.unwritten == nil else { return fail("\(trained.unwritten!)") }
+    guard expectWritten(trained) else { return }
     guard trained.L == 3 else { return fail("training changed the number of layers") }
     expectClose(accuracy(trained, on: XORSet.pairs), 1, "training accuracy")
     // The output layer alone, a linear classifier, separates the hidden representation.

@@ -104,7 +104,7 @@ struct FoldingGivenCodeTests {
     let unwritten = FoldingNetwork.unwritten(
       "trainFolding", in: "/x/Exercises/Folding/Training.swift")
     #expect(
-      unwritten.unwrittenMark?.description
+      unwritten.unwritten?.description
         == "`trainFolding` in Exercises/Folding/Training.swift is not written yet")
   }
 }

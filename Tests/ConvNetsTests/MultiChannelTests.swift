@@ -110,10 +110,7 @@ struct MultiChannelBackwardTests {
   func parameterGradient(_ index: Int) {
     let (layer, x, g) = Self.data(index, seed: 12)
     let gradient = convLayerParameterGradient(g, input: x, layer)
-    if let mark = gradient.unwritten {
-      fail("\(mark)")
-      return
-    }
+    guard expectWritten(gradient) else { return }
     for o in 0..<layer.outputChannels {
       let numeric = numericalGradients(
         of: { kernels in
@@ -151,10 +148,9 @@ struct MultiChannelBackwardTests {
     #expect(gradient.biases == [21, 0.5], "computed \(gradient.biases)")
     // Kernel 1 of filter 1 only meets input map 1 and only feeds output map 1: its gradient
     // is scipy.signal.correlate2d(x[1], g[1], mode='valid').
-    guard gradient.unwritten == nil, gradient.filters.count == 2, gradient.filters[1].count == 2
-    else {
-      fail(gradient.unwritten.map { "\($0)" } ?? "expected 2 x 2 kernels' gradients")
-      return
+    guard expectWritten(gradient) else { return }
+    guard gradient.filters.count == 2, gradient.filters[1].count == 2 else {
+      return fail("expected 2 x 2 kernels' gradients")
     }
     expectMatrix(gradient.filters[1][1], equals: [[0.5, -0.5], [-3, 2]])
   }
@@ -173,20 +169,14 @@ struct MultiChannelBackwardTests {
     // Backward: through the second layer to its input, through the ReLU, into the first layer.
     let z = convLayerForward(x, first)
     let upstream = convLayerInputGradient(g, second, inputShape: Shape(rows: 4, columns: 4))
-    guard z.count == 2, upstream.count == 2, !z.contains(where: \.isPlaceholder),
-      !upstream.contains(where: \.isPlaceholder)
-    else {
-      fail(
-        "\(z.first?.unwritten.map { "\($0)" } ?? "")\(upstream.first?.unwritten.map { " \($0)" } ?? "") (or wrong counts)"
-      )
-      return
+    guard expectWritten(z), expectWritten(upstream) else { return }
+    guard z.count == 2, upstream.count == 2 else {
+      return fail("expected 2 maps from each layer, computed \(z.count) and \(upstream.count)")
     }
     let throughReLU = zip(upstream, z).map { $0.zipMap($1) { g, z in z > 0 ? g : 0 } }
     let gradient = convLayerParameterGradient(throughReLU, input: x, first)
-    guard gradient.unwritten == nil, gradient.filters.count == 2 else {
-      fail(gradient.unwritten.map { "\($0)" } ?? "expected 2 filters' gradients")
-      return
-    }
+    guard expectWritten(gradient) else { return }
+    guard gradient.filters.count == 2 else { return fail("expected 2 filters' gradients") }
     expectMapGradients(
       gradient.filters[0], match: numericalGradients(of: loss, at: first.filters[0]))
   }

@@ -11,10 +11,7 @@ func expectMaps(
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let mark = computed.first(where: \.isPlaceholder)?.unwritten {
-    fail("\(prefix)\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.count == expected.count else {
     fail(
       "\(prefix)expected \(expected.count) maps, computed \(computed.count)",
@@ -39,10 +36,7 @@ func expectMapGradients(
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let mark = analytic.first(where: \.isPlaceholder)?.unwritten {
-    fail("\(prefix)\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(analytic, context, sourceLocation: sourceLocation) else { return false }
   guard analytic.count == numeric.count,
     zip(analytic, numeric).allSatisfy({ $0.shape == $1.shape })
   else {
@@ -85,7 +79,7 @@ func randomMaps(
 
 /// Σ_o ⟨g_o, y_o⟩: a loss whose gradient with respect to output map o is g_o.
 func pairing(_ maps: [Matrix], _ upstream: [Matrix]) -> Double {
-  guard maps.count == upstream.count, !maps.contains(where: \.isPlaceholder) else { return .nan }
+  guard maps.count == upstream.count, !maps.isPlaceholder else { return .nan }
   var total = 0.0
   for (y, g) in zip(maps, upstream) {
     guard y.shape == g.shape else { return .nan }

@@ -53,10 +53,8 @@ struct CollapseTests {
     var network = FoldingNetwork.initial(width: 2, depth: 3, using: &generator)
     network.hidden[1] = FoldingLayer(weights: [[1, 0], [0, 1]], bias: [[-50], [-50]])
     let gradient = foldingBackward(network, points: Self.points, labels: Self.labels)
-    guard gradient.hidden.count == 3 else {
-      fail(gradient.unwrittenMark.map { "\($0)" } ?? "expected 3 layers in the gradient")
-      return
-    }
+    guard expectWritten(gradient) else { return }
+    guard gradient.hidden.count == 3 else { return fail("expected 3 layers in the gradient") }
     let zero = Matrix(rows: 2, columns: 2)
     for l in 0..<2 {
       expectMatrix(gradient.hidden[l].weights, equals: zero, "layer \(l + 1), W")

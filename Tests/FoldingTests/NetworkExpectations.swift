@@ -11,10 +11,7 @@ func expectNetwork(
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let mark = computed.unwrittenMark {
-    fail("\(prefix)\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.hidden.count == expected.hidden.count else {
     fail(
       "\(prefix)expected \(expected.hidden.count) hidden layers, got \(computed.hidden.count)",

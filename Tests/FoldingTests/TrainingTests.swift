@@ -56,10 +56,7 @@ struct TrainingTests {
     let numeric = numericalGradient(of: network) {
       foldingLoss($0, points: points, labels: labels)
     }
-    if let mark = analytic.unwrittenMark {
-      fail("\(mark)")
-      return
-    }
+    guard expectWritten(analytic) else { return }
     guard analytic.hidden.count == network.hidden.count else {
       fail("expected \(network.hidden.count) layers in the gradient, got \(analytic.hidden.count)")
       return
@@ -79,10 +76,8 @@ struct TrainingTests {
     // z = (0, 1) for the point (0, 1): unit 1 sits on the kink, unit 2 is active.
     // s = 0 - 1 = -1, δs = -σ(1); δa = δs u = (δs, -δs); δz = (δs · relu'(0), -δs) = (0, σ(1)).
     let gradient = foldingBackward(Self.identity, points: [[0, 1]], labels: [1])
-    guard gradient.hidden.count == 1 else {
-      fail(gradient.unwrittenMark.map { "\($0)" } ?? "expected one layer in the gradient")
-      return
-    }
+    guard expectWritten(gradient) else { return }
+    guard gradient.hidden.count == 1 else { return fail("expected one layer in the gradient") }
     let sigmaOne = 0.7310585786300049  // 1 / (1 + math.exp(-1))
     expectMatrix(gradient.hidden[0].bias, equals: [[0], [sigmaOne]], tolerance: 1e-15, "b")
     expectMatrix(

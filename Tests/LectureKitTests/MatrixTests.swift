@@ -41,7 +41,26 @@ struct MatrixTests {
         == "`correlate2D` in Exercises/Convolution/Correlation.swift is not written yet")
     #expect(stub.sum().isNaN)
     #expect(Double.unwritten("x", in: #filePath).isNaN)
-    #expect([Double].unwritten("x", in: #filePath).isEmpty)
+    #expect([Double].unwritten("x", in: #filePath).allSatisfy { $0.isNaN })
+    #expect([Matrix].unwritten("x", in: #filePath, count: 3).count == 3)
+    #expect([Matrix].unwritten("x", in: #filePath).unwritten?.name == "x")
+  }
+
+  /// A chapter type that only says how to build its placeholder.
+  struct Pair: Placeholding {
+    var label = "pair"
+    var maps: [Matrix]
+    var bias: Double
+    static func placeholder(_ mark: Unwritten) -> Pair { Pair(maps: [], bias: .placeholder(mark)) }
+  }
+
+  @Test("a chapter type finds a mark anywhere among its stored properties")
+  func placeholderByReflection() {
+    let mark = Matrix.unwritten("relu", in: "Exercises/Convolution/ReLU.swift")
+    #expect(Pair(maps: [[[1]], mark], bias: 0).unwritten?.name == "relu")
+    #expect(Pair(maps: [[[1]]], bias: 0).unwritten == nil)
+    #expect(firstUnwritten(Pair(maps: [], bias: 0), [[[2]], mark], 1.0)?.name == "relu")
+    #expect(firstUnwritten(Pair(maps: [], bias: 0), 1.0) == nil)
   }
 
   @Test("a placeholder passes its mark on through arithmetic instead of stopping on shapes")

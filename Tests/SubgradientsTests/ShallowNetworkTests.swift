@@ -8,9 +8,7 @@ func expectShallow(
   _ computed: ShallowGradient, equals expected: ShallowGradient, tolerance: Double = 0,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  if let mark = computed.unwritten {
-    return fail("\(context) \(mark)", sourceLocation: sourceLocation)
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return }
   expectMatrix(
     computed.W, equals: expected.W, tolerance: tolerance, "\(context) ∂ℓ/∂w_ij",
     sourceLocation: sourceLocation)

@@ -10,10 +10,7 @@ func expectInterval(
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let mark = computed.unwritten {
-    fail("\(prefix)\(mark)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed == expected else {
     fail("\(prefix)expected \(expected), computed \(computed)", sourceLocation: sourceLocation)
     return false
@@ -105,7 +102,7 @@ struct SubdifferentialTests {
     arguments: SubdifferentialCase.all)
   func inequalityHolds(_ example: SubdifferentialCase) {
     let interval = example.subdifferential(example.v)
-    guard interval.unwritten == nil else { return fail("\(interval.unwritten!)") }
+    guard expectWritten(interval) else { return }
     let width = interval.upper - interval.lower
     for g in [interval.lower, interval.lower + width / 3, interval.upper] {
       #expect(supports(g, example), "g = \(g) from \(interval) is not a subgradient")
@@ -117,7 +114,7 @@ struct SubdifferentialTests {
     arguments: SubdifferentialCase.all)
   func inequalityFails(_ example: SubdifferentialCase) {
     let interval = example.subdifferential(example.v)
-    guard interval.unwritten == nil else { return fail("\(interval.unwritten!)") }
+    guard expectWritten(interval) else { return }
     for g in [interval.lower - 0.25, interval.upper + 0.25] {
       #expect(
         !supports(g, example),

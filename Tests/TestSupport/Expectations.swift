@@ -11,10 +11,7 @@ public func expectMatrix(
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let unwritten = computed.unwritten {
-    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.shape == expected.shape else {
     fail(
       "\(prefix)expected a \(expected.shape) matrix, computed a \(computed.shape) one\n"
@@ -41,10 +38,7 @@ public func expectSlide(
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let unwritten = computed.unwritten {
-    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   let printed = computed.slideDescription
   let slide = lines.joined(separator: "\n")
   guard printed == slide else {
@@ -82,10 +76,7 @@ public func expectGradient(
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let unwritten = analytic.unwritten {
-    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(analytic, context, sourceLocation: sourceLocation) else { return false }
   let error = relError(analytic, numeric)
   guard error < bound else {
     fail(
@@ -146,6 +137,19 @@ public func fail(_ message: String, sourceLocation: SourceLocation = #_sourceLoc
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }
 
+/// Whether `value` is written: a stub's placeholder, or a value holding one, records one issue
+/// that names the exercise to write ("`relu` in Exercises/... is not written yet") and returns
+/// false. Every expectation helper starts with it.
+@discardableResult
+public func expectWritten(
+  _ value: some Placeholding, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard let mark = value.unwritten else { return true }
+  fail(context.isEmpty ? "\(mark)" : "\(context): \(mark)", sourceLocation: sourceLocation)
+  return false
+}
+
 /// The failures the helpers of this file report inside `body`, instead of recording them as
 /// issues: how the helpers themselves are tested, without a test run that shows known issues.
 public func capturingFailures(_ body: () -> Void) -> [String] {
@@ -174,10 +178,7 @@ public func expectShape(
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let prefix = context.isEmpty ? "" : "\(context): "
-  if let unwritten = computed.unwritten {
-    fail("\(prefix)\(unwritten)", sourceLocation: sourceLocation)
-    return false
-  }
+  guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.shape == shape else {
     fail(
       "\(prefix)expected a \(shape) result, computed a \(computed.shape) one",

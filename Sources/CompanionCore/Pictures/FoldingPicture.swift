@@ -33,7 +33,7 @@ enum FoldingPicture {
       let trained = trainFolding(
         initial, points: data.points, labels: data.labels, learningRate: learningRate,
         epochs: epochs)
-      if trained.unwrittenMark != nil {
+      if trained.unwritten != nil {
         unwritten.withLock { $0 = true }
         return
       }
@@ -75,7 +75,7 @@ enum FoldingPicture {
     let trained = trainFolding(
       initial, points: data.points, labels: data.labels, learningRate: learningRate,
       epochs: epochs)
-    let untrained = trained.unwrittenMark
+    let untrained = trained.unwritten
     let network = untrained == nil ? trained : initial
     let stages = try checkedStages(data.points, network: network, width: width)
     let grid = try checkedStages(gridPoints(), network: network, width: width)
