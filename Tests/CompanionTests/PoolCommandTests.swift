@@ -110,11 +110,26 @@ struct PoolCommandTests {
     (["pool", "mean", "-", "--size", "2"], "no pooling kind 'mean'"),
     (["pool", "max", "-"], "pool needs --size K"),
     (["pool", "max", "-", "--size", "two"], "--size takes a whole number, not 'two'"),
-    (["pool", "max", "-", "--size", "0"], "--size must be at least 1, not 0"),
-    (["pool", "max", "-", "--size", "2", "--stride", "0"], "--stride must be at least 1, not 0"),
-    (["pool", "max", "-", "--size", "2", "--padding", "2"], "more than half the window"),
-    (["pool", "max", "-", "--size", "3", "--padding", "-1"], "--padding must not be negative"),
-    (["pool", "max", "-", "--size", "4"], "-: a 4 x 4 window does not fit inside the 3 x 3"),
+    (
+      ["pool", "max", "-", "--size", "0"],
+      "a pooling window needs a length of at least 1, but it is 0 (--size 0"
+    ),
+    (
+      ["pool", "max", "-", "--size", "2", "--stride", "0"],
+      "the pooling stride must be at least 1, but it is 0"
+    ),
+    (
+      ["pool", "max", "-", "--size", "2", "--padding", "2"],
+      "the padding must lie between 0 and half the window (2 / 2 = 1), but it is 2"
+    ),
+    (
+      ["pool", "max", "-", "--size", "3", "--padding", "-1"],
+      "the padding must lie between 0 and half the window"
+    ),
+    (
+      ["pool", "max", "-", "--size", "4"],
+      "-: a 4 x 4 window does not fit inside a 3 x 3 input padded by 0 x 0"
+    ),
     (["pool", "max", "-", "--size", "2000000", "--padding", "1000000"], "is too large"),
     (["pool", "average", "-", "--size", "2", "--norm", "2"], "--norm is for lp pooling only"),
     (["pool", "lp", "-", "--size", "2", "--norm", "0.5"], "--norm takes a number >= 1"),
@@ -134,6 +149,24 @@ struct PoolCommandTests {
     #expect(outcome.errors.hasPrefix("companion: error: "))
     #expect(outcome.errors.contains(message), "\(outcome.errors)")
     #expect(outcome.errors.filter { $0 == "\n" }.count == 1)
+  }
+
+  @Test(
+    "one rule, two outcomes: the tool's usage error is the sentence the chapter stops on",
+    arguments: [(0, 1, 0), (2, 0, 0), (2, 2, 2), (3, 3, -1), (4, 4, 0)])
+  func sameRule(size: Int, stride: Int, padding: Int) {
+    let outcome = runCompanion(
+      [
+        "pool", "max", "-", "--size", "\(size)", "--stride", "\(stride)", "--padding", "\(padding)",
+      ],
+      input: .text("1 2 3\n4 5 6\n7 8 9\n"))
+    let problem =
+      PoolAxis.problem(size: size, stride: stride, padding: padding)
+      ?? PoolWindow(size: size, stride: stride, padding: padding).problem(
+        pooling: Shape(rows: 3, columns: 3))
+    #expect(problem != nil)
+    #expect(outcome.status == 2)
+    #expect(outcome.errors.contains(problem ?? "?"), "\(outcome.errors)")
   }
 
   @Test("a matrix file's mistakes name the line and column, as for every command")

@@ -86,18 +86,14 @@ private struct PoolRequest {
     self.slide = parsed.flags.contains("--slide")
   }
 
-  /// The rules of ``PoolAxis``, as messages rather than stops.
+  /// The rule the chapter's ``PoolAxis`` stops on, as a usage error; and no setting is absurd.
   static func check(size: Int, stride: Int, padding: Int) throws(UsageError) {
-    guard size >= 1 else { throw UsageError("--size must be at least 1, not \(size)") }
-    guard stride >= 1 else { throw UsageError("--stride must be at least 1, not \(stride)") }
-    guard padding >= 0 else { throw UsageError("--padding must not be negative, not \(padding)") }
+    if let problem = PoolAxis.problem(size: size, stride: stride, padding: padding) {
+      throw UsageError("\(problem) (--size \(size), --stride \(stride), --padding \(padding))")
+    }
     for (option, value) in [("--size", size), ("--stride", stride), ("--padding", padding)]
     where value > largestSetting {
       throw UsageError("\(option) \(value) is too large: at most \(largestSetting)")
-    }
-    guard padding <= size / 2 else {
-      throw UsageError(
-        "--padding \(padding) is more than half the window (--size \(size) allows \(size / 2))")
     }
   }
 
@@ -115,12 +111,10 @@ private struct PoolRequest {
 
   /// Pools `matrix`, once the window is known to fit inside it.
   func pool(_ matrix: Matrix) throws(UsageError) -> Matrix {
-    guard size <= matrix.rows + 2 * padding && size <= matrix.columns + 2 * padding else {
-      throw UsageError(
-        "a \(size) x \(size) window does not fit inside the \(matrix.shape) matrix "
-          + "padded by \(padding)", file: path)
-    }
     let window = PoolWindow(size: size, stride: stride, padding: padding, rounding: rounding)
+    if let problem = window.problem(pooling: matrix.shape) {
+      throw UsageError(problem, file: path)
+    }
     switch kind {
     case .max: return maxPool(matrix, window)
     case .average: return averagePool(matrix, window)

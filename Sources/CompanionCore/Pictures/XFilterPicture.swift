@@ -1,6 +1,7 @@
 import Convolution
 import Foundation
 import LectureKit
+import Pooling
 
 /// `companion draw x-filter`: the slide's 9x9 X, its three filters, the three 7x7 maps and the
 /// three maps pooled to 4x4, as shaded cells with their numbers [E1.1-E1.3, E2.1-E2.3].
@@ -37,7 +38,11 @@ enum XFilterPicture {
       format: whole)
     for (index, example) in Lecture.xFilters.enumerated() {
       let top = 120 + Double(index) * rowHeight
-      let pooled = maxPoolKeepingPartialWindows(maps[index])
+      // The Pooling chapter's own max pooling; a map too small to pool (a student's wrong
+      // shape, on the exercises track) is drawn as it is rather than stopping the tool.
+      let window = PoolWindow(size: 2, rounding: .ceil)
+      let fits = window.problem(pooling: maps[index].shape) == nil || maps[index].isPlaceholder
+      let pooled = fits ? maxPool(maps[index], window) : maps[index]
       drawCells(
         &svg, example.filter, x: 330, y: top + 86, cell: 36, title: "\(example.name) filter",
         format: whole)
@@ -92,18 +97,5 @@ enum XFilterPicture {
 
   static func whole(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e9 ? "\(Int(value))" : slideFormat(value)
-  }
-}
-
-/// The largest entry of each 2x2 window, stride 2, keeping the partial windows at the bottom
-/// and right edges (a 7x7 map gives 4x4): drawing code for the picture, not the Pooling chapter.
-func maxPoolKeepingPartialWindows(_ map: Matrix) -> Matrix {
-  if map.isPlaceholder { return map }
-  return Matrix(rows: (map.rows + 1) / 2, columns: (map.columns + 1) / 2) { i, j in
-    var largest = -Double.infinity
-    for k in (2 * i)..<min(2 * i + 2, map.rows) {
-      for l in (2 * j)..<min(2 * j + 2, map.columns) { largest = max(largest, map[k, l]) }
-    }
-    return largest
   }
 }
