@@ -47,22 +47,13 @@ public func train(
   _ net: ConvNet, on examples: [LabelledImage], batchSize: Int, learningRate: Double,
   epochs: Int, trainsFilters: Bool = true, using generator: inout some RandomNumberGenerator
 ) -> ConvNet {
-  precondition(
-    batchSize >= 1 && epochs >= 0,
-    "training needs a batch size of at least 1 and no negative epochs, not \(batchSize) and "
-      + "\(epochs)")
-  var net = net
-  for _ in 0..<epochs {
-    let order = examples.shuffled(using: &generator)
-    for start in stride(from: 0, to: order.count, by: batchSize) {
-      let batch = Array(order[start..<min(start + batchSize, order.count)])
-      let stepped = convNetStep(net, batch: batch, learningRate: learningRate)
-      net =
-        trainsFilters || stepped.unwritten != nil
-        ? stepped : ConvNet(conv: net.conv, pool: net.pool, readout: stepped.readout)
-    }
+  miniBatchEpochs(
+    from: net, over: examples, batchSize: batchSize, epochs: epochs, using: &generator
+  ) { net, batch in
+    let stepped = convNetStep(net, batch: batch, learningRate: learningRate)
+    return trainsFilters || stepped.isPlaceholder
+      ? stepped : ConvNet(conv: net.conv, pool: net.pool, readout: stepped.readout)
   }
-  return net
 }
 
 /// The fraction of the examples whose class the network predicts (``predictedClass(_:input:)``);

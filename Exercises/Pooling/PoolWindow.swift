@@ -22,15 +22,24 @@ public struct PoolAxis: Sendable, Hashable, CustomStringConvertible {
 
   public init(size: Int, stride: Int? = nil, padding: Int = 0) {
     let stride = stride ?? size
-    precondition(size >= 1, "a pooling window needs a length of at least 1, but it is \(size)")
-    precondition(stride >= 1, "the pooling stride must be at least 1, but it is \(stride)")
-    precondition(
-      padding >= 0 && padding <= size / 2,
-      "the padding must lie between 0 and half the window (\(size) / 2 = \(size / 2)), "
-        + "but it is \(padding)")
+    if let problem = PoolAxis.problem(size: size, stride: stride, padding: padding) {
+      preconditionFailure(problem)
+    }
     self.size = size
     self.stride = stride
     self.padding = padding
+  }
+
+  /// What makes these settings invalid, in one sentence; nil when they are valid. The chapter
+  /// stops on it, `companion pool` reports it as a usage error.
+  public static func problem(size: Int, stride: Int, padding: Int) -> String? {
+    if size < 1 { return "a pooling window needs a length of at least 1, but it is \(size)" }
+    if stride < 1 { return "the pooling stride must be at least 1, but it is \(stride)" }
+    guard padding >= 0 && padding <= size / 2 else {
+      return "the padding must lie between 0 and half the window (\(size) / 2 = \(size / 2)), "
+        + "but it is \(padding)"
+    }
+    return nil
   }
 
   /// "window 2, stride 2, padding 0".
@@ -75,17 +84,27 @@ public struct PoolWindow: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// Stops with a message unless `window` can pool `input`: the input has an entry, and the
-/// window fits inside the padded input along both axes.
+extension PoolWindow {
+  /// What stops this window from pooling an input of `shape`, in one sentence; nil when it
+  /// can: the input has an entry, and the window fits inside the padded input along both axes.
+  public func problem(pooling shape: Shape) -> String? {
+    if shape.rows < 1 || shape.columns < 1 {
+      return "pooling needs an input with at least one entry, but it is \(shape)"
+    }
+    guard
+      rows.size <= shape.rows + 2 * rows.padding
+        && columns.size <= shape.columns + 2 * columns.padding
+    else {
+      return "a \(rows.size) x \(columns.size) window does not fit inside a \(shape) input "
+        + "padded by \(rows.padding) x \(columns.padding)"
+    }
+    return nil
+  }
+}
+
+/// Stops with ``PoolWindow/problem(pooling:)``'s sentence unless `window` can pool `input`.
 func checkFits(_ window: PoolWindow, _ input: Matrix) {
-  precondition(
-    input.rows >= 1 && input.columns >= 1,
-    "pooling needs an input with at least one entry, but it is \(input.shape)")
-  precondition(
-    window.rows.size <= input.rows + 2 * window.rows.padding
-      && window.columns.size <= input.columns + 2 * window.columns.padding,
-    "a \(window.rows.size) x \(window.columns.size) window does not fit inside a "
-      + "\(input.shape) input padded by \(window.rows.padding) x \(window.columns.padding)")
+  if let problem = window.problem(pooling: input.shape) { preconditionFailure(problem) }
 }
 
 /// Stops with a message unless `upstream` can be the gradient of `input` pooled by `window`:

@@ -73,17 +73,13 @@ public func train(
   _ network: Network, on pairs: [TrainingPair], loss: Loss, batchSize: Int,
   learningRate: Double, epochs: Int, using generator: inout some RandomNumberGenerator
 ) -> Network {
-  precondition(batchSize >= 1 && epochs >= 0, "batch size \(batchSize), epochs \(epochs)")
-  var network = network
-  for _ in 0..<epochs {
-    let order = pairs.shuffled(using: &generator)
-    for start in stride(from: 0, to: order.count, by: batchSize) {
-      let batch = Array(order[start..<min(start + batchSize, order.count)])
-      let g = batchGradient(network, batch: batch, loss: loss)
-      network = sgdUpdate(network, gradients: g, learningRate: learningRate)
-    }
+  miniBatchEpochs(
+    from: network, over: pairs, batchSize: batchSize, epochs: epochs, using: &generator
+  ) { network, batch in
+    sgdUpdate(
+      network, gradients: batchGradient(network, batch: batch, loss: loss),
+      learningRate: learningRate)
   }
-  return network
 }
 
 /// Whether the network classifies the pair correctly: for one output, the sign of `a^L` is the
