@@ -67,6 +67,23 @@ func chapterTable(_ readme: String) -> [String] {
   }
 }
 
+/// The README with the exercise count of each chapter row (the cell before the last) set from
+/// `exercises`: `exercises generate` keeps the table's counts, `companion verify` checks them.
+public func readmeWithExerciseCounts(_ readme: String, exercises: [Exercise]) -> String {
+  let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    guard line.hasPrefix("| `"), let chapter = chapterTable(String(line)).first else {
+      return String(line)
+    }
+    var cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    // "| a | b | 13 | c |" splits into "", " a ", " b ", " 13 ", " c ", "".
+    guard cells.count >= 5, Int(cells[cells.count - 3].trimmingCharacters(in: .whitespaces)) != nil
+    else { return String(line) }
+    cells[cells.count - 3] = " \(exercises.filter { $0.chapter == chapter }.count) "
+    return cells.joined(separator: "|")
+  }
+  return lines.joined(separator: "\n")
+}
+
 /// The hints of a guide: under its `## Hints` heading, each `### `name`` heading and the text
 /// up to the next heading.
 func hints(_ guide: String) -> [(name: String, hint: String)] {

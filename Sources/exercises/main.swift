@@ -2,7 +2,7 @@ import ExerciseKit
 import Foundation
 
 // The maintainers' tool for the generated exercises. Run from the package root:
-//   swift run exercises generate [--force]   regenerate Exercises/ from Solutions/
+//   swift run exercises generate [--force]   regenerate Exercises/ from Solutions/ and the README's counts
 //   swift run exercises check                exit 1 when Exercises/ is stale
 //   swift run exercises list                 every exercise, chapter by chapter
 //   swift run exercises teeth FILE           the teeth check of an exercises-track xunit file
@@ -10,7 +10,7 @@ import Foundation
 let usage = """
   usage: exercises generate [--force] | check | list | teeth XUNIT-FILE
     generate   write Exercises/ from Solutions/ (refuses to overwrite written exercise bodies
-               unless --force)
+               unless --force), and the exercise counts of the README's chapter table
     check      exit 1 when the committed Exercises/ differs from what Solutions/ generates
     list       print every exercise with its file and line
     teeth      check an exercises-track run: chapter tests all fail, all other tests pass
@@ -33,7 +33,14 @@ do {
     if let unknown = arguments.dropFirst().first(where: { $0 != "--force" }) {
       fail("unknown option '\(unknown)'\n\(usage)")
     }
-    let changed = try tree.write(force: force)
+    var changed = try tree.write(force: force)
+    let readme = try tree.text("README.md")
+    let counted = readmeWithExerciseCounts(readme, exercises: try tree.exercises())
+    if counted != readme {
+      try counted.write(
+        to: tree.root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+      changed.append("README.md (the chapter table's exercise counts)")
+    }
     print(
       changed.isEmpty
         ? "Exercises/ is up to date" : changed.map { "wrote \($0)" }.joined(separator: "\n"))

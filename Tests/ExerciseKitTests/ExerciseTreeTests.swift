@@ -39,6 +39,25 @@ struct ExerciseTreeTests {
     #expect(try tree.chapters() == ["Chapter"])
   }
 
+  @Test("the README's chapter table gets each chapter's exercise count; other lines stay")
+  func readmeCounts() throws {
+    let tree = try makeTree()
+    let readme = """
+      # Title
+      | Chapter | About | Exercises | Guide |
+      | --- | --- | --- | --- |
+      | `Chapter` | a, b \\| c | 7 | [Chapter](Guides/Chapter.md) |
+      | `Other` | d | 3 | [Other](Guides/Other.md) |
+      | `Chapter` in prose, not a row
+      """
+    let counted = readmeWithExerciseCounts(readme, exercises: try tree.exercises())
+    #expect(
+      counted
+        == readme.replacingOccurrences(of: "| 7 |", with: "| 1 |")
+        .replacingOccurrences(of: "| 3 |", with: "| 0 |"))
+    #expect(readmeWithExerciseCounts(counted, exercises: try tree.exercises()) == counted)
+  }
+
   @Test("a changed solution or a stray file makes Exercises/ stale")
   func stale() throws {
     let tree = try makeTree()
