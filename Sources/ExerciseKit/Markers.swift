@@ -104,20 +104,11 @@ public struct MarkedFile: Sendable {
 
   /// The file with every exercise body replaced by its stub.
   public func withStubs() -> String {
-    render { $0.stub }
-  }
-
-  /// The file with its bodies as they are.
-  public func rendered() -> String {
-    render { $0.body }
-  }
-
-  private func render(_ body: (Exercise) -> [String]) -> String {
     var lines: [String] = []
     for part in parts {
       switch part {
       case .text(let text): lines += text
-      case .exercise(let begin, let exercise, let end): lines += [begin] + body(exercise) + [end]
+      case .exercise(let begin, let exercise, let end): lines += [begin] + exercise.stub + [end]
       }
     }
     return lines.joined(separator: "\n")

@@ -35,7 +35,6 @@ struct MarkerTests {
     #expect(exercises.map(\.line) == [5, 12, 18])
     #expect(exercises[0].body == ["  let y = x * 2", "  return y"])
     #expect(exercises[0].chapter == "Chapter")
-    #expect(file.rendered() == Self.source)
   }
 
   @Test("stubs: the placeholder by default, the marker's own stub, or nothing")
