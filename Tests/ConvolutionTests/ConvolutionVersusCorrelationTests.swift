@@ -27,17 +27,17 @@ struct ConvolutionVersusCorrelationTests {
     let noFlip: Matrix = [[19, 10, 16], [21, 22, 28], [4, 8, 14]]
     let rowsOnly: Matrix = [[10, 3, 12], [16, 11, 17], [18, 19, 24]]
     let columnsOnly: Matrix = [[15, 16, 12], [23, 26, 22], [12, 18, 16]]
-    let computed = convolve(Self.image, with: Self.kernel)
-    guard expectMatrix(computed, equals: expected) else {
-      if computed == noFlip { fail("convolve did not flip the kernel: that is correlation") }
-      if computed == rowsOnly {
-        fail("convolve flipped the rows of the kernel but not its columns")
-      }
-      if computed == columnsOnly {
-        fail("convolve flipped the columns of the kernel but not its rows")
-      }
-      return
-    }
+    expectMatrix(
+      convolve(Self.image, with: Self.kernel), equals: expected,
+      unlike: [
+        KnownMistake("the kernel is not flipped: that is the correlation", noFlip),
+        KnownMistake(
+          "only the kernel's rows are flipped: turn it by 180 degrees, rows and columns",
+          rowsOnly),
+        KnownMistake(
+          "only the kernel's columns are flipped: turn it by 180 degrees, rows and columns",
+          columnsOnly),
+      ])
   }
 
   @Test("E6.1 a 2x2 kernel on a 3x3 image, worked by hand")

@@ -58,6 +58,34 @@ struct ExerciseTreeTests {
     #expect(readmeWithExerciseCounts(counted, exercises: try tree.exercises()) == counted)
   }
 
+  @Test("a catalog mistake is planted in its exercise's body, once, or refused")
+  func plantMistakes() throws {
+    let tree = try makeTree()
+    try FileManager.default.createDirectory(
+      at: tree.root.appendingPathComponent("Mistakes"), withIntermediateDirectories: true)
+    try write(
+      tree, "Mistakes/Chapter.json",
+      #"[{"exercise": "a", "mistake": "off by one", "replace": "1", "with": "2", "diagnosis": "d"}]"#
+    )
+    let catalog = try tree.mistakes()
+    #expect(catalog.count == 1 && catalog[0].chapter == "Chapter")
+    let mistake = try #require(catalog.first?.mistakes.first)
+    let exercise = try #require(try tree.exercises().first)
+    let source = try text(tree, "Solutions/Chapter/A.swift")
+    #expect(
+      try mistake.planted(in: source, at: exercise)
+        == source.replacingOccurrences(of: "return 1", with: "return 2"))
+    // "}" is not in the body at all.
+    let absent = Mistake(exercise: "a", mistake: "m", replace: "}", with: "", diagnosis: "d")
+    #expect(throws: MistakeError.self) { try absent.planted(in: source, at: exercise) }
+    let same = Mistake(exercise: "a", mistake: "m", replace: "1", with: "1", diagnosis: "d")
+    #expect(throws: MistakeError.self) { try same.planted(in: source, at: exercise) }
+    try write(
+      tree, "Mistakes/Chapter.json",
+      #"[{"exercise": "b", "mistake": "m", "replace": "1", "with": "2", "diagnosis": "d"}]"#)
+    #expect(throws: MistakeError.self) { try tree.mistakes() }
+  }
+
   @Test("a changed solution or a stray file makes Exercises/ stale")
   func stale() throws {
     let tree = try makeTree()

@@ -176,6 +176,7 @@ let verifyCommand = Command(
   name: "verify", summary: "for instructors: exercises in sync, hints, reference, teeth",
   help: """
     usage: companion verify
+           companion verify --mistakes [CHAPTER]
 
     For instructors, and CI. Checks that Exercises/ is what Solutions/ generates; that every
     exercise has a hint; that every chapter has a guide (Guides/CHAPTER.md) naming its
@@ -186,10 +187,20 @@ let verifyCommand = Command(
     fails on the stubs while every other test passes (built in .build-teeth/). Prints one line
     per check and exits with status 1 when any fails.
 
+    With --mistakes, checks the catalog of student mistakes instead (Mistakes/CHAPTER.json):
+    plants each mistake alone in a copy of the reference taken as a student's exercises (in
+    .build-mistakes/), runs the chapter's tests as check does, and proves that they fail and
+    that a failure names the mistake (contains the entry's diagnosis). One line per entry and a
+    total; status 1 when any entry is not caught or not named. CHAPTER limits it to one chapter.
+
     """
 ) { arguments, _ throws(UsageError) in
-  guard arguments.isEmpty else { throw UsageError("verify takes no arguments") }
+  let parsed = try ParsedArguments(arguments, flags: ["--mistakes"])
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  if parsed.flags.contains("--mistakes") {
+    return try verifyMistakes(root: root, chapters: parsed.positional)
+  }
+  guard parsed.positional.isEmpty else { throw UsageError("verify takes no arguments") }
   let results = Verifier(root: root).run()
   let text = results.map { ($0.passed ? "✔ " : "✘ ") + $0.line }.joined(separator: "\n") + "\n"
   let failures = results.filter { !$0.passed }.count
@@ -227,4 +238,42 @@ func readmeProblems(_ readme: String, exercises: [Exercise], chapters: [String])
     }
   }
   return problems
+}
+
+/// `verify --mistakes [CHAPTER]`: one line per catalog entry, then the total.
+private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) -> String {
+  let all = try chapterNames(in: ExerciseTree(root: root))
+  guard chapters.count <= 1 else { throw UsageError("verify --mistakes takes at most one chapter") }
+  let wanted = try chapters.map { name throws(UsageError) in
+    try resolve(name, among: all, kind: "chapter", listing: "the chapters are \(listed(all))")
+  }
+  say("companion verify: planting each mistake of the catalog in \(MistakeCheck.scratch)/ ...")
+  let outcomes: [MistakeCheck.Outcome]
+  do {
+    outcomes = try MistakeCheck(root: root).run(chapters: wanted.isEmpty ? nil : wanted) {
+      FileHandle.standardOutput.write(Data(($0 + "\n").utf8))
+    }
+  } catch let error as UsageError {
+    throw error
+  } catch {
+    throw UsageError("verify --mistakes: \(error)")
+  }
+  var text = ""
+  let perChapter = Dictionary(grouping: outcomes, by: \.chapter)
+  let counts = all.compactMap { chapter in
+    perChapter[chapter].map { "\(chapter) \($0.filter(\.passed).count)/\($0.count)" }
+  }
+  let passed = outcomes.filter(\.passed).count
+  let trapped = outcomes.filter { $0.caught && $0.onlyStopped }.count
+  text +=
+    "\(passed) of \(counted(outcomes.count, "mistake", "mistakes")) caught and named"
+    + " (\(counts.joined(separator: ", ")))"
+    + (trapped > 0 ? "; \(trapped) caught only by stopping the run" : "") + "\n"
+  guard passed == outcomes.count else {
+    var error = UsageError("verify --mistakes: \(outcomes.count - passed) not caught or not named")
+    error.status = 1
+    error.output = text
+    throw error
+  }
+  return text
 }

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One realistic student mistake, written as an edit of an exercise's reference body, with the
+/// diagnosis the failing tests must show. Instructors keep them in `Mistakes/<Chapter>.json`, a
+/// list of objects with these keys:
+///
+/// ```json
+/// {
+///   "exercise": "convolve2D",
+///   "mistake": "the kernel is not flipped",
+///   "replace": "x[i * stride + kernel.rows - 1 - k, j * stride + kernel.columns - 1 - l]",
+///   "with": "x[i * stride + k, j * stride + l]",
+///   "diagnosis": "the kernel is not flipped"
+/// }
+/// ```
+/// `replace` must occur exactly once in the body. `companion verify --mistakes` plants each
+/// mistake alone in a copy of the reference and proves that the chapter's tests fail and that
+/// their failures contain `diagnosis`.
+public struct Mistake: Sendable, Equatable, Decodable {
+  /// The exercise whose body is edited.
+  public let exercise: String
+  /// The mistake, in the student's terms.
+  public let mistake: String
+  /// A piece of the reference body...
+  public let replace: String
+  /// ...and what the student wrote instead.
+  public let with: String
+  /// Text that the failures must contain: the tests' name for this mistake.
+  public let diagnosis: String
+
+  public init(exercise: String, mistake: String, replace: String, with: String, diagnosis: String) {
+    self.exercise = exercise
+    self.mistake = mistake
+    self.replace = replace
+    self.with = with
+    self.diagnosis = diagnosis
+  }
+
+  /// The text of `file` (the exercise's whole file) with this mistake planted in `exercise`'s
+  /// body.
+  /// - Throws: ``MistakeError`` when `replace` does not occur exactly once in the body, or the
+  ///   edit changes nothing.
+  public func planted(in file: String, at exercise: Exercise) throws(MistakeError) -> String {
+    var lines = file.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let bodyRange = exercise.line..<(exercise.line + exercise.body.count)
+    guard bodyRange.upperBound <= lines.count else {
+      throw MistakeError("\(self.exercise): its body is not where the marker says")
+    }
+    let body = lines[bodyRange].joined(separator: "\n")
+    let occurrences = body.components(separatedBy: replace).count - 1
+    guard occurrences == 1 else {
+      throw MistakeError(
+        "\(self.exercise) (\(mistake)): the text to replace occurs \(occurrences) times in its "
+          + "body, not once")
+    }
+    guard replace != with else {
+      throw MistakeError("\(self.exercise) (\(mistake)): the edit changes nothing")
+    }
+    let edited = body.replacingOccurrences(of: replace, with: with)
+    lines.replaceSubrange(
+      bodyRange,
+      with: edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A catalog entry that cannot be planted, or a catalog that cannot be read.
+public struct MistakeError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}
+
+extension ExerciseTree {
+  /// The catalog: `Mistakes/<Chapter>.json` for every chapter that has one, in the chapters'
+  /// order, each entry checked against the exercises it names.
+  public func mistakes() throws -> [(chapter: String, mistakes: [Mistake])] {
+    let exercises = try self.exercises()
+    var catalog: [(chapter: String, mistakes: [Mistake])] = []
+    for chapter in try chapters() {
+      let path = "Mistakes/\(chapter).json"
+      guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+        continue
+      }
+      let entries: [Mistake]
+      do {
+        entries = try JSONDecoder().decode([Mistake].self, from: Data(try text(path).utf8))
+      } catch {
+        throw MistakeError("\(path): not a list of mistakes: \(error)")
+      }
+      for entry in entries {
+        guard let exercise = exercises.first(where: { $0.name == entry.exercise }) else {
+          throw MistakeError("\(path): no exercise named '\(entry.exercise)'")
+        }
+        guard exercise.chapter == chapter else {
+          throw MistakeError(
+            "\(path): \(entry.exercise) belongs to \(exercise.chapter), not \(chapter)")
+        }
+      }
+      catalog.append((chapter, entries))
+    }
+    return catalog
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LectureKit
+import Testing
+
+/// What a known mistake computes, and how to say it in the student's terms: a failing
+/// expectation compares the student's value with every variant it is given and names each one
+/// it equals. The catalog of mistakes (`Mistakes/<Chapter>.json`) plants each such mistake in
+/// the reference and `companion verify --mistakes` proves that its diagnosis shows.
+public struct KnownMistake: Sendable {
+  /// The diagnosis, in a sentence: "the kernel is not flipped: this is the correlation".
+  public let diagnosis: String
+  /// What the mistake computes on the test's input.
+  public let value: Matrix
+
+  public init(_ diagnosis: String, _ value: Matrix) {
+    self.diagnosis = diagnosis
+    self.value = value
+  }
+
+  /// The line a failure ends with when `computed` equals one or more variants (to `tolerance`):
+  /// each matching diagnosis, so that a value two mistakes explain names both. Nil when none
+  /// matches (or `computed` is a placeholder), and the expected | computed grid stands alone.
+  public static func diagnosis(
+    of computed: Matrix, among mistakes: [KnownMistake], tolerance: Double = 1e-9
+  ) -> String? {
+    guard !computed.isPlaceholder else { return nil }
+    let matching = mistakes.filter { mistake in
+      !mistake.value.isPlaceholder && mistake.value.shape == computed.shape
+        && computed.firstDifference(from: mistake.value, absoluteTolerance: tolerance) == nil
+    }
+    switch matching.count {
+    case 0: return nil
+    case 1: return "probably: \(matching[0].diagnosis)"
+    default:
+      return "probably one of: " + matching.map(\.diagnosis).joined(separator: "; or ")
+    }
+  }
+}
+
+/// Expects `computed` to equal `expected` as ``expectMatrix(_:equals:tolerance:_:sourceLocation:)``
+/// does; when it does not and it equals what a known mistake computes, the failure starts with
+/// the diagnosis ("probably: ...").
+@discardableResult
+public func expectMatrix(
+  _ computed: Matrix, equals expected: Matrix, unlike mistakes: [KnownMistake],
+  tolerance: Double = 1e-12, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let failures = capturingFailures {
+    _ = expectMatrix(computed, equals: expected, tolerance: tolerance, context)
+  }
+  guard let failure = failures.first else { return true }
+  let named = KnownMistake.diagnosis(of: computed, among: mistakes).map { "\($0)\n" } ?? ""
+  fail(named + failure, sourceLocation: sourceLocation)
+  return false
+}
