@@ -65,7 +65,10 @@ let chapterDependencies = chapters.map { Target.Dependency(stringLiteral: $0.nam
 // LectureKit is optimised even in debug builds: every chapter's tests run on its Matrix, and -O
 // makes them several times faster while the chapters stay debuggable. Its checks use fatalError,
 // whose message survives optimisation (see Sources/LectureKit/Require.swift).
-let lectureKit = Target.target(name: "LectureKit", swiftSettings: [.unsafeFlags(["-O"])])
+// It knows the track too: on the exercises track a broken rule a student's code runs into
+// becomes a failing result instead of a stop (see Sources/LectureKit/Require.swift).
+let lectureKit = Target.target(
+  name: "LectureKit", swiftSettings: [.unsafeFlags(["-O"]), trackCondition])
 let testSupport = Target.target(
   name: "TestSupport", dependencies: ["LectureKit"], path: "Tests/TestSupport")
 

@@ -25,21 +25,26 @@ public func convLayerForward(_ input: [Matrix], _ layer: ConvLayer) -> [Matrix] 
   if let mark = firstUnwritten(input, layer) {
     return .placeholder(mark, count: layer.outputChannels)
   }
-  checkMaps(input, count: layer.inputChannels, "input")
+  if let mark = refusal(mapsProblem(input, count: layer.inputChannels, "input")) {
+    return .placeholder(mark, count: layer.outputChannels)
+  }
   // BEGIN EXERCISE convLayerForward stub: return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)
   return .unwritten("convLayerForward", in: #filePath, count: layer.outputChannels)
   // END EXERCISE
 }
 
-/// Stops with a message unless `maps` are `count` maps of one shape with at least one entry.
-func checkMaps(_ maps: [Matrix], count: Int, _ role: String) {
-  precondition(
-    maps.count == count, "the layer expects \(count) \(role) maps, but there are \(maps.count)")
-  let shape = maps[0].shape
-  precondition(
-    shape.rows >= 1 && shape.columns >= 1, "the \(role) maps need an entry, but are \(shape)")
-  for (c, map) in maps.enumerated() {
-    precondition(
-      map.shape == shape, "\(role) map \(c) is \(map.shape), but \(role) map 0 is \(shape)")
+/// What is wrong with `maps`, unless they are `count` maps of one shape with at least one
+/// entry: the rule of every function that takes maps.
+func mapsProblem(_ maps: [Matrix], count: Int, _ role: String) -> String? {
+  guard maps.count == count, count >= 1 else {
+    return "the layer expects \(count) \(role) maps, but there are \(maps.count)"
   }
+  let shape = maps[0].shape
+  guard shape.rows >= 1 && shape.columns >= 1 else {
+    return "the \(role) maps need an entry, but are \(shape)"
+  }
+  for (c, map) in maps.enumerated() where map.shape != shape {
+    return "\(role) map \(c) is \(map.shape), but \(role) map 0 is \(shape)"
+  }
+  return nil
 }

@@ -54,8 +54,11 @@ public struct ConvNetPass: Sendable, Placeholding {
 /// - Complexity: one ``convLayerForward(_:_:)``, C_out ``maxPool(_:_:)`` calls and O(F · K)
 ///   for the read-out of F features to K classes.
 public func convNetForward(_ net: ConvNet, input: [Matrix]) -> ConvNetPass {
-  if let mark = firstUnwritten(input, net) { return .placeholder(mark) }
-  checkMaps(input, count: net.conv.inputChannels, "input")
+  if let mark = firstUnwritten(input, net)
+    ?? refusal(mapsProblem(input, count: net.conv.inputChannels, "input"))
+  {
+    return .placeholder(mark)
+  }
   // BEGIN EXERCISE convNetForward
   return .unwritten("convNetForward", in: #filePath)
   // END EXERCISE

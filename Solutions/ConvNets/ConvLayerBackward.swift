@@ -26,7 +26,9 @@ public func convLayerInputGradient(
   if let mark = firstUnwritten(upstream, layer) {
     return .placeholder(mark, count: layer.inputChannels)
   }
-  checkMaps(upstream, count: layer.outputChannels, "upstream")
+  if let mark = refusal(mapsProblem(upstream, count: layer.outputChannels, "upstream")) {
+    return .placeholder(mark, count: layer.inputChannels)
+  }
   // BEGIN EXERCISE convLayerInputGradient stub: return .unwritten("convLayerInputGradient", in: #filePath, count: layer.inputChannels)
   var gradient: [Matrix] = []
   for c in 0..<layer.inputChannels {
@@ -66,9 +68,13 @@ public func convLayerInputGradient(
 public func convLayerParameterGradient(
   _ upstream: [Matrix], input: [Matrix], _ layer: ConvLayer
 ) -> ConvLayerGradient {
-  if let mark = firstUnwritten(upstream, input, layer) { return .placeholder(mark) }
-  checkMaps(upstream, count: layer.outputChannels, "upstream")
-  checkMaps(input, count: layer.inputChannels, "input")
+  if let mark = firstUnwritten(upstream, input, layer)
+    ?? refusal(
+      mapsProblem(upstream, count: layer.outputChannels, "upstream")
+        ?? mapsProblem(input, count: layer.inputChannels, "input"))
+  {
+    return .placeholder(mark)
+  }
   // BEGIN EXERCISE convLayerParameterGradient
   var filters: [[Matrix]] = []
   var biases: [Double] = []

@@ -5,18 +5,34 @@ import Foundation
 /// Stubs in `Exercises/` return `.unwritten("correlate2D", in: #filePath)`; the result fails
 /// every check and, where its type can carry this mark, says which exercise to write.
 public struct Unwritten: Sendable, Hashable, CustomStringConvertible {
-  /// The exercise's name, as in its `BEGIN EXERCISE` marker.
+  /// The exercise's name, as in its `BEGIN EXERCISE` marker; or the function that refused its
+  /// input.
   public let name: String
   /// The exercise's file, from `Exercises/` or `Solutions/` on.
   public let file: String
+  /// Set when the mark stands for a rule a function's input broke (see ``refusal(_:in:)``)
+  /// rather than for an unwritten exercise: the rule's sentence.
+  public let problem: String?
 
   public init(name: String, file: String) {
     self.name = name
     self.file = Unwritten.packageRelative(file)
+    self.problem = nil
   }
 
-  /// "`correlate2D` in Exercises/Convolution/Correlation.swift is not written yet".
-  public var description: String { "`\(name)` in \(file) is not written yet" }
+  /// The mark of a result that `function` could not compute: its input broke a rule.
+  public init(problem: String, function: String) {
+    self.name = String(function.prefix { $0 != "(" })
+    self.file = ""
+    self.problem = problem
+  }
+
+  /// "`correlate2D` in Exercises/Convolution/Correlation.swift is not written yet", or
+  /// "`flatten` cannot compute this: the flattened maps need an entry, but are 0 x 0".
+  public var description: String {
+    if let problem { return "`\(name)` cannot compute this: \(problem)" }
+    return "`\(name)` in \(file) is not written yet"
+  }
 
   /// Cuts an absolute path down to the part from `Exercises/` or `Solutions/` on.
   static func packageRelative(_ path: String) -> String {

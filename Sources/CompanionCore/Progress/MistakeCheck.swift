@@ -3,46 +3,73 @@ import Foundation
 
 /// `companion verify --mistakes`: plants each mistake of the catalog (`Mistakes/<Chapter>.json`),
 /// one at a time, in a copy of the reference taken as a student's exercises, runs the chapter's
-/// tests as `check` does, and proves that they fail and that a failure names the mistake.
+/// tests as `check` does, and proves that they fail and that a failure names the mistake. Then
+/// leaves each exercise unwritten, alone, and proves that its chapter's tests fail and that no
+/// test of that chapter or of the chapters built on it is stopped by a trap.
 struct MistakeCheck {
   static let scratch = ".build-mistakes"
   let root: URL
   var timeout: Double = 60
 
-  /// The outcome of one entry.
-  struct Outcome {
-    let chapter: String
-    let mistake: Mistake
-    /// Whether the chapter's tests failed (or stopped) with the mistake planted.
-    var caught = false
-    /// Whether a failure contains the entry's diagnosis.
-    var named = false
-    /// Whether every test that caught it was stopped by a trap or the time limit.
-    var onlyStopped = false
-    /// What went wrong before the tests could run, if anything.
-    var problem: String?
-    var failing = 0
-    /// The first failing test and its first failure, for an entry that is not named.
-    var firstFailure = ""
+  /// What is planted: a catalog entry, or an exercise's stub.
+  enum Plant {
+    case mistake(Mistake)
+    case unwritten(String)
 
-    var passed: Bool { problem == nil && caught && named }
-
-    var line: String {
-      let head = "\(chapter) · \(mistake.exercise) · \(mistake.mistake)"
-      if let problem { return "✘ \(head): \(problem)" }
-      if !caught { return "✘ \(head): no test fails" }
-      let tests = counted(failing, "test fails", "tests fail")
-      let how = onlyStopped ? " (only by stopping the run)" : ""
-      if !named {
-        return "✘ \(head): \(tests)\(how), none says \"\(mistake.diagnosis)\"; the first: "
-          + firstFailure
+    var exercise: String {
+      switch self {
+      case .mistake(let mistake): mistake.exercise
+      case .unwritten(let name): name
       }
-      return "✔ \(head): \(tests)\(how), named"
     }
   }
 
-  /// Every entry of the catalog (of `chapters`, when given), in order. `progress` gets a line
-  /// per entry as it is done.
+  /// The outcome of one plant.
+  struct Outcome {
+    let chapter: String
+    let plant: Plant
+    /// How many tests failed (or were stopped) with it planted.
+    var failing = 0
+    /// Whether a failure contains the entry's diagnosis (always true for a stub).
+    var named = false
+    /// The tests stopped by a trap or the time limit: a mistake must never end the run.
+    var stopped: [String] = []
+    /// What went wrong before the tests could run, if anything.
+    var problem: String?
+    /// The first failing test and its first failure, for an entry that is not named.
+    var firstFailure = ""
+
+    var caught: Bool { failing > 0 }
+    var isCatalogEntry: Bool {
+      if case .mistake = plant { return true }
+      return false
+    }
+    var passed: Bool {
+      problem == nil && caught && named && (isCatalogEntry || stopped.isEmpty)
+    }
+
+    var line: String {
+      let what: String
+      switch plant {
+      case .mistake(let mistake): what = mistake.mistake
+      case .unwritten: what = "left unwritten"
+      }
+      let head = "\(chapter) · \(plant.exercise) · \(what)"
+      if let problem { return "✘ \(head): \(problem)" }
+      if !caught { return "✘ \(head): no test fails" }
+      let tests = counted(failing, "test fails", "tests fail")
+      let traps =
+        stopped.isEmpty ? "" : ", \(stopped.count) stopped by a trap (first: \(stopped[0]))"
+      if case .mistake(let mistake) = plant, !named {
+        return "✘ \(head): \(tests)\(traps), none says \"\(mistake.diagnosis)\"; the first: "
+          + firstFailure
+      }
+      return (passed ? "✔ " : "✘ ") + "\(head): \(tests)\(traps)\(isCatalogEntry ? ", named" : "")"
+    }
+  }
+
+  /// Every entry of the catalog, then every exercise left unwritten (of `chapters`, when
+  /// given), in order. `progress` gets each line as it is done.
   func run(chapters wanted: [String]?, progress: (String) -> Void) throws -> [Outcome] {
     let tree = ExerciseTree(root: root)
     let catalog = try tree.mistakes().filter { wanted?.contains($0.chapter) ?? true }
@@ -50,56 +77,81 @@ struct MistakeCheck {
     let copyTree = ExerciseTree(root: copy)
     let exercises = try copyTree.exercises()
     let dependencies = try copyTree.chapterDependencies()
-    let all = Curriculum.read(from: copyTree).teachingOrder(of: try copyTree.chapters())
-    var outcomes: [Outcome] = []
+    let curriculum = Curriculum.read(from: copyTree)
+    let all = curriculum.teachingOrder(of: try copyTree.chapters())
+    var plants: [(chapter: String, plant: Plant)] = []
     for (chapter, mistakes) in catalog {
-      let needed = try copyTree.withDependencies([chapter])
+      plants += mistakes.map { (chapter, .mistake($0)) }
+    }
+    for exercise in curriculum.teachingOrder(of: exercises)
+    where wanted?.contains(exercise.chapter) ?? true {
+      plants.append((exercise.chapter, .unwritten(exercise.name)))
+    }
+    var outcomes: [Outcome] = []
+    for (chapter, plant) in plants {
+      guard let exercise = exercises.first(where: { $0.name == plant.exercise }) else { continue }
+      // A stub is tested with the chapters built on its own: their tests reach it too.
+      var tested = [chapter]
+      if case .unwritten = plant {
+        tested += all.filter { other in
+          other != chapter && (try? copyTree.withDependencies([other]).contains(chapter)) == true
+        }
+      }
+      let needed = try copyTree.withDependencies(tested)
       let toBuild = all.filter { needed.contains($0) }
-      for mistake in mistakes {
-        var outcome = Outcome(chapter: chapter, mistake: mistake)
-        guard let exercise = exercises.first(where: { $0.name == mistake.exercise }) else {
-          continue
+      var outcome = Outcome(chapter: chapter, plant: plant)
+      let file = copy.appendingPathComponent("Exercises/" + exercise.file)
+      let original = try String(contentsOf: file, encoding: .utf8)
+      defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
+      // The compiler takes a file whose modification time has the same whole second as at its
+      // last build for unchanged: plants come faster than that.
+      Thread.sleep(
+        forTimeInterval: 1.01 - Date().timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
+      do {
+        let edit: Mistake
+        switch plant {
+        case .mistake(let mistake): edit = mistake
+        case .unwritten(let name):
+          edit = Mistake(
+            exercise: name, mistake: "left unwritten",
+            replace: exercise.body.joined(separator: "\n"),
+            with: exercise.stub.joined(separator: "\n"), diagnosis: "")
         }
-        let file = copy.appendingPathComponent("Exercises/" + exercise.file)
-        let original = try String(contentsOf: file, encoding: .utf8)
-        defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
-        // The compiler takes a file whose modification time has the same whole second as at
-        // its last build for unchanged: plants come faster than that.
-        Thread.sleep(
-          forTimeInterval: 1 - Date().timeIntervalSince1970.truncatingRemainder(dividingBy: 1)
-            + 0.01)
-        do {
-          try mistake.planted(in: original, at: exercise).write(
-            to: file, atomically: true, encoding: .utf8)
-          try TracedTree(root: copy).update(chapters: toBuild)
-        } catch {
-          outcome.problem = "\(error)"
-          outcomes.append(outcome)
-          progress(outcome.line)
-          continue
+        try edit.planted(in: original, at: exercise).write(
+          to: file, atomically: true, encoding: .utf8)
+        try TracedTree(root: copy).update(chapters: toBuild)
+      } catch {
+        outcome.problem = "\(error)"
+        outcomes.append(outcome)
+        progress(outcome.line)
+        continue
+      }
+      let build = CheckBuild(root: copy).build(toBuild, dependencies: dependencies)
+      if let failure = build.failure {
+        outcome.problem = "the build failed: \(failure)"
+      } else if let broken = tested.first(where: { build.broken[$0] != nil }) {
+        outcome.problem = "the planted code does not compile: \(build.broken[broken]!)"
+      } else {
+        let runner = ChapterTestRun(root: copy, timeout: timeout)
+        let own = runner.run(chapter).tests
+        let others = tested.dropFirst().flatMap { runner.run($0).tests }
+        let failing = own.filter(\.failed)
+        outcome.failing = failing.count
+        outcome.stopped = (own + others).filter { !$0.finished && $0.failed }.map(\.name)
+        if let first = failing.first {
+          let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
+          outcome.firstFailure = "\(first.name): \(line ?? "")"
         }
-        let build = CheckBuild(root: copy).build(toBuild, dependencies: dependencies)
-        if let failure = build.failure {
-          outcome.problem = "the build failed: \(failure)"
-        } else if let error = build.broken[chapter] {
-          outcome.problem = "the planted code does not compile: \(error)"
-        } else {
-          let tests = ChapterTestRun(root: copy, timeout: timeout).run(chapter).tests
-          let failing = tests.filter(\.failed)
-          outcome.failing = failing.count
-          outcome.caught = !failing.isEmpty
-          outcome.onlyStopped = !failing.isEmpty && failing.allSatisfy { $0.verdict != .failed }
-          if let first = failing.first {
-            let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
-            outcome.firstFailure = "\(first.name): \(line ?? "")"
-          }
+        switch plant {
+        case .mistake(let mistake):
           outcome.named = failing.contains { test in
             test.issues.contains { $0.contains(mistake.diagnosis) }
           }
+        case .unwritten: outcome.named = true
         }
-        outcomes.append(outcome)
-        progress(outcome.line)
       }
+      outcomes.append(outcome)
+      progress(outcome.line)
     }
     return outcomes
   }
