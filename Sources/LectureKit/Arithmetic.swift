@@ -1,6 +1,7 @@
 /// Arithmetic on matrices. An operation with a placeholder operand returns that placeholder
 /// (rather than stopping on a shape mismatch), so an unwritten exercise shows up as "not
-/// written yet" wherever its result ends up.
+/// written yet" wherever its result ends up. Shapes that do not match stop the reference; on a
+/// student's exercises they give a failing result that says so (``refusal(_:in:)``).
 extension Matrix {
   /// Applies `transform` to every entry.
   ///
@@ -15,11 +16,13 @@ extension Matrix {
   /// - Precondition: both have the same shape.
   /// - Complexity: O(rows · columns).
   public func zipMap(_ other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
-    if unwritten != nil { return self }
-    if other.unwritten != nil { return other }
-    require(
-      shape == other.shape,
-      "entry-by-entry operation on a \(shape) and a \(other.shape) matrix: shapes must match")
+    let mismatch =
+      "entry-by-entry operation on a \(shape) and a \(other.shape) matrix: shapes must match"
+    if let mark = firstUnwritten(self, other)
+      ?? refusal(shape == other.shape ? nil : mismatch, in: "")
+    {
+      return .placeholder(mark)
+    }
     // An index loop rather than zip(...).map: the same result, several times faster in the
     // debug builds that tests run in.
     var result = self
@@ -96,11 +99,12 @@ extension Matrix {
   /// - Precondition: `lhs.columns == rhs.rows`.
   /// - Complexity: O(m · n · p) for an m × n `lhs` and an n × p `rhs`.
   public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-    if lhs.unwritten != nil { return lhs }
-    if rhs.unwritten != nil { return rhs }
-    require(
-      lhs.columns == rhs.rows,
-      "matrix product of \(lhs.shape) and \(rhs.shape): the inner sizes must match")
+    let mismatch = "matrix product of \(lhs.shape) and \(rhs.shape): the inner sizes must match"
+    if let mark = firstUnwritten(lhs, rhs)
+      ?? refusal(lhs.columns == rhs.rows ? nil : mismatch, in: "")
+    {
+      return .placeholder(mark)
+    }
     var product = Matrix(rows: lhs.rows, columns: rhs.columns)
     for i in 0..<lhs.rows {
       for k in 0..<lhs.columns {

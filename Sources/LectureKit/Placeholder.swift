@@ -30,7 +30,7 @@ public struct Unwritten: Sendable, Hashable, CustomStringConvertible {
   /// "`correlate2D` in Exercises/Convolution/Correlation.swift is not written yet", or
   /// "`flatten` cannot compute this: the flattened maps need an entry, but are 0 x 0".
   public var description: String {
-    if let problem { return "`\(name)` cannot compute this: \(problem)" }
+    if let problem { return name.isEmpty ? problem : "`\(name)` cannot compute this: \(problem)" }
     return "`\(name)` in \(file) is not written yet"
   }
 

@@ -11,4 +11,12 @@ public enum Track: String, Sendable, CaseIterable {
     guard let value = environment["COMPANION_TRACK"] else { return .solutions }
     return Track(rawValue: value)
   }
+
+  /// The track LectureKit itself was compiled for: on the exercises track ``refusal(_:in:)``
+  /// returns a mark where the reference stops.
+  #if COMPANION_TRACK_EXERCISES
+    public static let compiled = Track.exercises
+  #else
+    public static let compiled = Track.solutions
+  #endif
 }

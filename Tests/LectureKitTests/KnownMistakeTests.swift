@@ -35,3 +35,36 @@ struct KnownMistakeTests {
       capturingFailures { expectMatrix([[0, 0]], equals: [[0, 0]], unlike: Self.mistakes) }.isEmpty)
   }
 }
+
+@Suite("A broken rule: a stop for the reference, a failing result for a student's exercises")
+struct RefusalTests {
+  @Test("no problem, no refusal; a problem is a mark with its sentence, or a stop")
+  func refusals() async throws {
+    #expect(refusal(nil) == nil)
+    if Track.compiled == .exercises {
+      let mark = refusal("the kernel must have an entry", in: "correlate(_:with:)")
+      #expect(mark?.problem == "the kernel must have an entry")
+      #expect(mark?.description == "`correlate` cannot compute this: the kernel must have an entry")
+      #expect(Matrix.placeholder(try #require(mark)).isPlaceholder)
+    } else {
+      await #expect(processExitsWith: .failure) { _ = refusal("a broken rule") }
+    }
+  }
+
+  @Test("a matrix product or a sum of shapes that do not fit: the same rule, two outcomes")
+  func shapes() async {
+    let a: Matrix = [[1, 2, 3], [4, 5, 6]]
+    if Track.compiled == .exercises {
+      #expect(
+        (a * a).unwritten?.description
+          == "matrix product of 2 x 3 and 2 x 3: the inner sizes must match")
+      #expect((a + a.transposed()).unwritten?.problem?.contains("shapes must match") == true)
+      #expect(((a * a) + a).isPlaceholder)
+    } else {
+      await #expect(processExitsWith: .failure) {
+        let a: Matrix = [[1, 2, 3], [4, 5, 6]]
+        _ = a * a
+      }
+    }
+  }
+}

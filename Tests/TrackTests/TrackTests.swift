@@ -40,6 +40,11 @@ struct TrackTests {
       """)
   }
 
+  @Test("LectureKit was compiled for the requested track too")
+  func lectureKit() {
+    #expect(Track.compiled == Self.requested)
+  }
+
   @Test("the list above names every chapter of the package")
   func everyChapter() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
