@@ -26,8 +26,14 @@ struct ConvolutionContractTests {
   @Test("ragged rows and a mismatched product in the shared Matrix")
   func matrix() async {
     await #expect(processExitsWith: .failure) { _ = Matrix([[1, 2], [3]]) }
-    await #expect(processExitsWith: .failure) {
-      _ = Matrix(rows: 2, columns: 3) * Matrix(rows: 2, columns: 3)
+    // A product of shapes that do not fit: a stop for the reference, a failing result that
+    // says so on a student's exercises (see LectureKit's `refusal`).
+    if Track.compiled == .exercises {
+      #expect((Matrix(rows: 2, columns: 3) * Matrix(rows: 2, columns: 3)).unwritten?.problem != nil)
+    } else {
+      await #expect(processExitsWith: .failure) {
+        _ = Matrix(rows: 2, columns: 3) * Matrix(rows: 2, columns: 3)
+      }
     }
   }
 

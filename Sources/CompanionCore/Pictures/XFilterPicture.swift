@@ -22,6 +22,24 @@ enum XFilterPicture {
         maps.append(computed)
       }
     }
+    // The Pooling chapter's own max pooling; the slide's numbers while it is unwritten, and a
+    // map too small to pool (a student's wrong shape) drawn as it is, never a stop.
+    let window = PoolWindow(size: 2, rounding: .ceil)
+    var pooledMaps: [Matrix] = []
+    for (map, example) in zip(maps, Lecture.xFilters) {
+      guard window.problem(pooling: map.shape) == nil else {
+        pooledMaps.append(map)
+        continue
+      }
+      let pooled = maxPool(map, window)
+      if let mark = pooled.unwritten {
+        pooledMaps.append(
+          Matrix(example.pooledSlide.map { $0.split(separator: " ").compactMap { Double($0) } }))
+        if notes.count < 2 { notes.append("pooled maps from the lecture's data, since \(mark)") }
+      } else {
+        pooledMaps.append(pooled)
+      }
+    }
     let rowHeight = 330.0
     var svg = SVG(
       width: 1000, height: 110 + 3 * rowHeight, title: "The 9x9 X, three filters, their maps")
@@ -38,11 +56,7 @@ enum XFilterPicture {
       format: whole)
     for (index, example) in Lecture.xFilters.enumerated() {
       let top = 120 + Double(index) * rowHeight
-      // The Pooling chapter's own max pooling; a map too small to pool (a student's wrong
-      // shape, on the exercises track) is drawn as it is rather than stopping the tool.
-      let window = PoolWindow(size: 2, rounding: .ceil)
-      let fits = window.problem(pooling: maps[index].shape) == nil || maps[index].isPlaceholder
-      let pooled = fits ? maxPool(maps[index], window) : maps[index]
+      let pooled = pooledMaps[index]
       drawCells(
         &svg, example.filter, x: 330, y: top + 86, cell: 36, title: "\(example.name) filter",
         format: whole)
