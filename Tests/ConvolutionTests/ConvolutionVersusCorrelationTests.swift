@@ -15,7 +15,12 @@ struct ConvolutionVersusCorrelationTests {
     // scipy.signal.correlate2d(image, kernel, mode='valid')
     expectMatrix(
       correlate(Self.image, with: Self.kernel),
-      equals: [[19, 10, 16], [21, 22, 28], [4, 8, 14]])
+      equals: [[19, 10, 16], [21, 22, 28], [4, 8, 14]],
+      unlike: [
+        KnownMistake(
+          "the kernel is flipped: that is the convolution, correlation does not flip",
+          [[6, 9, 8], [18, 15, 11], [26, 29, 26]])
+      ])
   }
 
   @Test("E6.1 convolution of the same: scipy's values, unlike any single-axis flip")

@@ -15,13 +15,20 @@ struct CorrelationTests {
   func stride2() {
     // scipy.signal.correlate2d(image, kernel, mode='valid')[::2, ::2]
     let expected: Matrix = [[19, 16], [4, 14]]
-    let computed = correlate(Self.image, with: Self.kernel, stride: 2)
-    guard expectMatrix(computed, equals: expected) else {
-      if computed == [[19, 10, 16], [21, 22, 28], [4, 8, 14]] {
-        fail("that is the stride-1 output: the window must move 2 entries at a time")
-      }
-      return
-    }
+    // The stride-1 output, and its top-left corner (windows one step apart, not two).
+    expectMatrix(
+      correlate(Self.image, with: Self.kernel, stride: 2), equals: expected,
+      unlike: [
+        KnownMistake(
+          "that is the stride-1 output: the window must move 2 entries at a time",
+          [[19, 10, 16], [21, 22, 28], [4, 8, 14]]),
+        KnownMistake(
+          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
+          [[19, 10], [21, 22]]),
+        KnownMistake(
+          "the kernel is flipped: that is the strided convolution, correlation does not flip",
+          [[6, 8], [26, 26]]),
+      ])
   }
 
   @Test("E4.2 stride 2 and one zero on every side")
@@ -51,12 +58,11 @@ struct CorrelationTests {
     ]
     // scipy.signal.correlate2d(image, [[1, -1], [2, 0]], mode='valid')[::3, ::3]
     let computed = correlate(image, with: [[1, -1], [2, 0]], stride: 3)
-    guard expectMatrix(computed, equals: [[-3, 3], [3, -3]]) else {
-      if computed.rows == 1 {
-        fail("(n - (k - 1)) / s = 4 / 3 rounds down to 1, but the second window starts at row 3")
-      }
-      return
+    guard computed.rows != 1 else {
+      return fail(
+        "(n - (k - 1)) / s = 4 / 3 rounds down to 1, but the second window starts at row 3")
     }
+    expectMatrix(computed, equals: [[-3, 3], [3, -3]])
   }
 
   @Test("E6.1 a 3x3 kernel on a 2x2 image with one zero all round: the centre 2 walks over it")

@@ -5,19 +5,36 @@ import Testing
 
 @Suite("Turning a kernel by 180 degrees")
 struct FlipTests {
+  /// What the classic mistakes make of a kernel.
+  static func mistakes(_ kernel: Matrix) -> [KnownMistake] {
+    [
+      KnownMistake(
+        "that is the transpose: rotate180 turns the kernel, it does not mirror it on its diagonal",
+        kernel.transposed()),
+      KnownMistake(
+        "only the rows are reversed: turn by 180 degrees, rows and columns",
+        Matrix(rows: kernel.rows, columns: kernel.columns) { kernel[kernel.rows - 1 - $0, $1] }),
+      KnownMistake(
+        "only the columns are reversed: turn by 180 degrees, rows and columns",
+        Matrix(rows: kernel.rows, columns: kernel.columns) {
+          kernel[$0, kernel.columns - 1 - $1]
+        }),
+      KnownMistake("the kernel comes back as it was, not turned", kernel),
+    ]
+  }
+
   @Test("E6.1 rotate180 reverses the rows and the columns")
   func rotatesBothAxes() {
-    expectMatrix(rotate180([[1, 2, 3], [4, 5, 6]]), equals: [[6, 5, 4], [3, 2, 1]])
+    let kernel: Matrix = [[1, 2, 3], [4, 5, 6]]
+    expectMatrix(
+      rotate180(kernel), equals: [[6, 5, 4], [3, 2, 1]], unlike: Self.mistakes(kernel))
   }
 
   @Test("E6.1 rotate180 is not the transpose, nor a flip of one axis")
   func notTheTranspose() {
+    // Square: the transpose has the right shape, so only its entries tell it apart.
     let kernel: Matrix = [[1, 2], [3, 4]]
-    let rotated = rotate180(kernel)
-    guard expectMatrix(rotated, equals: [[4, 3], [2, 1]]) else { return }
-    #expect(rotated != kernel.transposed(), "the transpose is [[1, 3], [2, 4]]")
-    #expect(rotated != [[3, 4], [1, 2]], "flipping the rows only gives [[3, 4], [1, 2]]")
-    #expect(rotated != [[2, 1], [4, 3]], "flipping the columns only gives [[2, 1], [4, 3]]")
+    expectMatrix(rotate180(kernel), equals: [[4, 3], [2, 1]], unlike: Self.mistakes(kernel))
   }
 
   @Test(

@@ -87,3 +87,59 @@ struct OutputSizeTests {
     #expect(outputLength(9, kernel: 4, stride: 3, padding: 1) == 3)
   }
 }
+
+/// Every small case of the output-size rule, against a count of the windows that fit.
+@Suite("The output size on every small case")
+struct OutputSizeTableTests {
+  struct Case: Sendable {
+    let n: Int
+    let k: Int
+    let s: Int
+    let p: Int
+  }
+
+  /// n from 1 to 12, every kernel that fits the padded input, strides 1 to 4, padding 0 to 3.
+  static let cases: [Case] = (1...12).flatMap { n in
+    (0...3).flatMap { p in
+      (1...(n + 2 * p)).flatMap { k in (1...4).map { s in Case(n: n, k: k, s: s, p: p) } }
+    }
+  }
+
+  /// The windows that fit: starts 0, s, 2s, ... while the window ends inside the padded input.
+  static func windowsThatFit(_ c: Case) -> Int {
+    var count = 0
+    var start = 0
+    while start + c.k <= c.n + 2 * c.p {
+      count += 1
+      start += c.s
+    }
+    return count
+  }
+
+  static let mistakes: [KnownRuleMistake<Case>] = [
+    KnownRuleMistake("the + 1 is missing: the first window counts too") {
+      ($0.n + 2 * $0.p - $0.k) / $0.s
+    },
+    KnownRuleMistake("the padding is counted on one side only: it goes on both") {
+      ($0.n + $0.p - $0.k) / $0.s + 1
+    },
+    KnownRuleMistake("the padding is left out: the window slides over the padded input") {
+      ($0.n - $0.k) / $0.s + 1
+    },
+    KnownRuleMistake("the division rounds up: a window that does not fit is no output") {
+      ($0.n + 2 * $0.p - $0.k + $0.s - 1) / $0.s + 1
+    },
+    KnownRuleMistake("the stride divides n + 2p - k + 1: divide the distance travelled, then add 1")
+    {
+      ($0.n + 2 * $0.p - $0.k + 1) / $0.s
+    },
+  ]
+
+  @Test("E4.1 E4.2 outputLength equals the count of windows that fit, for every small case")
+  func everySmallCase() {
+    expectTable(
+      Self.cases, { "n = \($0.n), k = \($0.k), stride \($0.s), padding \($0.p)" },
+      computed: { outputLength($0.n, kernel: $0.k, stride: $0.s, padding: $0.p) },
+      expected: Self.windowsThatFit, unlike: Self.mistakes)
+  }
+}

@@ -24,6 +24,18 @@ struct PaddingTests {
         [0, 0, 0, 3, 4],
         [0, 0, 0, 0, 0],
         [0, 0, 0, 0, 0],
+      ],
+      unlike: [
+        KnownMistake(
+          "the input sits in the top-left corner: the zeros all went below and to the right",
+          [
+            [1, 2, 0, 0, 0], [3, 4, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0],
+          ]),
+        KnownMistake(
+          "the rows and the columns of the offset are swapped: (i + top, j + left)",
+          [
+            [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0],
+          ]),
       ])
   }
 

@@ -54,3 +54,44 @@ public func expectMatrix(
   fail(named + failure, sourceLocation: sourceLocation)
   return false
 }
+
+/// A known mistake in a function of integers, as the function it computes instead.
+public struct KnownRuleMistake<Case>: Sendable {
+  public let diagnosis: String
+  public let rule: @Sendable (Case) -> Int
+
+  public init(_ diagnosis: String, _ rule: @escaping @Sendable (Case) -> Int) {
+    self.diagnosis = diagnosis
+    self.rule = rule
+  }
+}
+
+/// Expects `computed` to agree with `expected` on every case of a table, and records one issue
+/// at most: the first case that disagrees, how many more do, and each known mistake that
+/// agrees with `computed` on the whole table (a mistake is named only when it explains every
+/// case, and two that both do are both named).
+@discardableResult
+public func expectTable<Case>(
+  _ cases: [Case], _ describe: (Case) -> String, computed: (Case) -> Int,
+  expected: (Case) -> Int, unlike mistakes: [KnownRuleMistake<Case>] = [],
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let values = cases.map(computed)
+  let wrong = cases.indices.filter { values[$0] != expected(cases[$0]) }
+  guard let first = wrong.first else { return true }
+  let explained = mistakes.filter { mistake in
+    cases.indices.allSatisfy { values[$0] == mistake.rule(cases[$0]) }
+  }
+  var message = ""
+  switch explained.count {
+  case 0: break
+  case 1: message += "probably: \(explained[0].diagnosis)\n"
+  default:
+    message += "probably one of: " + explained.map(\.diagnosis).joined(separator: "; or ") + "\n"
+  }
+  message +=
+    "\(describe(cases[first])): expected \(expected(cases[first])), computed \(values[first])"
+  if wrong.count > 1 { message += " (and \(wrong.count - 1) more of \(cases.count) cases)" }
+  fail(message, sourceLocation: sourceLocation)
+  return false
+}
