@@ -88,3 +88,76 @@ struct OutputSizeTests {
     #expect(pooledShape(Shape(rows: 2, columns: 8), by: window) == Shape(rows: 1, columns: 4))
   }
 }
+
+/// Every small case of the pooled length, in both modes, against a count of the windows.
+@Suite("The pooled length on every small case")
+struct PooledLengthTableTests {
+  struct Case: Sendable {
+    let n: Int
+    let axis: PoolAxis
+    let rounding: Rounding
+  }
+
+  /// n from 1 to 12, windows 1 to 6 that fit the padded axis, strides 1 to 4, every padding
+  /// allowed (0 to half the window), floor and ceil.
+  static let cases: [Case] = {
+    var cases: [Case] = []
+    for n in 1...12 {
+      for k in 1...6 {
+        for p in 0...(k / 2) where k <= n + 2 * p {
+          for s in 1...4 {
+            for rounding in Rounding.allCases {
+              cases.append(
+                Case(n: n, axis: PoolAxis(size: k, stride: s, padding: p), rounding: rounding))
+            }
+          }
+        }
+      }
+    }
+    return cases
+  }()
+
+  /// The windows, counted one by one. Window i starts at i·s - p. Floor mode keeps it while it
+  /// ends inside the padded axis; ceil mode also keeps one that hangs over the end, as long as
+  /// it starts inside the input or the left padding (PyTorch's rule).
+  static func windows(_ c: Case) -> Int {
+    let (n, k, s, p) = (c.n, c.axis.size, c.axis.stride, c.axis.padding)
+    var count = 0
+    var start = -p
+    while start + k <= n + p || (c.rounding == .ceil && start < n && start + k - s < n + p) {
+      count += 1
+      start += s
+    }
+    return count
+  }
+
+  static let mistakes: [KnownRuleMistake<Case>] = [
+    KnownRuleMistake("the ceil division rounds to the nearest whole number, not up") { c in
+      let span = c.n + 2 * c.axis.padding - c.axis.size
+      if c.rounding == .floor { return span / c.axis.stride + 1 }
+      var count = Int((Double(span) / Double(c.axis.stride)).rounded()) + 1
+      if (count - 1) * c.axis.stride >= c.n + c.axis.padding { count -= 1 }
+      return count
+    },
+    KnownRuleMistake("ceil mode keeps a last window that starts in the right padding") { c in
+      let span = c.n + 2 * c.axis.padding - c.axis.size
+      return c.rounding == .floor
+        ? span / c.axis.stride + 1 : (span + c.axis.stride - 1) / c.axis.stride + 1
+    },
+    KnownRuleMistake("the padding is counted on one side only: it goes on both") { c in
+      let span = c.n + c.axis.padding - c.axis.size
+      if c.rounding == .floor { return span / c.axis.stride + 1 }
+      var count = (span + c.axis.stride - 1) / c.axis.stride + 1
+      if (count - 1) * c.axis.stride >= c.n + c.axis.padding { count -= 1 }
+      return count
+    },
+  ]
+
+  @Test("E2.1 E2.4 pooledLength counts the windows, floor and ceil, on every small case")
+  func everySmallCase() {
+    expectTable(
+      Self.cases, { "n = \($0.n), \($0.axis), \($0.rounding) mode" },
+      computed: { pooledLength($0.n, along: $0.axis, rounding: $0.rounding) },
+      expected: Self.windows, unlike: Self.mistakes)
+  }
+}

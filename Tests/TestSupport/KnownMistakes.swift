@@ -9,25 +9,30 @@ import Testing
 public struct KnownMistake: Sendable {
   /// The diagnosis, in a sentence: "the kernel is not flipped: this is the correlation".
   public let diagnosis: String
-  /// What the mistake computes on the test's input.
-  public let value: Matrix
+  /// Whether a computed value is what the mistake gives.
+  public let matches: @Sendable (Matrix) -> Bool
 
-  public init(_ diagnosis: String, _ value: Matrix) {
+  /// The mistake that computes `value` on the test's input (compared to `tolerance`).
+  public init(_ diagnosis: String, _ value: Matrix, tolerance: Double = 1e-9) {
     self.diagnosis = diagnosis
-    self.value = value
+    self.matches = { computed in
+      !value.isPlaceholder && value.shape == computed.shape
+        && computed.firstDifference(from: value, absoluteTolerance: tolerance) == nil
+    }
   }
 
-  /// The line a failure ends with when `computed` equals one or more variants (to `tolerance`):
-  /// each matching diagnosis, so that a value two mistakes explain names both. Nil when none
+  /// The mistake that the computed value shows by `test`: where only some entries tell.
+  public init(_ diagnosis: String, where test: @escaping @Sendable (Matrix) -> Bool) {
+    self.diagnosis = diagnosis
+    self.matches = test
+  }
+
+  /// The line a failure starts with when `computed` is what one or more mistakes give: each
+  /// matching diagnosis, so that a value two mistakes explain names both. Nil when none
   /// matches (or `computed` is a placeholder), and the expected | computed grid stands alone.
-  public static func diagnosis(
-    of computed: Matrix, among mistakes: [KnownMistake], tolerance: Double = 1e-9
-  ) -> String? {
+  public static func diagnosis(of computed: Matrix, among mistakes: [KnownMistake]) -> String? {
     guard !computed.isPlaceholder else { return nil }
-    let matching = mistakes.filter { mistake in
-      !mistake.value.isPlaceholder && mistake.value.shape == computed.shape
-        && computed.firstDifference(from: mistake.value, absoluteTolerance: tolerance) == nil
-    }
+    let matching = mistakes.filter { $0.matches(computed) }
     switch matching.count {
     case 0: return nil
     case 1: return "probably: \(matching[0].diagnosis)"
