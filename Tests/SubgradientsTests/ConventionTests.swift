@@ -33,10 +33,14 @@ struct ConventionTests {
     "E6.5 ReLU'(0) = 0, as the notes and PyTorch choose; a ReLU written x >= 0 ? 1 : 0 is caught")
   func relu() {
     let violations = reluConventionViolations(reluSubgradient)
-    #expect(violations.isEmpty, "\(violations.joined(separator: "; "))")
     // The classic slip picks the other end of [0, 1] at the kink, and the check sees it.
     let slip = reluConventionViolations { $0 >= 0 ? 1 : 0 }
     #expect(slip == ["relu'(0.0) is 1.0, not 0.0", "relu'(-0.0) is 1.0, not 0.0"])
+    if !violations.isEmpty {
+      fail(
+        (violations == slip ? "probably: ReLU'(0) was taken as 1 (z >= 0): the notes pick 0\n" : "")
+          + violations.joined(separator: "; "))
+    }
   }
 
   @Test("E6.5 the chosen ReLU'(0) lies in the subdifferential [0, 1]; away from 0, the derivative")
@@ -49,8 +53,16 @@ struct ConventionTests {
   @Test("E6.3 the hinge loss at margin exactly 1 has gradient 0; a hinge written with >= is caught")
   func hinge() {
     let violations = hingeConventionViolations { hingeSubgradient($0, label: $1) }
-    #expect(violations.isEmpty, "\(violations.joined(separator: "; "))")
     let slip = hingeConventionViolations { z, y in 1 - y * z >= 0 ? -y : 0 }
     #expect(slip.count == 2, "the two kinks (z = 1, y = 1) and (z = -1, y = -1): \(slip)")
+    let flipped = hingeConventionViolations { z, y in 1 - y * z > 0 ? y : 0 }
+    if !violations.isEmpty {
+      let diagnosis =
+        violations == slip
+        ? "probably: at margin exactly 1 the gradient was taken as -y (>=): the loss is 0 there, "
+          + "and the notes pick 0\n"
+        : violations == flipped ? "probably: the sign is flipped: ∂ℓ/∂z = -y below margin 1\n" : ""
+      fail(diagnosis + violations.joined(separator: "; "))
+    }
   }
 }

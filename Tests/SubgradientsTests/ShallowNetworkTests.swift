@@ -54,8 +54,28 @@ struct ShallowNetworkTests {
     let computed = shallowGradient(Self.kinked, input: Self.x, label: -1)
     let expected = ShallowGradient(
       W: [[0, 0.5], [0, 1]], b: [[0], [0.5]], w: [[0], [3]], outputBias: 1)
+    // Unit 1 sits at z_1 = 0: ReLU'(0) = 1 and a missing ReLU gate both let it pass w_1 back,
+    // and give the same numbers here; the next test tells them apart.
+    if computed.W == [[5, 0.5], [10, 1]] {
+      fail(
+        "probably one of: ReLU'(0) was taken as 1: the notes pick 0; or the ReLU gate "
+          + "[z_j > 0] is left out of ∂ℓ/∂b_j")
+    }
     expectShallow(computed, equals: expected)
-    if computed.W == [[5, 0.5], [10, 1]] { fail("ReLU'(0) was taken as 1: the notes pick 0") }
+  }
+
+  @Test("E6.3 an inactive unit (z_1 = -1) passes nothing back, whatever its outgoing weight")
+  func inactiveUnit() {
+    let network = ShallowNetwork(
+      W: Self.kinked.W, b: [[-1], [0]], w: Self.kinked.w, outputBias: -0.5)
+    let computed = shallowGradient(network, input: Self.x, label: -1)
+    if computed.W == [[5, 0.5], [10, 1]] {
+      fail("probably: the ReLU gate [z_j > 0] is left out: an inactive unit passes nothing back")
+    }
+    expectShallow(
+      computed,
+      equals: ShallowGradient(
+        W: [[0, 0.5], [0, 1]], b: [[0], [0.5]], w: [[0], [3]], outputBias: 1))
   }
 
   @Test("E6.3 margin exactly 1 (y = 1, output 1): the loss is 0, and so is every gradient")

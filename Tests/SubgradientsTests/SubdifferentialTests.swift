@@ -12,7 +12,17 @@ func expectInterval(
   let prefix = context.isEmpty ? "" : "\(context): "
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed == expected else {
-    fail("\(prefix)expected \(expected), computed \(computed)", sourceLocation: sourceLocation)
+    var diagnosis = ""
+    if computed.isPoint && !expected.isPoint {
+      diagnosis =
+        "probably: at a kink ∂h(v) is every slope between the left and the right derivative, "
+        + "not one of them\n"
+    } else if computed == Interval(-expected.upper, -expected.lower) {
+      diagnosis = "probably: the sign is flipped\n"
+    }
+    fail(
+      "\(diagnosis)\(prefix)expected \(expected), computed \(computed)",
+      sourceLocation: sourceLocation)
     return false
   }
   return true

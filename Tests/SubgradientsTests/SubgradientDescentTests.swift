@@ -30,6 +30,9 @@ struct SubgradientDescentTests {
     let constant = subgradientDescent(
       from: 0.35, steps: 5, stepSize: .constant(0.1), subgradient: signOf)
     guard expectIterates(constant, steps: 5) else { return }
+    if abs(constant[1] - 0.45) < 1e-12 {
+      fail("probably: the step went up the subgradient: v_(t+1) = v_t - η_t g_t")
+    }
     let expected = [0.35, 0.25, 0.15, 0.05, -0.05, 0.05]
     for (t, v) in expected.enumerated() {
       expectClose(constant[t], v, tolerance: 1e-12, "constant step, v_\(t)")
@@ -46,9 +49,10 @@ struct SubgradientDescentTests {
     let iterates = subgradientDescent(
       from: 0.35, steps: 60, stepSize: .constant(0.1), subgradient: signOf)
     guard expectIterates(iterates, steps: 60) else { return }
-    for t in 4..<60 {
-      #expect(abs(iterates[t]) > 0.049, "v_\(t) = \(iterates[t])")
-      #expect(iterates[t] * iterates[t + 1] < 0, "v_\(t) and v_\(t + 1) lie on the same side")
+    expectEvery(4..<60) { t in
+      abs(iterates[t]) <= 0.049
+        ? "v_\(t) = \(iterates[t]) is closer to 0 than 0.05"
+        : iterates[t] * iterates[t + 1] >= 0 ? "v_\(t) and v_\(t + 1) lie on the same side" : nil
     }
   }
 
@@ -57,8 +61,9 @@ struct SubgradientDescentTests {
     let steps = StepSize.diminishing(0.1)
     let iterates = subgradientDescent(from: 0.35, steps: 100, stepSize: steps, subgradient: signOf)
     guard expectIterates(iterates, steps: 100) else { return }
-    for t in 5...100 {
-      #expect(abs(iterates[t]) <= steps.at(t - 1) + 1e-15, "v_\(t) = \(iterates[t])")
+    expectEvery(5...100) { t in
+      abs(iterates[t]) <= steps.at(t - 1) + 1e-15
+        ? nil : "v_\(t) = \(iterates[t]) is farther from 0 than η_\(t - 1) = \(steps.at(t - 1))"
     }
     #expect(abs(iterates[100]) < 0.011)
   }
@@ -73,8 +78,8 @@ struct SubgradientDescentTests {
     let iterates = subgradientDescent(
       from: 5, steps: 100, stepSize: .constant(0.3), subgradient: Self.kinked)
     guard expectIterates(iterates, steps: 100) else { return }
-    for t in 20...100 {
-      #expect(abs(iterates[t] - 1) > 0.099, "v_\(t) = \(iterates[t])")
+    expectEvery(20...100) { t in
+      abs(iterates[t] - 1) > 0.099 ? nil : "v_\(t) = \(iterates[t]) is within 0.1 of 1"
     }
   }
 
@@ -84,8 +89,9 @@ struct SubgradientDescentTests {
     let iterates = subgradientDescent(
       from: 5, steps: 100, stepSize: steps, subgradient: Self.kinked)
     guard expectIterates(iterates, steps: 100) else { return }
-    for t in 1...100 {
-      #expect(abs(iterates[t] - 1) <= 2 * steps.at(t - 1) + 1e-12, "v_\(t) = \(iterates[t])")
+    expectEvery(1...100) { t in
+      abs(iterates[t] - 1) <= 2 * steps.at(t - 1) + 1e-12
+        ? nil : "v_\(t) = \(iterates[t]) is farther from 1 than 2 η_\(t - 1)"
     }
     #expect(abs(iterates[100] - 1) < 0.2)
   }

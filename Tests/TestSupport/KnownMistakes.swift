@@ -100,3 +100,19 @@ public func expectTable<Case>(
   fail(message, sourceLocation: sourceLocation)
   return false
 }
+
+/// Expects `check` to find nothing wrong with any of `items`, and records one issue at most:
+/// the first problem and how many more there were ("and 79 more"), so that a failure that
+/// repeats at every step does not bury its first line.
+@discardableResult
+public func expectEvery<Items: Sequence>(
+  _ items: Items, sourceLocation: SourceLocation = #_sourceLocation,
+  _ check: (Items.Element) -> String?
+) -> Bool {
+  let problems = items.compactMap(check)
+  guard let first = problems.first else { return true }
+  fail(
+    first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""),
+    sourceLocation: sourceLocation)
+  return false
+}
