@@ -39,6 +39,10 @@ struct BackwardTests {
       fail("\(context): gradient flowed through the dropped units; multiply by the mask")
     } else if near(Self.gradient.hadamard(Self.mask) / p) {
       fail("\(context): divided by p; inverted dropout divides by 1 - p, the keep probability")
+    } else if scale != 1 && near(Self.gradient.hadamard(Self.mask)) {
+      fail(
+        "\(context): the gradient was not scaled: the backward pass scales by 1 / (1 - p), as "
+          + "the forward pass did")
     }
   }
 

@@ -16,12 +16,17 @@ struct ForwardTests {
     let notes = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .notes)
     expectMatrix(notes, equals: [[1, 0, 3], [0, 5, 6]], "notes' convention")
     let inverted = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .inverted)
-    guard expectMatrix(inverted, equals: [[1.25, 0, 3.75], [0, 6.25, 7.5]], "inverted") else {
-      if inverted.isApproximatelyEqual(to: [[5, 0, 15], [0, 25, 30]], absoluteTolerance: 1e-9) {
-        fail("kept units were divided by p; divide by 1 - p, the probability of keeping")
-      }
-      return
-    }
+    let kept = a.hadamard(Self.mask)
+    expectMatrix(
+      inverted, equals: [[1.25, 0, 3.75], [0, 6.25, 7.5]],
+      unlike: [
+        KnownMistake(
+          "kept units were divided by p; divide by 1 - p, the probability of keeping", kept / 0.2),
+        KnownMistake(
+          "kept units were multiplied by 1 - p: inverted dropout divides by it while training",
+          0.8 * kept),
+        KnownMistake("kept units were not scaled: inverted dropout divides by 1 - p", kept),
+      ], "inverted")
   }
 
   @Test(
