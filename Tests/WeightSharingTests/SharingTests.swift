@@ -15,9 +15,16 @@ struct SharingTests {
 
   @Test("E6.8 any pattern: one 1 per row, in the column of the parameter it copies")
   func otherPattern() {
+    let expected: Matrix = [
+      [0, 0, 1, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [1, 0, 0, 0],
+    ]
     expectMatrix(
-      sharingMatrix(pattern: [2, 0, 2, 1, 0], parameterCount: 4),
-      equals: [[0, 0, 1, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [1, 0, 0, 0]])
+      sharingMatrix(pattern: [2, 0, 2, 1, 0], parameterCount: 4), equals: expected,
+      unlike: [
+        KnownMistake(
+          "that is the transpose: ∂w/∂u has a row per weight and a column per parameter",
+          expected.transposed())
+      ])
   }
 
   static let seeds: [UInt64] = [1, 2, 3, 4]
