@@ -16,19 +16,21 @@ struct AffineMapTests {
     let weights: Matrix = [[2, -1], [0, 3]]
     expectMatrix(
       affineMap([[1, 2], [-1, 0]], weights: weights, bias: [[1], [-1]]),
-      equals: [[1, 5], [-1, -1]])
+      equals: [[1, 5], [-1, -1]],
+      unlike: [
+        KnownMistake("the bias b is left out", [[0, 6], [-2, 0]]),
+        KnownMistake(
+          "that is Wᵀ x + b: row j of W gives coordinate j of the image", [[-1, 4], [-1, 0]]),
+      ])
   }
 
   @Test("E6.12 weights that are not symmetric: W x, not Wᵀ x")
   func notTransposed() {
     let weights: Matrix = [[1, 2], [0, 1]]
     let computed = affineMap([[0, 1]], weights: weights, bias: Self.zero)
-    guard expectMatrix(computed, equals: [[2, 1]]) else {
-      if computed == [[0, 1]] as Matrix {
-        fail("that is Wᵀ x: row j of W gives coordinate j of the image")
-      }
-      return
-    }
+    expectMatrix(
+      computed, equals: [[2, 1]],
+      unlike: [KnownMistake("that is Wᵀ x: row j of W gives coordinate j of the image", [[0, 1]])])
   }
 
   @Test("E6.12 a layer may change the dimension: 3 units on 2-dimensional points")

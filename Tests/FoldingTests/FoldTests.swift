@@ -17,7 +17,14 @@ struct FoldTests {
   func quadrants() {
     expectMatrix(
       applyReLU(Self.points),
-      equals: [[2, 3], [0, 3], [0, 0], [2, 0], [0, 1], [0, 0], [0, 0], [1, 0], [0, 0]])
+      equals: [[2, 3], [0, 3], [0, 0], [2, 0], [0, 1], [0, 0], [0, 0], [1, 0], [0, 0]],
+      unlike: [
+        KnownMistake(
+          "negative coordinates were mirrored, |x|: ReLU folds them to 0",
+          Self.points.map { abs($0) }),
+        KnownMistake(
+          "min(0, x) keeps the negative part: ReLU is max(0, x)", Self.points.map { min(0, $0) }),
+      ])
   }
 
   @Test("E6.12 every image lies in the closed positive quadrant, and points there stay fixed")

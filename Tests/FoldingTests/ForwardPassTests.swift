@@ -47,6 +47,18 @@ struct ForwardPassTests {
       fail("expected 3 stages, one per layer, but got \(stages.count)")
       return
     }
+    // The mistake: each layer fed the previous layer's z, before the fold.
+    var unfolded = points
+    var unfoldedZs: [Matrix] = []
+    for layer in network.hidden {
+      unfolded =
+        unfolded * layer.weights.transposed() + Matrix(rows: 6, columns: 1, repeating: 1)
+        * layer.bias.transposed()
+      unfoldedZs.append(unfolded)
+    }
+    if stages[2].z.isApproximatelyEqual(to: unfoldedZs[2], absoluteTolerance: 1e-9) {
+      fail("probably: each layer started from the previous layer's z, not its folded a = relu(z)")
+    }
     var a = points
     for (l, layer) in network.hidden.enumerated() {
       let z =

@@ -24,9 +24,11 @@ struct TrainingTests {
     network.readout = FoldingLayer(weights: [[0, 0]], bias: [[0]])
     let points: Matrix = [[1, 2], [-3, 4], [5, -6], [0, 0]]
     for labels: [Double] in [[1, 1, 1, 1], [-1, 1, -1, 1]] {
-      expectClose(
-        foldingLoss(network, points: points, labels: labels), 0.6931471805599453,
-        tolerance: 1e-15, "labels \(labels): the mean, not the sum")
+      let loss = foldingLoss(network, points: points, labels: labels)
+      if loss.isApproximatelyEqual(to: 4 * 0.6931471805599453, absoluteTolerance: 1e-12) {
+        fail("probably: the sum of the points' losses, not their mean")
+      }
+      expectClose(loss, 0.6931471805599453, tolerance: 1e-15, "labels \(labels)")
     }
   }
 
@@ -35,7 +37,11 @@ struct TrainingTests {
     let network = FoldingNetwork(
       hidden: [], readout: FoldingLayer(weights: [[1000, 0]], bias: [[0]]))
     // s = 1000 on a point of class -1: log(1 + e^1000) = 1000 + log(1 + e^-1000) = 1000.
-    expectClose(foldingLoss(network, points: [[1, 0]], labels: [-1]), 1000, tolerance: 1e-9)
+    let loss = foldingLoss(network, points: [[1, 0]], labels: [-1])
+    if loss.isInfinite {
+      fail("probably: log(1 + e^1000) overflowed: write it as max(0, -m) + log(1 + e^-|m|)")
+    }
+    expectClose(loss, 1000, tolerance: 1e-9)
   }
 
   static let gradientCases: [(inputs: Int, width: Int, depth: Int, seed: UInt64)] = [
@@ -79,6 +85,11 @@ struct TrainingTests {
     guard expectWritten(gradient) else { return }
     guard gradient.hidden.count == 1 else { return fail("expected one layer in the gradient") }
     let sigmaOne = 0.7310585786300049  // 1 / (1 + math.exp(-1))
+    if gradient.hidden[0].bias.isApproximatelyEqual(
+      to: [[-sigmaOne], [sigmaOne]], absoluteTolerance: 1e-12)
+    {
+      fail("probably: relu'(0) was taken as 1: a unit at z = 0 passes no gradient")
+    }
     expectMatrix(gradient.hidden[0].bias, equals: [[0], [sigmaOne]], tolerance: 1e-15, "b")
     expectMatrix(
       gradient.hidden[0].weights, equals: [[0, 0], [0, sigmaOne]], tolerance: 1e-15, "W")
