@@ -9,7 +9,13 @@ struct FlattenTests {
 
   @Test("flatten reads map 0 row by row, then map 1")
   func order() {
-    expectMatrix(flatten(Self.maps), equals: Matrix(column: (1...12).map(Double.init)))
+    expectMatrix(
+      flatten(Self.maps), equals: Matrix(column: (1...12).map(Double.init)),
+      unlike: [
+        KnownMistake(
+          "each map was read column by column: flatten reads row by row",
+          Matrix(column: [1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12]))
+      ])
   }
 
   @Test("flatten of one 1 x 1 map and of three maps of one row")
@@ -22,7 +28,14 @@ struct FlattenTests {
   @Test("unflatten cuts the column back into the maps")
   func unflattenOrder() {
     let column = Matrix(column: (1...12).map(Double.init))
-    expectMaps(unflatten(column, into: 2, of: Shape(rows: 2, columns: 3)), equal: Self.maps)
+    expectMaps(
+      unflatten(column, into: 2, of: Shape(rows: 2, columns: 3)), equal: Self.maps,
+      unlike: [
+        (
+          "each map was filled column by column: unflatten fills row by row, as flatten reads",
+          [[[1, 3, 5], [2, 4, 6]], [[7, 9, 11], [8, 10, 12]]]
+        )
+      ])
     expectMaps(
       unflatten(column, into: 3, of: Shape(rows: 2, columns: 2)),
       equal: [[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[9, 10], [11, 12]]])

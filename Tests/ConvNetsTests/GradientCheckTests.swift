@@ -90,6 +90,7 @@ struct GradientCheckTests {
     guard expectShape(conv, net.parameters.shape, "all the gradients") else { return }
     let convCount = 3 * 2 * 9 + 3
     #expect(
-      conv.elements.prefix(convCount).allSatisfy { $0 == 0 }, "no gradient passes a ReLU at 0")
+      conv.elements.prefix(convCount).allSatisfy { $0 == 0 },
+      "no gradient passes a ReLU at 0: is the ReLU gate (z > 0) left out, or ReLU'(0) taken as 1?")
   }
 }

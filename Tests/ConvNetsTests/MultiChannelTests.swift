@@ -23,9 +23,19 @@ struct MultiChannelTests {
   func sumsOverMaps() {
     let layer = ConvLayer(filters: TwoByTwo.filters, biases: TwoByTwo.biases)
     // scipy.signal.correlate2d(x[c], w[o][c], mode='valid') summed over c, plus b[o].
+    let expected: [Matrix] = [[[5, 2, -1], [3, 0, 6]], [[0.5, 3.5, 4.5], [2.5, -0.5, -1.5]]]
+    let firstMapOnly = (0..<2).map { o in
+      correlate(TwoByTwo.input[0], with: TwoByTwo.filters[o][0]).map { $0 + TwoByTwo.biases[o] }
+    }
     expectMaps(
-      convLayerForward(TwoByTwo.input, layer),
-      equal: [[[5, 2, -1], [3, 0, 6]], [[0.5, 3.5, 4.5], [2.5, -0.5, -1.5]]])
+      convLayerForward(TwoByTwo.input, layer), equal: expected,
+      unlike: [
+        (
+          "the filter's bias is left out",
+          zip(expected, TwoByTwo.biases).map { $0 - Matrix(rows: 2, columns: 3, repeating: $1) }
+        ),
+        ("only input map 0 was read: each filter sums over all the input maps", firstMapOnly),
+      ])
   }
 
   @Test("stride 2 and one zero of padding on every side of every map")
@@ -145,6 +155,9 @@ struct MultiChannelBackwardTests {
     let layer = ConvLayer(filters: TwoByTwo.filters, biases: TwoByTwo.biases)
     let upstream: [Matrix] = [[[1, 2, 3], [4, 5, 6]], [[-1, 0, 1], [0, 0, 0.5]]]
     let gradient = convLayerParameterGradient(upstream, input: TwoByTwo.input, layer)
+    if gradient.biases == [21.0 / 6, 0.5 / 6] {
+      fail("probably: the bias gradient was averaged over the map: it is the sum")
+    }
     #expect(gradient.biases == [21, 0.5], "computed \(gradient.biases)")
     // Kernel 1 of filter 1 only meets input map 1 and only feeds output map 1: its gradient
     // is scipy.signal.correlate2d(x[1], g[1], mode='valid').

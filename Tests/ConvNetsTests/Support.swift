@@ -28,6 +28,29 @@ func expectMaps(
   return allAgree
 }
 
+/// Expects maps as ``expectMaps(_:equal:tolerance:_:sourceLocation:)`` does; when they
+/// disagree and are what a known mistake gives (every map within 1e-9), the one failure starts
+/// with its diagnosis.
+@discardableResult
+func expectMaps(
+  _ computed: [Matrix], equal expected: [Matrix], unlike mistakes: [(String, [Matrix])],
+  _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let failures = capturingFailures { _ = expectMaps(computed, equal: expected, context) }
+  guard let first = failures.first else { return true }
+  let matching = mistakes.filter { _, maps in
+    maps.count == computed.count
+      && zip(maps, computed).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: 1e-9) }
+  }.map(\.0)
+  let named =
+    matching.isEmpty
+    ? ""
+    : "probably\(matching.count > 1 ? " one of" : ""): " + matching.joined(separator: "; or ")
+      + "\n"
+  fail(named + first, sourceLocation: sourceLocation)
+  return false
+}
+
 /// Expects analytic gradients of some maps to match numerical ones: the norm-wise relative
 /// error of all their entries together below `bound`.
 @discardableResult
