@@ -82,3 +82,52 @@ struct MaskTests {
     #expect(next != mask, "a second draw from the same generator must give a new mask")
   }
 }
+
+/// A generator that hands out chosen draws, in order and then again. The standard library's
+/// `Double.random(in: 0..<1)` makes a draw of the low 53 bits of a word, (w mod 2^53) · 2^-53,
+/// so the word of draw u is u · 2^53: 0 gives 0.0 and 2^53 - 1 the largest double below 1.
+/// (The test checks this first, so a change in the standard library shows as such.)
+struct ChosenDraws: RandomNumberGenerator {
+  let words: [UInt64]
+  var index = 0
+
+  init(_ draws: [Double]) {
+    words = draws.map { UInt64($0 * 0x1p53) }
+  }
+
+  mutating func next() -> UInt64 {
+    defer { index = (index + 1) % words.count }
+    return words[index]
+  }
+}
+
+@Suite("Dropout masks at the extreme draws")
+struct MaskBoundaryTests {
+  /// The largest double below 1, and the draws around p.
+  static let top = 1 - 0x1p-53
+
+  @Test(
+    "E6.6 a unit is kept when its draw u >= p: at u = 0, u = p, just below p and just below 1",
+    arguments: [0, 0.5, 0.9, 0.999, 1 - 0x1p-53])
+  func extremes(_ p: Double) {
+    // Draws are whole multiples of 2^-53: the largest one below p.
+    let below = ((p * 0x1p53).rounded(.up) - 1) * 0x1p-53
+    let draws = [0, p, below, Self.top].filter { $0 >= 0 }
+    var generator = ChosenDraws(draws)
+    var check = generator
+    let seen = draws.map { _ in Double.random(in: 0..<1, using: &check) }
+    #expect(seen == draws, "the generator hands out the chosen draws")
+    let mask = dropoutMask(rows: 1, columns: draws.count, p: p, using: &generator)
+    let expected = Matrix([draws.map { $0 >= p ? 1 : 0 }])
+    expectMatrix(
+      mask, equals: expected,
+      unlike: [
+        KnownMistake(
+          "a draw equal to p dropped its unit: keep when u >= p (at p = 0 every unit is kept)",
+          Matrix([draws.map { $0 > p ? 1 : 0 }])),
+        KnownMistake(
+          "p was used as the probability of keeping: keep when u >= p",
+          Matrix([draws.map { $0 < p ? 1 : 0 }])),
+      ], "p = \(p), draws \(draws)")
+  }
+}
