@@ -22,21 +22,25 @@ public struct Matrix: Sendable {
   /// - Precondition: `rows >= 0` and `columns >= 0`.
   /// - Complexity: O(rows · columns).
   public init(rows: Int, columns: Int, repeating value: Double = 0) {
-    require(
-      rows >= 0 && columns >= 0, "a matrix needs non-negative sizes, not \(rows) x \(columns)")
     self.init(
-      rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
+      rows: rows, columns: columns,
+      elements: Array(repeating: value, count: max(0, rows) * max(0, columns)))
   }
 
   /// A `rows` × `columns` matrix with the given entries, row by row.
   ///
   /// - Precondition: `elements.count == rows * columns`.
   public init(rows: Int, columns: Int, elements: [Double]) {
-    require(
-      rows >= 0 && columns >= 0, "a matrix needs non-negative sizes, not \(rows) x \(columns)")
-    require(
-      elements.count == rows * columns,
-      "a \(rows) x \(columns) matrix needs \(rows * columns) entries, not \(elements.count)")
+    let problem =
+      rows < 0 || columns < 0
+      ? "a matrix needs non-negative sizes, not \(rows) x \(columns)"
+      : elements.count != rows * columns
+        ? "a \(rows) x \(columns) matrix needs \(rows * columns) entries, not \(elements.count)"
+        : nil
+    if let mark = refusal(problem, in: "") {
+      self = Matrix(placeholder: mark)
+      return
+    }
     self.rows = rows
     self.columns = columns
     self.elements = elements
@@ -91,17 +95,29 @@ public struct Matrix: Sendable {
   /// Entry (i, j), counted from zero.
   ///
   /// - Precondition: `0 <= i < rows` and `0 <= j < columns`.
+  ///
+  /// On a student's exercises an index outside the matrix does not stop the run
+  /// (``refusal(_:in:)``): reading it gives NaN, and writing it turns the matrix into a
+  /// placeholder that says which index, so the test that reached it fails and the others run.
   public subscript(i: Int, j: Int) -> Double {
     get {
-      require(
-        i >= 0 && i < rows && j >= 0 && j < columns,
-        "index (\(i), \(j)) is outside a \(rows) x \(columns) matrix")
+      guard i >= 0 && i < rows && j >= 0 && j < columns else {
+        _ = refusal(
+          unwritten == nil ? "index (\(i), \(j)) is outside a \(rows) x \(columns) matrix" : nil,
+          in: "")
+        return .nan
+      }
       return elements[i * columns + j]
     }
     set {
-      require(
-        i >= 0 && i < rows && j >= 0 && j < columns,
-        "index (\(i), \(j)) is outside a \(rows) x \(columns) matrix")
+      guard i >= 0 && i < rows && j >= 0 && j < columns else {
+        if unwritten == nil,
+          let mark = refusal("index (\(i), \(j)) is outside a \(rows) x \(columns) matrix", in: "")
+        {
+          self = Matrix(placeholder: mark)
+        }
+        return
+      }
       elements[i * columns + j] = newValue
     }
   }

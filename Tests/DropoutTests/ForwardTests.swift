@@ -62,16 +62,13 @@ struct ForwardTests {
     }
     guard expectShape(mask, a.shape, "mask"), MaskMeasures.isZeroOne(mask) else { return }
     let scale = convention == .inverted ? 1 / (1 - p) : 1
-    for index in a.elements.indices {
+    expectEvery(a.elements.indices) { index in
       let (x, out) = (a.elements[index], y.elements[index])
       if mask.elements[index] == 0 {
-        #expect(out == 0, "entry \(index) was dropped, so its output is 0, not \(out)")
-      } else if !out.isApproximatelyEqual(
-        to: x * scale, absoluteTolerance: 0, relativeTolerance: 1e-12)
-      {
-        fail("\(convention), p = \(p): kept entry \(index) is \(x) -> \(out), not \(x * scale)")
-        return
+        return out == 0 ? nil : "entry \(index) was dropped, so its output is 0, not \(out)"
       }
+      return out.isApproximatelyEqual(to: x * scale, absoluteTolerance: 0, relativeTolerance: 1e-12)
+        ? nil : "\(convention), p = \(p): kept entry \(index) is \(x) -> \(out), not \(x * scale)"
     }
     let zeroed = MaskMeasures.fractionZero(mask)
     #expect(zeroed > 0 && zeroed < 1, "108 draws keep some units and drop others")

@@ -67,4 +67,25 @@ struct RefusalTests {
       }
     }
   }
+
+  @Test("an index outside the matrix, or sizes that do not fit: a stop, or NaN and a mark")
+  func indices() async {
+    if Track.compiled == .exercises {
+      var m = Matrix(rows: 2, columns: 3)
+      #expect(m[2, 0].isNaN && m[0, -1].isNaN)
+      m[1, 3] = 1
+      #expect(m.unwritten?.description == "index (1, 3) is outside a 2 x 3 matrix")
+      m[0, 0] = 1
+      #expect(m.unwritten?.description == "index (1, 3) is outside a 2 x 3 matrix", "the first")
+      #expect(Matrix(rows: -1, columns: 2).unwritten?.problem?.contains("non-negative") == true)
+      #expect(Matrix(rows: 2, columns: 2, elements: [1]).unwritten?.problem != nil)
+    } else {
+      await #expect(processExitsWith: .failure) { _ = Matrix(rows: 2, columns: 3)[2, 0] }
+      await #expect(processExitsWith: .failure) {
+        var m = Matrix(rows: 2, columns: 3)
+        m[1, 3] = 1
+      }
+      await #expect(processExitsWith: .failure) { _ = Matrix(rows: -1, columns: 2) }
+    }
+  }
 }

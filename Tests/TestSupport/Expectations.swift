@@ -20,9 +20,13 @@ public func expectMatrix(
     return false
   }
   if let difference = computed.firstDifference(from: expected, absoluteTolerance: tolerance) {
+    // On a student's exercises a read outside a matrix gives NaN instead of stopping the run.
+    let nan =
+      computed.elements.contains(where: \.isNaN) && !expected.elements.contains(where: \.isNaN)
+      ? "NaN entries: probably an index outside a matrix was read (or 0 / 0)\n" : ""
     fail(
-      "\(prefix)entry (\(difference.row), \(difference.column)): expected \(difference.other),"
-        + " computed \(difference.value) (tolerance \(tolerance))\n"
+      "\(prefix)\(nan)entry (\(difference.row), \(difference.column)): expected "
+        + "\(difference.other), computed \(difference.value) (tolerance \(tolerance))\n"
         + sideBySide(expected, computed),
       sourceLocation: sourceLocation)
     return false
