@@ -37,6 +37,16 @@ struct WindowCase: Sendable, CustomStringConvertible {
     WindowCase(
       input: Shape(rows: 6, columns: 5), kernel: Shape(rows: 2, columns: 2), stride: 3,
       padding: .explicit(top: 1, bottom: 0, left: 2, right: 1), output: Shape(rows: 2, columns: 3)),
+    // 1 x 1 and one-row or one-column shapes: a rule written for one axis cannot pass.
+    WindowCase(
+      input: Shape(rows: 1, columns: 1), kernel: Shape(rows: 1, columns: 1), stride: 1,
+      padding: .valid, output: Shape(rows: 1, columns: 1)),
+    WindowCase(
+      input: Shape(rows: 1, columns: 5), kernel: Shape(rows: 1, columns: 2), stride: 2,
+      padding: .valid, output: Shape(rows: 1, columns: 2)),
+    WindowCase(
+      input: Shape(rows: 4, columns: 1), kernel: Shape(rows: 3, columns: 1), stride: 1,
+      padding: .explicit(top: 0, bottom: 1, left: 0, right: 0), output: Shape(rows: 3, columns: 1)),
   ]
 }
 

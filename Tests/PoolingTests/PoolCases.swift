@@ -49,6 +49,13 @@ struct PoolCase: Sendable, CustomStringConvertible {
         rows: PoolAxis(size: 2, stride: 1, padding: 1),
         columns: PoolAxis(size: 3, stride: 2, padding: 1), rounding: .ceil),
       gives: 6, 3),
+    // 1 x 1, one row, one column.
+    PoolCase(1, 1, PoolWindow(size: 1), gives: 1, 1),
+    PoolCase(1, 5, PoolWindow(rows: PoolAxis(size: 1), columns: PoolAxis(size: 2)), gives: 1, 2),
+    PoolCase(
+      4, 1,
+      PoolWindow(rows: PoolAxis(size: 3, stride: 2, padding: 1), columns: PoolAxis(size: 1)),
+      gives: 2, 1),
   ]
 }
 
