@@ -72,7 +72,9 @@ struct MistakeCheck {
   /// given), in order. `progress` gets each line as it is done.
   func run(chapters wanted: [String]?, progress: (String) -> Void) throws -> [Outcome] {
     let tree = ExerciseTree(root: root)
+    let order = Curriculum.read(from: tree).teachingOrder(of: try tree.chapters())
     let catalog = try tree.mistakes().filter { wanted?.contains($0.chapter) ?? true }
+      .sorted { order.firstIndex(of: $0.chapter) ?? 0 < order.firstIndex(of: $1.chapter) ?? 0 }
     let copy = try makeCopy()
     let copyTree = ExerciseTree(root: copy)
     let exercises = try copyTree.exercises()
