@@ -10,6 +10,8 @@ best of repeated runs, as in the Swift bench; multiply-adds per second count out
 Not needed by the package. Run it right after the Swift bench, on the same machine:
 
     swift run -c release companion bench && python3 Benchmarks/scipy_bench.py
+    swift run -c release companion bench --paths fft --growth-to 4096 &&
+      python3 Benchmarks/scipy_bench.py --fft-only --growth-to 4096
 
 (pip install scipy, if it is missing.)
 """
@@ -42,6 +44,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=512, help="image side (default 512)")
     parser.add_argument("--no-growth", action="store_true", help="skip the growth table")
+    parser.add_argument(
+        "--growth-to", type=int, default=2048, help="largest side of the growth table (2048)")
+    parser.add_argument(
+        "--fft-only", action="store_true",
+        help="time fftconvolve alone (correlate2d takes minutes on large images)")
     arguments = parser.parse_args()
     rng = np.random.default_rng(1)
     n = arguments.size
@@ -56,8 +63,12 @@ def main():
         w = rng.uniform(-1, 1, (k, k))
         outputs = (n - k + 1) ** 2
         work = outputs * k * k
-        direct = best_seconds(lambda: scipy.signal.correlate2d(x, w, mode="valid"))
         fft = best_seconds(lambda: scipy.signal.fftconvolve(x, w[::-1, ::-1], mode="valid"))
+        if arguments.fft_only:
+            print(f"{k:>3} x {k:<3}{outputs:>9} {'-':>11} {'-':>9}"
+                  f" {milliseconds(fft):>9} {work / fft:>9.2e}")
+            continue
+        direct = best_seconds(lambda: scipy.signal.correlate2d(x, w, mode="valid"))
         a = scipy.signal.correlate2d(x, w, mode="valid")
         b = scipy.signal.fftconvolve(x, w[::-1, ::-1], mode="valid")
         assert np.max(np.abs(a - b)) < 1e-9
@@ -65,14 +76,24 @@ def main():
               f" {milliseconds(fft):>9} {work / fft:>9.2e}")
     if arguments.no_growth:
         return
-    print("\nGrowth with the image side n, 9 x 9 kernel:")
-    print("  side   correlate2d   fftconvolve")
-    w = rng.uniform(-1, 1, (9, 9))
-    for side in (256, 512, 1024, 2048):
+    # The rows of the Swift bench's FFT growth table: 9 x 9 and 31 x 31 kernels.
+    print("\nGrowth with the image side n, fftconvolve, 9 x 9 and 31 x 31 kernels:")
+    print("  side       9 x 9     31 x 31" + ("" if arguments.fft_only else "   correlate2d 9 x 9"))
+    kernels = {k: rng.uniform(-1, 1, (k, k)) for k in (9, 31)}
+    side = 256
+    while side <= arguments.growth_to:
         x = rng.uniform(-1, 1, (side, side))
-        direct = best_seconds(lambda: scipy.signal.correlate2d(x, w, mode="valid"))
-        fft = best_seconds(lambda: scipy.signal.fftconvolve(x, w[::-1, ::-1], mode="valid"))
-        print(f"{side:>6} {milliseconds(direct):>13} {milliseconds(fft):>13}")
+        times = [
+            best_seconds(lambda: scipy.signal.fftconvolve(x, w[::-1, ::-1], mode="valid"))
+            for w in kernels.values()
+        ]
+        line = f"{side:>6} {milliseconds(times[0]):>11} {milliseconds(times[1]):>11}"
+        if not arguments.fft_only:
+            w = kernels[9]
+            direct = best_seconds(lambda: scipy.signal.correlate2d(x, w, mode="valid"))
+            line += f" {milliseconds(direct):>21}"
+        print(line)
+        side *= 2
 
 
 if __name__ == "__main__":

@@ -90,19 +90,37 @@ struct BatchedFFT: Sendable {
   /// out to main memory and back. So the columns are copied, a few at a time, into a small
   /// array that stays in the processor's cache while all the stages run over it, and copied
   /// back: two passes over the large array instead of two per stage.
-  /// - Parameter inverse: false for e^(-2πi·k·n / N), true for e^(+2πi·k·n / N) (no 1/N).
-  func transform(_ data: SplitComplex, batch: Int, inverse: Bool) {
+  /// - Parameters:
+  ///   - inverse: false for e^(-2πi·k·n / N), true for e^(+2πi·k·n / N) (no 1/N).
+  ///   - threads: the slabs are shared out among this many threads, each with slabs of its own.
+  func transform(_ data: SplitComplex, batch: Int, inverse: Bool, threads: Int = 1) {
     guard batch > 0, !stages.isEmpty else { return }
     let lanes = Lanes.scalarCount
     let width = roundedUp(min(batch, max(lanes, slabEntries / length)), to: lanes)
+    let slabs = (batch + width - 1) / width
+    let parts = min(threads, slabs)
+    forEachPart(parts, threads: parts) { part in
+      let first = slabs * part / parts
+      let last = slabs * (part + 1) / parts
+      transformSlabs(
+        data, batch: batch, width: width, from: first * width, to: min(batch, last * width),
+        inverse: inverse)
+    }
+  }
+
+  /// The slabs of columns `start ..< end` of the transform above, one after the other.
+  private func transformSlabs(
+    _ data: SplitComplex, batch: Int, width: Int, from begin: Int, to end: Int, inverse: Bool
+  ) {
+    let lanes = Lanes.scalarCount
     let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * length * width)
     defer { memory.deallocate() }
     let slab = SplitComplex(real: memory, imaginary: memory + length * width)
     let scratch = SplitComplex(
       real: memory + 2 * length * width, imaginary: memory + 3 * length * width)
-    for start in Swift.stride(from: 0, to: batch, by: width) {
+    for start in Swift.stride(from: begin, to: end, by: width) {
       // The slab's rows are a whole number of lanes long; the columns past the batch are zeros.
-      let count = min(width, batch - start)
+      let count = min(width, end - start)
       let padded = roundedUp(count, to: lanes)
       if count < padded {
         (slab.real).update(repeating: 0, count: length * padded)

@@ -26,7 +26,8 @@ import LectureKit
 /// - Precondition: as for `correlate(_:with:stride:padding:)`.
 /// - Complexity: O(N1·N2·log(N1·N2)), with N1 < 2·(h + kh) and N2 < 2·(w + kw).
 public func fftCorrelate(
-  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
+  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid,
+  threads: Threads = .automatic
 ) -> Matrix {
   if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
@@ -41,7 +42,7 @@ public func fftCorrelate(
   let transform = RealFFT2D(rows: size.rows, columns: size.columns)
   var y = transform.circularCorrelation(
     of: input, with: kernel, firstRow: -margins.top, firstColumn: -margins.left, stride: stride,
-    outputRows: shape.rows, outputColumns: shape.columns)
+    outputRows: shape.rows, outputColumns: shape.columns, threads: threads)
   if down.overlapping != 0..<shape.rows || across.overlapping != 0..<shape.columns {
     for i in 0..<shape.rows {
       for j in 0..<shape.columns

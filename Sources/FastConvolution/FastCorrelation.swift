@@ -28,7 +28,8 @@ import LectureKit
 /// - Precondition: as for the chapter's `correlate(_:with:stride:padding:)`.
 /// - Complexity: O(output entries · kh · kw), the plain loop's count, in vector instructions.
 public func fastCorrelate(
-  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid
+  _ input: Matrix, with kernel: Matrix, stride: Int = 1, padding: Padding = .valid,
+  threads: Threads = .automatic
 ) -> Matrix {
   if let mark = firstUnwritten(input, kernel) { return .placeholder(mark) }
   let margins = padding.margins(forKernel: kernel.shape)
@@ -38,17 +39,21 @@ public func fastCorrelate(
   let width = margins.left + input.columns + margins.right
   let rows = margins.left == 0 && margins.right == 0 ? input.elements : padColumns(input, margins)
   var output = [Double](repeating: 0, count: shape.rows * shape.columns)
+  let threads = threads.resolved(entries: input.count)
   output.withUnsafeMutableBufferPointer { y in
     rows.withUnsafeBufferPointer { x in
       kernel.elements.withUnsafeBufferPointer { w in
-        for i in 0..<shape.rows {
-          for k in 0..<kernel.rows {
-            let r = i * stride + k - margins.top
-            guard r >= 0 && r < input.rows else { continue }  // a row of zero padding
-            let row = RowProduct(
-              x: x.baseAddress! + r * width, w: w.baseAddress! + k * kernel.columns,
-              stride: stride, count: shape.columns)
-            row.add(kernel.columns, to: y.baseAddress! + i * shape.columns)
+        // Each thread computes whole output rows of its own.
+        forEachPart(threads, threads: threads) { part in
+          for i in (shape.rows * part / threads)..<(shape.rows * (part + 1) / threads) {
+            for k in 0..<kernel.rows {
+              let r = i * stride + k - margins.top
+              guard r >= 0 && r < input.rows else { continue }  // a row of zero padding
+              let row = RowProduct(
+                x: x.baseAddress! + r * width, w: w.baseAddress! + k * kernel.columns,
+                stride: stride, count: shape.columns)
+              row.add(kernel.columns, to: y.baseAddress! + i * shape.columns)
+            }
           }
         }
       }

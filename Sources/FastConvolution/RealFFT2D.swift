@@ -93,11 +93,14 @@ public struct RealFFT2D: Sendable {
   /// leaves the choice of N1, N2 and offsets to its caller.
   /// - Precondition: `x` and `w` have an entry and fit inside N1 × N2; `stride >= 1`; the output sizes are not
   ///   negative.
+  /// - Parameter threads: how many threads share the work (see ``Threads``); the result is the
+  ///   same on any number.
   /// - Complexity: O(N1·N2·log(N1·N2)), whatever the kernel's size.
   public func circularCorrelation(
     of x: Matrix, with w: Matrix, firstRow: Int, firstColumn: Int, stride: Int,
-    outputRows: Int, outputColumns: Int
+    outputRows: Int, outputColumns: Int, threads: Threads = .one
   ) -> Matrix {
+    let threads = threads.resolved(entries: rows * columns)
     if let mark = firstUnwritten(x, w) { return .placeholder(mark) }
     require(
       x.count > 0 && w.count > 0 && x.rows <= rows && x.columns <= columns && w.rows <= rows
@@ -109,34 +112,38 @@ public struct RealFFT2D: Sendable {
       outputRows >= 0 && outputColumns >= 0,
       "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
     let size = columns * (half + 1)
-    let memory = UnsafeMutablePointer<Double>.allocate(capacity: 6 * size)
-    defer { memory.deallocate() }
-    let buffers = (0..<3).map {
-      SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
+    return ScratchPool.shared.withBuffer(capacity: 6 * size) { memory in
+      let buffers = (0..<3).map {
+        SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
+      }
+      let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
+      spectrum(of: w, into: kernelSpectrum, work: work, threads: threads)
+      spectrum(of: x, into: inputSpectrum, work: work, threads: threads)
+      // X · conj(W), with the 1 / (N1/2 · N2) that the two inverse transforms leave out.
+      multiplyByConjugate(
+        inputSpectrum, kernelSpectrum, count: size, scale: 1 / Double(half * columns),
+        threads: threads)
+      alongSecondAxis.transform(inputSpectrum, batch: half + 1, inverse: true, threads: threads)
+      retangle(inputSpectrum, into: work, threads: threads)
+      alongFirstAxis.transform(work, batch: columns, inverse: true, threads: threads)
+      return sample(
+        work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns), threads: threads)
     }
-    let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
-    spectrum(of: w, into: kernelSpectrum, work: work)
-    spectrum(of: x, into: inputSpectrum, work: work)
-    // X · conj(W), with the 1 / (N1/2 · N2) that the two inverse transforms leave out.
-    multiplyByConjugate(
-      inputSpectrum, kernelSpectrum, count: size, scale: 1 / Double(half * columns))
-    alongSecondAxis.transform(inputSpectrum, batch: half + 1, inverse: true)
-    retangle(inputSpectrum, into: work)
-    alongFirstAxis.transform(work, batch: columns, inverse: true)
-    return sample(work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns))
   }
 
   /// The transform of `x` (zero-padded) into `spectrum`, laid out transposed: N2 rows
   /// (frequency v), each of N1/2 + 1 entries (frequency u). `work` holds the rows paired.
-  private func spectrum(of x: Matrix, into spectrum: SplitComplex, work: SplitComplex) {
-    pairRows(of: x, into: work)
-    alongFirstAxis.transform(work, batch: x.columns, inverse: false)
-    untangle(work, width: x.columns, into: spectrum)
-    alongSecondAxis.transform(spectrum, batch: half + 1, inverse: false)
+  private func spectrum(
+    of x: Matrix, into spectrum: SplitComplex, work: SplitComplex, threads: Int
+  ) {
+    pairRows(of: x, into: work, threads: threads)
+    alongFirstAxis.transform(work, batch: x.columns, inverse: false, threads: threads)
+    untangle(work, width: x.columns, into: spectrum, threads: threads)
+    alongSecondAxis.transform(spectrum, batch: half + 1, inverse: false, threads: threads)
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).
-  private func pairRows(of x: Matrix, into z: SplitComplex) {
+  private func pairRows(of x: Matrix, into z: SplitComplex, threads: Int) {
     let width = x.columns
     x.elements.withUnsafeBufferPointer { entries in
       func copy(row: Int, to target: UnsafeMutablePointer<Double>) {
@@ -146,9 +153,11 @@ public struct RealFFT2D: Sendable {
           target.update(repeating: 0, count: width)
         }
       }
-      for m in 0..<half {
-        copy(row: 2 * m, to: z.real + m * width)
-        copy(row: 2 * m + 1, to: z.imaginary + m * width)
+      forEachPart(threads, threads: threads) { part in
+        for m in (half * part / threads)..<(half * (part + 1) / threads) {
+          copy(row: 2 * m, to: z.real + m * width)
+          copy(row: 2 * m + 1, to: z.imaginary + m * width)
+        }
       }
     }
   }

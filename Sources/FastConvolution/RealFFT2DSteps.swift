@@ -32,9 +32,11 @@ extension RealFFT2D {
   /// E[u] = (Z[u] + conj(Z[-u])) / 2      O[u] = (Z[u] - conj(Z[-u])) / (2i)
   /// X[u] = E[u] + e^(-2πi·u / N1) · O[u]                                  u = 0 ... N1/2
   /// ```
-  func untangle(_ z: SplitComplex, width: Int, into target: SplitComplex) {
+  func untangle(_ z: SplitComplex, width: Int, into target: SplitComplex, threads: Int) {
     let h = half
-    for strip in Swift.stride(from: 0, to: width, by: untangleStrip) {
+    let strips = (width + untangleStrip - 1) / untangleStrip
+    forEachPart(strips, threads: threads) { index in
+      let strip = index * untangleStrip
       for u in 0...h {
         let (a, b) = ((u % h) * width, ((h - u) % h) * width)
         let (wr, wi) = (0.5 * unpackReal[u], 0.5 * unpackImaginary[u])
@@ -61,9 +63,11 @@ extension RealFFT2D {
   /// ```
   /// E[u] = (X[u] + conj(X[N1/2 - u])) / 2    O[u] = (X[u] - conj(X[N1/2 - u])) · e^(2πi·u / N1) / 2
   /// ```
-  func retangle(_ spectrum: SplitComplex, into z: SplitComplex) {
+  func retangle(_ spectrum: SplitComplex, into z: SplitComplex, threads: Int) {
     let h = half
-    for strip in Swift.stride(from: 0, to: columns, by: retangleStrip) {
+    let strips = (columns + retangleStrip - 1) / retangleStrip
+    forEachPart(strips, threads: threads) { index in
+      let strip = index * retangleStrip
       for u in 0..<h {
         let (wr, wi) = (0.5 * unpackReal[u], -0.5 * unpackImaginary[u])
         for n in strip..<min(strip + retangleStrip, columns) {
@@ -80,27 +84,33 @@ extension RealFFT2D {
   }
 
   /// a ← a · conj(b) · scale, entry by entry.
-  func multiplyByConjugate(_ a: SplitComplex, _ b: SplitComplex, count: Int, scale: Double) {
-    for t in 0..<count {
-      let (ar, ai) = (a.real[t], a.imaginary[t])
-      let (br, bi) = (b.real[t] * scale, -b.imaginary[t] * scale)
-      a.real[t] = ar * br - ai * bi
-      a.imaginary[t] = ar * bi + ai * br
+  func multiplyByConjugate(
+    _ a: SplitComplex, _ b: SplitComplex, count: Int, scale: Double, threads: Int
+  ) {
+    forEachPart(threads, threads: threads) { part in
+      for t in (count * part / threads)..<(count * (part + 1) / threads) {
+        let (ar, ai) = (a.real[t], a.imaginary[t])
+        let (br, bi) = (b.real[t] * scale, -b.imaginary[t] * scale)
+        a.real[t] = ar * br - ai * bi
+        a.imaginary[t] = ar * bi + ai * br
+      }
     }
   }
 
   /// The grid's entries of c, where row 2m of c is the real part of z's row m and row 2m + 1
   /// its imaginary part.
-  func sample(_ z: SplitComplex, _ grid: Grid) -> Matrix {
+  func sample(_ z: SplitComplex, _ grid: Grid, threads: Int) -> Matrix {
     let count = grid.rows * grid.columns
     let elements = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
       guard let output = buffer.baseAddress else { return }
-      for i in 0..<grid.rows {
-        let r = modulo(grid.firstRow + i * grid.stride, rows)
-        let source = (r % 2 == 0 ? z.real : z.imaginary) + (r / 2) * columns
-        copy(
-          from: source, start: modulo(grid.firstColumn, columns), grid,
-          to: output + i * grid.columns)
+      forEachPart(threads, threads: threads) { part in
+        for i in (grid.rows * part / threads)..<(grid.rows * (part + 1) / threads) {
+          let r = modulo(grid.firstRow + i * grid.stride, rows)
+          let source = (r % 2 == 0 ? z.real : z.imaginary) + (r / 2) * columns
+          copy(
+            from: source, start: modulo(grid.firstColumn, columns), grid,
+            to: output + i * grid.columns)
+        }
       }
       initialized = count
     }

@@ -108,6 +108,24 @@ struct FastPathTests {
     }
   }
 
+  @Test(
+    "two threads give the same result as one, bit for bit: the FFT and the fast loop",
+    arguments: [
+      (300, 260, 9, 1, Padding.valid), (257, 300, 31, 2, .explicit(3)), (64, 600, 4, 1, .same),
+    ])
+  func threads(_ rows: Int, _ columns: Int, _ k: Int, _ stride: Int, _ padding: Padding) {
+    var generator = SeededGenerator(seed: UInt64(rows * columns + k))
+    let x = Matrix.random(rows: rows, columns: columns, in: -1...1, using: &generator)
+    let w = Matrix.random(rows: k, columns: k, in: -1...1, using: &generator)
+    let one = fftCorrelate(x, with: w, stride: stride, padding: padding, threads: .one)
+    let two = fftCorrelate(x, with: w, stride: stride, padding: padding, threads: .count(2))
+    #expect(one.elements == two.elements && one.shape == two.shape, "the FFT")
+    let fastOne = fastCorrelate(x, with: w, stride: stride, padding: padding, threads: .one)
+    let fastTwo = fastCorrelate(x, with: w, stride: stride, padding: padding, threads: .count(2))
+    #expect(fastOne.elements == fastTwo.elements && fastOne.shape == fastTwo.shape, "the loop")
+    expectMatrix(two, equals: fastOne, tolerance: 1e-9, "the FFT against the loop")
+  }
+
   @Test("windows wholly inside the padding are zero")
   func windowsInPadding() {
     var generator = SeededGenerator(seed: 11)

@@ -14,9 +14,11 @@ extension Bench {
       "Growth with the image side n, \(k) x \(k) kernel: measured, and predicted from the first",
       "row by outputs · k² for the loops (O(n² k²)) and by N1·N2·log(N1·N2) for the FFT",
       "(O(n² log n), N1 x N2 its size):",
-      "  side" + BenchPath.allCases.map { rightAligned($0.name, 22) }.joined() + "   FFT size",
+      "  side" + options.paths.map { rightAligned($0.name, 22) }.joined() + "   FFT size",
       "      "
-        + String(repeating: rightAligned("measured", 12) + rightAligned("predicted", 10), count: 3),
+        + String(
+          repeating: rightAligned("measured", 12) + rightAligned("predicted", 10),
+          count: options.paths.count),
     ]
     for n in options.sides {
       let x = randomMatrix(n, n, seed: UInt64(n))
@@ -25,12 +27,12 @@ extension Bench {
       let loops = Bench.multiplyAdds(side: n, kernel: k)
       let work: [BenchPath: Double] = [.plain: loops, .fast: loops, .fft: points * log2(points)]
       var time: [BenchPath: Double] = [:]
-      for path in BenchPath.allCases {
+      for path in options.paths {
         time[path] = options.timing.bestSeconds { path.correlate(x, w) }
       }
       let base = first ?? (work, time)
       first = base
-      let cells = BenchPath.allCases.map { path in
+      let cells = options.paths.map { path in
         let predicted = base.time[path].map { $0 * work[path]! / base.work[path]! }
         return rightAligned(formatTime(time[path]), 12) + rightAligned(formatTime(predicted), 10)
       }
@@ -42,6 +44,7 @@ extension Bench {
 
   /// The peak memory of one fast loop on the memory run's image, 9 × 9 kernel.
   func memoryRun() -> PeakMemory? {
+    guard options.paths.contains(.fast) else { return nil }
     let n = options.memorySide
     let x = randomMatrix(n, n, seed: UInt64(n))
     let w = randomMatrix(9, 9, seed: 9)
@@ -49,6 +52,7 @@ extension Bench {
   }
 
   func memoryReport(_ memory: PeakMemory?) -> String {
+    guard options.paths.contains(.fast) else { return "" }
     let n = options.memorySide
     let input = n * n * 8
     let output = (n - 8) * (n - 8) * 8

@@ -16,7 +16,7 @@ extension Bench {
 
   /// The largest difference between the paths' results, to show that they compute one thing.
   private func largestDifference(_ x: Matrix, _ w: Matrix) -> Double {
-    let results = BenchPath.allCases.map { $0.correlate(x, w) }.filter { !$0.isPlaceholder }
+    let results = options.paths.map { $0.correlate(x, w) }.filter { !$0.isPlaceholder }
     var largest = 0.0
     for result in results.dropFirst() {
       for (a, b) in zip(result.elements, results[0].elements) { largest = max(largest, abs(a - b)) }
@@ -30,18 +30,20 @@ extension Bench {
     let x = randomMatrix(n, n, seed: 1)
     var lines = [
       "Image \(n) x \(n):",
-      "kernel   outputs   " + BenchPath.allCases.map { rightAligned($0.name, 21) }.joined()
+      "kernel   outputs   " + options.paths.map { rightAligned($0.name, 21) }.joined()
         + "   FFT size",
       "                 "
-        + String(repeating: rightAligned("time", 11) + rightAligned("MAC/s", 10), count: 3),
+        + String(
+          repeating: rightAligned("time", 11) + rightAligned("MAC/s", 10),
+          count: options.paths.count),
     ]
     var difference = 0.0
     var fftBeatsPlain: Int?
     for k in options.kernels {
       let w = randomMatrix(k, k, seed: UInt64(k))
-      let measured = times(x, w, BenchPath.allCases, options.timing)
+      let measured = times(x, w, options.paths, options.timing)
       let work = Bench.multiplyAdds(side: n, kernel: k)
-      let cells = BenchPath.allCases.map { path in
+      let cells = options.paths.map { path in
         rightAligned(formatTime(measured[path]), 11)
           + rightAligned(formatRate(measured[path].map { work / $0 }), 10)
       }
@@ -66,6 +68,7 @@ extension Bench {
 
   /// The smallest odd kernel side from which the FFT is faster than the fast loop.
   func crossover() -> String {
+    guard options.paths.contains(.fast) && options.paths.contains(.fft) else { return "" }
     let n = options.size
     let x = randomMatrix(n, n, seed: 1)
     var ratios: [(k: Int, ratio: Double)] = []

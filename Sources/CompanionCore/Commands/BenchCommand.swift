@@ -8,7 +8,7 @@ import LectureKit
 let benchCommand = Command(
   name: "bench", summary: "time the plain loop, the fast loop and the FFT",
   help: """
-    usage: companion bench [--size N] [--quick]
+    usage: companion bench [--size N] [--paths LIST] [--growth-to N] [--quick]
 
     Times three ways of computing one cross-correlation (valid padding, stride 1) of a random
     N x N image with random k x k kernels, k = 3, 5, 9, 15, 31:
@@ -20,8 +20,11 @@ let benchCommand = Command(
     O(n² k²) and O(n² log n) predictions, and the peak memory of the fast loop on a 2048 x 2048
     image. Build it for speed: `swift run -c release companion bench`.
 
-      --size N   the image side of the first table, 3 to 4096 (default 512)
-      --quick    a smoke test: small images, one run per time (default side 16)
+      --size N        the image side of the first table, 3 to 4096 (default 512)
+      --paths LIST    the paths to time, of plain, fast and fft (default all three): the
+                      plain loop takes minutes on a 4096 x 4096 image
+      --growth-to N   the largest side of the growth table, 256 to 4096 (default 2048)
+      --quick         a smoke test: small images, one run per time (default side 16)
 
     """
 ) { arguments, _ throws(UsageError) in
@@ -32,9 +35,14 @@ let benchCommand = Command(
 struct BenchOptions {
   var size: Int
   var quick: Bool
+  /// The paths timed, in the order of ``BenchPath/allCases``.
+  var paths: [BenchPath]
+  /// The largest side of the growth table.
+  var growthTo: Int
 
   init(_ arguments: [String]) throws(UsageError) {
-    let parsed = try ParsedArguments(arguments, valued: ["--size"], flags: ["--quick"])
+    let parsed = try ParsedArguments(
+      arguments, valued: ["--size", "--paths", "--growth-to"], flags: ["--quick"])
     guard parsed.positional.isEmpty else {
       throw UsageError("bench takes no file or name, but was given '\(parsed.positional[0])'")
     }
@@ -44,6 +52,23 @@ struct BenchOptions {
       throw UsageError("--size takes an image side from 3 to 4096, not \(size)")
     }
     self.size = size
+    if let list = parsed.values["--paths"] {
+      var chosen: Set<BenchPath> = []
+      for word in list.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let path = BenchPath(rawValue: String(word)) else {
+          throw UsageError("--paths takes plain, fast and fft, separated by commas, not '\(list)'")
+        }
+        chosen.insert(path)
+      }
+      paths = BenchPath.allCases.filter(chosen.contains)
+    } else {
+      paths = BenchPath.allCases
+    }
+    let growthTo = try parsed.integer("--growth-to", default: 2048)!
+    guard (256...4096).contains(growthTo) else {
+      throw UsageError("--growth-to takes a side from 256 to 4096, not \(growthTo)")
+    }
+    self.growthTo = growthTo
   }
 
   /// The kernel sides of the first table that fit the image.
@@ -53,7 +78,9 @@ struct BenchOptions {
     Array(Swift.stride(from: 3, through: min(quick ? 7 : 31, size), by: 2))
   }
   /// The image sides of the growth table, with its kernel side.
-  var sides: [Int] { quick ? [16, 32] : [256, 512, 1024, 2048] }
+  var sides: [Int] {
+    quick ? [16, 32] : Array(sequence(first: 256) { $0 * 2 }.prefix { $0 <= growthTo })
+  }
   var growthKernel: Int { quick ? 3 : 9 }
   /// The image side of the peak-memory run.
   var memorySide: Int { quick ? 32 : 2048 }
@@ -67,7 +94,7 @@ struct BenchOptions {
 }
 
 /// The three paths, which compute one and the same correlation.
-enum BenchPath: CaseIterable {
+enum BenchPath: String, CaseIterable {
   case plain, fast, fft
 
   var name: String {

@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+
+/// How many threads the fast paths use: one, or every core the machine has (two here), when
+/// the work is large enough to gain from it.
+///
+/// The work is split into parts that write disjoint memory and compute every entry exactly as
+/// one thread would, so the result is the same, bit for bit, on any number of threads.
+public enum Threads: Sendable, Hashable {
+  /// One thread, the caller's.
+  case one
+  /// `count` threads.
+  case count(Int)
+  /// The machine's cores when the image is large enough (``automaticMinimum`` entries), else
+  /// one.
+  case automatic
+
+  /// The images below this many entries run on one thread: for them, starting threads costs
+  /// more than it saves (measured with `companion bench`).
+  public static let automaticMinimum = 256 * 256
+
+  /// The number of threads for work on an image of `entries` entries.
+  func resolved(entries: Int) -> Int {
+    switch self {
+    case .one: 1
+    case .count(let n): max(1, n)
+    case .automatic:
+      entries >= Threads.automaticMinimum ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+    }
+  }
+}
+
+/// A pointer that parts of a parallel loop share, each writing only its own entries.
+struct SharedPointer<Pointee>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Pointee>
+}
+
+/// Runs `body(part)` for every part in 0..<parts, spread over `threads` threads (in order on
+/// one thread when `threads` is 1). `body` must write disjoint memory for different parts.
+func forEachPart(_ parts: Int, threads: Int, _ body: (Int) -> Void) {
+  guard threads > 1 && parts > 1 else {
+    for part in 0..<parts { body(part) }
+    return
+  }
+  withoutActuallyEscaping(body) { body in
+    let shared = UncheckedSendable(body)
+    DispatchQueue.concurrentPerform(iterations: min(threads, parts)) { worker in
+      for part in Swift.stride(from: worker, to: parts, by: min(threads, parts)) {
+        shared.value(part)
+      }
+    }
+  }
+}
+
+/// A value handed to the threads of ``forEachPart(_:threads:_:)``.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
