@@ -93,24 +93,31 @@ struct BatchedFFT: Sendable {
   /// - Parameters:
   ///   - inverse: false for e^(-2πi·k·n / N), true for e^(+2πi·k·n / N) (no 1/N).
   ///   - threads: the slabs are shared out among this many threads, each with slabs of its own.
-  func transform(_ data: SplitComplex, batch: Int, inverse: Bool, threads: Int = 1) {
+  ///   - rowStride: the distance from one row of `data` to the next (`batch` unless the rows are
+  ///     padded).
+  func transform(
+    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1
+  ) {
+    let rowStride = rowStride ?? batch
     guard batch > 0, !stages.isEmpty else { return }
     let lanes = Lanes.scalarCount
-    let width = roundedUp(min(batch, max(lanes, slabEntries / length)), to: lanes)
+    // At least a cache line of each row (8 doubles), however long the transform.
+    let width = roundedUp(min(batch, max(8, slabEntries / length)), to: lanes)
     let slabs = (batch + width - 1) / width
     let parts = min(threads, slabs)
     forEachPart(parts, threads: parts) { part in
       let first = slabs * part / parts
       let last = slabs * (part + 1) / parts
       transformSlabs(
-        data, batch: batch, width: width, from: first * width, to: min(batch, last * width),
-        inverse: inverse)
+        data, rowStride: rowStride, width: width, from: first * width,
+        to: min(batch, last * width), inverse: inverse)
     }
   }
 
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
-    _ data: SplitComplex, batch: Int, width: Int, from begin: Int, to end: Int, inverse: Bool
+    _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
+    inverse: Bool
   ) {
     let lanes = Lanes.scalarCount
     let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * length * width)
@@ -127,13 +134,13 @@ struct BatchedFFT: Sendable {
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
       for n in 0..<length {
-        copy(count, from: data.real + n * batch + start, to: slab.real + n * padded)
-        copy(count, from: data.imaginary + n * batch + start, to: slab.imaginary + n * padded)
+        copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
+        copy(count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
       }
       let result = transform(slab, scratch: scratch, batch: padded, inverse: inverse)
       for n in 0..<length {
-        copy(count, from: result.real + n * padded, to: data.real + n * batch + start)
-        copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * batch + start)
+        copy(count, from: result.real + n * padded, to: data.real + n * rowStride + start)
+        copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)
       }
     }
   }

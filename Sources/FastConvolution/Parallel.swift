@@ -17,7 +17,7 @@ public enum Threads: Sendable, Hashable {
 
   /// The images below this many entries run on one thread: for them, starting threads costs
   /// more than it saves (measured with `companion bench`).
-  public static let automaticMinimum = 256 * 256
+  public static let automaticMinimum = 512 * 512
 
   /// The number of threads for work on an image of `entries` entries.
   func resolved(entries: Int) -> Int {

@@ -34,6 +34,10 @@ public struct RealFFT2D: Sendable {
   /// second, done after a transpose.
   let alongFirstAxis: BatchedFFT
   let alongSecondAxis: BatchedFFT
+  /// The length of a row of the spectrum: N1/2 + 1 frequencies, rounded up on large transforms
+  /// to a whole number of cache lines, so that every slab of the second axis's transform
+  /// starts on a line (measured: it pays from 2048 x 2048 on, and costs below).
+  var spectrumStride: Int { columns >= 2048 ? roundedUp(half + 1, to: 8) : half + 1 }
   /// e^(-2πi·u / N1) for u ≤ N1/2, which untangles the two halves.
   let unpackReal: [Double]
   let unpackImaginary: [Double]
@@ -111,7 +115,7 @@ public struct RealFFT2D: Sendable {
     require(
       outputRows >= 0 && outputColumns >= 0,
       "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
-    let size = columns * (half + 1)
+    let size = columns * spectrumStride
     return ScratchPool.shared.withBuffer(capacity: 6 * size) { memory in
       let buffers = (0..<3).map {
         SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
@@ -123,7 +127,9 @@ public struct RealFFT2D: Sendable {
       multiplyByConjugate(
         inputSpectrum, kernelSpectrum, count: size, scale: 1 / Double(half * columns),
         threads: threads)
-      alongSecondAxis.transform(inputSpectrum, batch: half + 1, inverse: true, threads: threads)
+      alongSecondAxis.transform(
+        inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: true,
+        threads: threads)
       retangle(inputSpectrum, into: work, threads: threads)
       alongFirstAxis.transform(work, batch: columns, inverse: true, threads: threads)
       return sample(
@@ -139,7 +145,8 @@ public struct RealFFT2D: Sendable {
     pairRows(of: x, into: work, threads: threads)
     alongFirstAxis.transform(work, batch: x.columns, inverse: false, threads: threads)
     untangle(work, width: x.columns, into: spectrum, threads: threads)
-    alongSecondAxis.transform(spectrum, batch: half + 1, inverse: false, threads: threads)
+    alongSecondAxis.transform(
+      spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads)
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).

@@ -16,6 +16,13 @@ struct BenchCommandTests {
     (["--size", "16", "--size", "32"], "--size is given twice"),
     (["--fast"], "unknown option '--fast'"),
     (["512"], "bench takes no file or name, but was given '512'"),
+    (
+      ["--paths", "fft,slow"],
+      "--paths takes plain, fast and fft, separated by commas, not 'fft,slow'"
+    ),
+    (["--paths", ""], "--paths takes plain, fast and fft, separated by commas, not ''"),
+    (["--growth-to", "128"], "--growth-to takes a side from 256 to 4096, not 128"),
+    (["--growth-to", "8192"], "--growth-to takes a side from 256 to 4096, not 8192"),
   ]
 
   @Test("a bad option is one line on standard error and exit status 2", arguments: mistakes)
@@ -46,6 +53,19 @@ struct BenchCommandTests {
     case .solutions: #expect(!output.contains("not written"))
     case .exercises: #expect(output.contains("not written"))
     }
+  }
+
+  @Test("--paths times only the paths asked for; the growth table adds every core and the speed-up")
+  func chosenPaths() {
+    let outcome = runCompanion(["bench", "--quick", "--size", "16", "--paths", "fft,fast"])
+    #expect(outcome.status == 0)
+    let output = outcome.output
+    #expect(!output.contains("plain loop"), "the plain loop was not asked for")
+    #expect(output.contains("fast loop") && output.contains("FFT"))
+    #expect(output.contains("speed-up") && output.contains("cores"))
+    let fftOnly = runCompanion(["bench", "--quick", "--size", "16", "--paths", "fft"]).output
+    #expect(!fftOnly.contains("Crossover"), "the crossover needs both fast paths")
+    #expect(!fftOnly.contains("Peak memory"), "the peak memory is the fast loop's")
   }
 
   @Test("a side smaller than a kernel leaves the kernel out")

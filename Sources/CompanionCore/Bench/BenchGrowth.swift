@@ -5,39 +5,53 @@ import LectureKit
 
 /// The growth table and the peak memory of `companion bench`.
 extension Bench {
-  /// The time of each path as the image side grows, beside what the first side predicts.
-  func growthTable() -> String {
-    let k = options.growthKernel
+  /// The time of each path as the image side grows, beside what the first side predicts; the
+  /// fast loop and the FFT also on every core, with the speed-up. The plain loop is left out
+  /// for kernels larger than 9 x 9: it would take minutes.
+  func growthTable(kernel k: Int) -> String {
     let w = randomMatrix(k, k, seed: UInt64(k))
+    let paths = options.paths.filter { $0 != .plain || k <= 9 }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let parallel = paths.filter { $0 != .plain }
     var first: (work: [BenchPath: Double], time: [BenchPath: Double])?
     var lines = [
-      "Growth with the image side n, \(k) x \(k) kernel: measured, and predicted from the first",
-      "row by outputs · k² for the loops (O(n² k²)) and by N1·N2·log(N1·N2) for the FFT",
-      "(O(n² log n), N1 x N2 its size):",
-      "  side" + options.paths.map { rightAligned($0.name, 22) }.joined() + "   FFT size",
+      "Growth with the image side n, \(k) x \(k) kernel: measured on one core, and predicted from",
+      "the first row by outputs · k² for the loops (O(n² k²)) and by N1·N2·log(N1·N2) for the FFT",
+      "(O(n² log n), N1 x N2 its size); then on all \(cores) cores, and the speed-up:",
+      "  side" + paths.map { rightAligned($0.name, 22) }.joined()
+        + parallel.map { rightAligned("\($0.name), \(cores) cores", 24) }.joined() + "   FFT size",
       "      "
         + String(
           repeating: rightAligned("measured", 12) + rightAligned("predicted", 10),
-          count: options.paths.count),
+          count: paths.count)
+        + String(
+          repeating: rightAligned("time", 14) + rightAligned("speed-up", 10), count: parallel.count),
     ]
-    for n in options.sides {
+    for n in options.sides where n >= k {
       let x = randomMatrix(n, n, seed: UInt64(n))
       let size = Bench.fftSide(side: n, kernel: k)!
       let points = Double(size.rows * size.columns)
       let loops = Bench.multiplyAdds(side: n, kernel: k)
       let work: [BenchPath: Double] = [.plain: loops, .fast: loops, .fft: points * log2(points)]
       var time: [BenchPath: Double] = [:]
-      for path in options.paths {
+      for path in paths {
         time[path] = options.timing.bestSeconds { path.correlate(x, w) }
       }
       let base = first ?? (work, time)
       first = base
-      let cells = options.paths.map { path in
+      let cells = paths.map { path in
         let predicted = base.time[path].map { $0 * work[path]! / base.work[path]! }
         return rightAligned(formatTime(time[path]), 12) + rightAligned(formatTime(predicted), 10)
       }
+      let parallelCells = parallel.map { path in
+        let all = options.timing.bestSeconds { path.correlate(x, w, threads: .count(cores)) }
+        var speedUp = "-"
+        if let one = time[path], let all { speedUp = String(format: "%.2f", one / all) }
+        return rightAligned(formatTime(all), 14) + rightAligned(speedUp, 10)
+      }
       lines.append(
-        rightAligned("\(n)", 6) + cells.joined() + "   \(size.rows) x \(size.columns)")
+        rightAligned("\(n)", 6) + cells.joined() + parallelCells.joined()
+          + "   \(size.rows) x \(size.columns)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

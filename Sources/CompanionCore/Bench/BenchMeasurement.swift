@@ -2,10 +2,12 @@ import Foundation
 import LectureKit
 
 /// How `companion bench` times a path: the best of repeated runs, as long as the runs take
-/// less than `budget` seconds together and there are at most `maximumRuns` of them.
+/// less than `budget` seconds together and there are at most `maximumRuns` of them, but never
+/// fewer than `minimumRuns`: the first run of a size pays for memory the later ones reuse.
 struct TimingPolicy {
   var maximumRuns: Int
   var budget: Double
+  var minimumRuns = 3
 
   /// Times `body`, or gives nil when it returns a stub's placeholder (an unwritten exercise).
   func bestSeconds(_ body: () -> Matrix) -> Double? {
@@ -18,7 +20,7 @@ struct TimingPolicy {
       guard !result.isPlaceholder else { return nil }
       keep(result)
       (best, total, runs) = (min(best, elapsed), total + elapsed, runs + 1)
-    } while runs < maximumRuns && total < budget
+    } while runs < min(minimumRuns, maximumRuns) || (runs < maximumRuns && total < budget)
     return best
   }
 }

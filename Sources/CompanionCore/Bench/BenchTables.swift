@@ -59,7 +59,9 @@ extension Bench {
     if options.kernels.count < (options.quick ? 2 : 5) {
       lines.append("(kernels larger than the image are left out)")
     }
-    lines.append("Largest difference between the paths' results: \(formatRate(difference)).")
+    if options.paths.count > 1 {
+      lines.append("Largest difference between the paths' results: \(formatRate(difference)).")
+    }
     if let k = fftBeatsPlain {
       lines.append("The FFT beats the plain loop from the \(k) x \(k) kernel of this table on.")
     }

@@ -17,8 +17,10 @@ let benchCommand = Command(
       FFT          fftCorrelate(_:with:), through the real 2D FFT
     It prints each time with the multiply-adds per second, the kernel size from which the FFT
     beats the fast loop, how the times grow with the image side (256 to 2048) beside the
-    O(n² k²) and O(n² log n) predictions, and the peak memory of the fast loop on a 2048 x 2048
-    image. Build it for speed: `swift run -c release companion bench`.
+    O(n² k²) and O(n² log n) predictions, for 9 x 9 and 31 x 31 kernels, with the fast loop
+    and the FFT also on every core and the speed-up, and the peak memory of the fast loop on a
+    2048 x 2048 image. Every other time is on one core. Build it for speed:
+    `swift run -c release companion bench`.
 
       --size N        the image side of the first table, 3 to 4096 (default 512)
       --paths LIST    the paths to time, of plain, fast and fft (default all three): the
@@ -81,7 +83,7 @@ struct BenchOptions {
   var sides: [Int] {
     quick ? [16, 32] : Array(sequence(first: 256) { $0 * 2 }.prefix { $0 <= growthTo })
   }
-  var growthKernel: Int { quick ? 3 : 9 }
+  var growthKernels: [Int] { quick ? [3] : [9, 31] }
   /// The image side of the peak-memory run.
   var memorySide: Int { quick ? 32 : 2048 }
 
@@ -105,11 +107,12 @@ enum BenchPath: String, CaseIterable {
     }
   }
 
-  func correlate(_ x: Matrix, _ w: Matrix) -> Matrix {
+  /// The correlation on `threads` threads (the plain loop has one).
+  func correlate(_ x: Matrix, _ w: Matrix, threads: Threads = .one) -> Matrix {
     switch self {
     case .plain: Convolution.correlate(x, with: w)
-    case .fast: fastCorrelate(x, with: w)
-    case .fft: fftCorrelate(x, with: w)
+    case .fast: fastCorrelate(x, with: w, threads: threads)
+    case .fft: fftCorrelate(x, with: w, threads: threads)
     }
   }
 }
@@ -123,7 +126,8 @@ struct Bench {
   func report() -> String {
     // First, while the process holds nothing else: the peak memory of one fast loop.
     let memory = memoryRun()
-    let sections = [header(), kernelTable(), crossover(), growthTable(), memoryReport(memory)]
+    let growth = options.growthKernels.map { growthTable(kernel: $0) }
+    let sections = [header(), kernelTable(), crossover()] + growth + [memoryReport(memory)]
     return sections.joined(separator: "\n") + "\n"
   }
 
@@ -137,7 +141,7 @@ struct Bench {
       companion bench: valid cross-correlation, stride 1, random entries in [-1, 1];
       \(build).
       \(trackLine())
-      Times: the best of repeated runs (ContinuousClock). MAC/s: multiply-adds per second,
+      Times: the best of repeated runs, at least three (ContinuousClock). MAC/s: multiply-adds per second,
       counting output entries · k², the direct sum's work, for every path (the FFT's own count
       differs: it is the time of the same result that the rate compares).
 
