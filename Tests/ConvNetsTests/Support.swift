@@ -42,11 +42,7 @@ func expectMaps(
     maps.count == computed.count
       && zip(maps, computed).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: 1e-9) }
   }.map(\.0)
-  let named =
-    matching.isEmpty
-    ? ""
-    : "probably\(matching.count > 1 ? " one of" : ""): " + matching.joined(separator: "; or ")
-      + "\n"
+  let named = KnownMistake.naming(matching).map { $0 + "\n" } ?? ""
   fail(named + first, sourceLocation: sourceLocation)
   return false
 }

@@ -117,19 +117,8 @@ struct PooledLengthTableTests {
     return cases
   }()
 
-  /// The windows, counted one by one. Window i starts at i·s - p. Floor mode keeps it while it
-  /// ends inside the padded axis; ceil mode also keeps one that hangs over the end, as long as
-  /// it starts inside the input or the left padding (PyTorch's rule).
-  static func windows(_ c: Case) -> Int {
-    let (n, k, s, p) = (c.n, c.axis.size, c.axis.stride, c.axis.padding)
-    var count = 0
-    var start = -p
-    while start + k <= n + p || (c.rounding == .ceil && start < n && start + k - s < n + p) {
-      count += 1
-      start += s
-    }
-    return count
-  }
+  /// The windows, counted one by one (``poolWindows(_:_:_:)``).
+  static func windows(_ c: Case) -> Int { poolWindows(c.n, c.axis, c.rounding).count }
 
   static let mistakes: [KnownRuleMistake<Case>] = [
     KnownRuleMistake("the ceil division rounds to the nearest whole number, not up") { c in

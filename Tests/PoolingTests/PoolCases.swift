@@ -65,3 +65,23 @@ func weightedSum(_ y: Matrix, _ upstream: Matrix) -> Double {
   guard !y.isPlaceholder, y.shape == upstream.shape else { return .nan }
   return y.hadamard(upstream).sum()
 }
+
+/// The windows of one axis of length `n`, listed one by one: for each, the cells it covers
+/// inside the input and how many cells of the padded axis it covers. Window i starts at
+/// i·s - p; floor mode keeps it while it ends inside the padded axis, ceil mode also keeps one
+/// that hangs over the end as long as it starts inside the input or the left padding
+/// (PyTorch's rule).
+func poolWindows(_ n: Int, _ axis: PoolAxis, _ rounding: Rounding) -> [(
+  cells: Range<Int>, padded: Int
+)] {
+  var windows: [(Range<Int>, Int)] = []
+  var start = -axis.padding
+  while start + axis.size <= n + axis.padding
+    || (rounding == .ceil && start < n && start + axis.size - axis.stride < n + axis.padding)
+  {
+    let end = start + axis.size
+    windows.append((max(start, 0)..<min(end, n), min(end, n + axis.padding) - start))
+    start += axis.stride
+  }
+  return windows
+}

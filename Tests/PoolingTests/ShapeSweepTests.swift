@@ -35,29 +35,12 @@ struct PoolingShapeSweepTests {
     Matrix(rows: shape.rows, columns: shape.columns) { Double((5 * $0 + 3 * $1) % 7) - 3 }
   }
 
-  /// The windows of one axis: their first cell inside the input and their cells of the padded
-  /// axis, as the floor or ceil count has them.
-  static func windows(_ n: Int, _ axis: PoolAxis, _ rounding: Rounding) -> [(
-    cells: Range<Int>, padded: Int
-  )] {
-    var windows: [(Range<Int>, Int)] = []
-    var start = -axis.padding
-    while start + axis.size <= n + axis.padding
-      || (rounding == .ceil && start < n && start + axis.size - axis.stride < n + axis.padding)
-    {
-      let end = start + axis.size
-      windows.append((max(start, 0)..<min(end, n), min(end, n + axis.padding) - start))
-      start += axis.stride
-    }
-    return windows
-  }
-
   @Test("E2.1 E2.4 maxPool and averagePool on every small shape, each axis on its own")
   func everyShape() {
     expectEvery(Self.cases) { input, window in
       let x = Self.input(input)
-      let down = Self.windows(input.rows, window.rows, window.rounding)
-      let across = Self.windows(input.columns, window.columns, window.rounding)
+      let down = poolWindows(input.rows, window.rows, window.rounding)
+      let across = poolWindows(input.columns, window.columns, window.rounding)
       let maxima = Matrix(rows: down.count, columns: across.count) { i, j in
         var largest = -Double.infinity
         for r in down[i].cells { for c in across[j].cells { largest = max(largest, x[r, c]) } }

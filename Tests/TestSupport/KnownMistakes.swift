@@ -32,12 +32,15 @@ public struct KnownMistake: Sendable {
   /// matches (or `computed` is a placeholder), and the expected | computed grid stands alone.
   public static func diagnosis(of computed: Matrix, among mistakes: [KnownMistake]) -> String? {
     guard !computed.isPlaceholder else { return nil }
-    let matching = mistakes.filter { $0.matches(computed) }
-    switch matching.count {
+    return naming(mistakes.filter { $0.matches(computed) }.map(\.diagnosis))
+  }
+
+  /// "probably: d" for one diagnosis, "probably one of: d1; or d2" for several, nil for none.
+  public static func naming(_ diagnoses: [String]) -> String? {
+    switch diagnoses.count {
     case 0: return nil
-    case 1: return "probably: \(matching[0].diagnosis)"
-    default:
-      return "probably one of: " + matching.map(\.diagnosis).joined(separator: "; or ")
+    case 1: return "probably: \(diagnoses[0])"
+    default: return "probably one of: " + diagnoses.joined(separator: "; or ")
     }
   }
 }
@@ -87,13 +90,7 @@ public func expectTable<Case>(
   let explained = mistakes.filter { mistake in
     cases.indices.allSatisfy { values[$0] == mistake.rule(cases[$0]) }
   }
-  var message = ""
-  switch explained.count {
-  case 0: break
-  case 1: message += "probably: \(explained[0].diagnosis)\n"
-  default:
-    message += "probably one of: " + explained.map(\.diagnosis).joined(separator: "; or ") + "\n"
-  }
+  var message = KnownMistake.naming(explained.map(\.diagnosis)).map { $0 + "\n" } ?? ""
   message +=
     "\(describe(cases[first])): expected \(expected(cases[first])), computed \(values[first])"
   if wrong.count > 1 { message += " (and \(wrong.count - 1) more of \(cases.count) cases)" }
