@@ -34,7 +34,7 @@ let chapters: [(name: String, dependencies: [String])] = [
   ("Backprop", []),
   ("Subgradients", []),
   ("Dropout", []),
-  ("WeightSharing", []),
+  ("WeightSharing", ["Convolution"]),
   ("Folding", []),
   ("ConvNets", ["Convolution", "Pooling", "Backprop"]),
 ]

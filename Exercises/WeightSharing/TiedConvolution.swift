@@ -1,11 +1,10 @@
+import Convolution
 import LectureKit
 
 /// How many positions a window of length `window` takes along an axis of length `length` when
-/// it moves `stride` steps at a time and never hangs over the edge.
+/// it moves `stride` steps at a time and never hangs over the edge: the Convolution chapter's
+/// ``outputLength(_:kernel:stride:padding:)`` without padding.
 ///
-/// ```
-/// floor((length - window) / stride) + 1
-/// ```
 /// Lecture: `004`, section 5 (a 14 × 14 input has 6 × 6 patches of 4 × 4 at stride 2). [E4.3]
 /// - Precondition: `1 <= window <= length` and `stride >= 1`.
 public func slidingWindowCount(length: Int, window: Int, stride: Int) -> Int {
@@ -13,7 +12,7 @@ public func slidingWindowCount(length: Int, window: Int, stride: Int) -> Int {
     window >= 1 && window <= length,
     "a window of \(window) does not fit along a length of \(length)")
   precondition(stride >= 1, "the stride must be at least 1, but is \(stride)")
-  return (length - window) / stride + 1
+  return outputLength(length, kernel: window, stride: stride)
 }
 
 /// Stops with a message unless a non-empty `kernel` fits in a `rows` × `columns` input and
