@@ -159,7 +159,8 @@ struct CheckTests {
       ["check", "--format", "xml"], ["check", "A", "B"], ["check", "--frobnicate"],
       ["verify", "x"], ["check", "NoSuchChapter"], ["check", "--timeout", "0"],
       ["check", "--timeout", "soon"], ["test"], ["test", "NoSuchChapter"],
-      ["test", "Convolution", "--timeout", "-1"],
+      ["test", "Convolution", "--timeout", "-1"], ["verify", "--mistakes", "NoSuchChapter"],
+      ["verify", "--mistakes", "Pooling", "Dropout"], ["verify", "--frobnicate"],
     ])
   func badArguments(_ arguments: [String]) {
     let outcome = runCompanion(arguments)
