@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// How many threads the fast paths use: one, or every core the machine has (two here), when
-/// the work is large enough to gain from it.
+/// How many threads the fast paths use: one, or every core of the machine when the work is
+/// large enough to gain from it.
 ///
 /// The work is split into parts that write disjoint memory and compute every entry exactly as
 /// one thread would, so the result is the same, bit for bit, on any number of threads.
@@ -28,11 +28,6 @@ public enum Threads: Sendable, Hashable {
       entries >= Threads.automaticMinimum ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
     }
   }
-}
-
-/// A pointer that parts of a parallel loop share, each writing only its own entries.
-struct SharedPointer<Pointee>: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Pointee>
 }
 
 /// Runs `body(part)` for every part in 0..<parts, spread over `threads` threads (in order on
