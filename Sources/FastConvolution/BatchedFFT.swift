@@ -5,6 +5,9 @@ import LectureKit
 /// scratch copy, 4 · 8 bytes each, 512 kB, half of this machine's L2 cache per core.
 let slabEntries = 16_384
 
+/// The gap, in doubles (five cache lines), between the arrays of a slab.
+let slabStagger = 40
+
 /// A complex array stored as two arrays of `Double`, the real parts and the imaginary parts, so
 /// that the loops of the transform run over plain `Double`s and the compiler vectorises them.
 struct SplitComplex {
@@ -120,11 +123,15 @@ struct BatchedFFT: Sendable {
     inverse: Bool
   ) {
     let lanes = Lanes.scalarCount
-    let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * length * width)
+    // The four arrays would start a power of two apart (the length and the width often are
+    // powers of two), so the same entry of each would fall in the same cache set and the
+    // butterflies' loads and stores would evict one another; a few cache lines between them
+    // keep them apart (measured with `companion bench`: 15 to 25 % faster at 256 to 1024).
+    let part = length * width + slabStagger
+    let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * part)
     defer { memory.deallocate() }
-    let slab = SplitComplex(real: memory, imaginary: memory + length * width)
-    let scratch = SplitComplex(
-      real: memory + 2 * length * width, imaginary: memory + 3 * length * width)
+    let slab = SplitComplex(real: memory, imaginary: memory + part)
+    let scratch = SplitComplex(real: memory + 2 * part, imaginary: memory + 3 * part)
     for start in Swift.stride(from: begin, to: end, by: width) {
       // The slab's rows are a whole number of lanes long; the columns past the batch are zeros.
       let count = min(width, end - start)

@@ -38,10 +38,6 @@ public struct RealFFT2D: Sendable {
   /// to a whole number of cache lines, so that every slab of the second axis's transform
   /// starts on a line (measured: it pays from 2048 x 2048 on, and costs below).
   var spectrumStride: Int { columns >= 2048 ? roundedUp(half + 1, to: 8) : half + 1 }
-  /// Kernels of at most this many rows get their spectrum summed directly
-  /// (``directSpectrum(of:into:threads:)``). Measured with `companion bench` from 512 to 4096:
-  /// 8 to 20 % faster for 3 x 3 and 9 x 9 kernels, slower from 15 x 15 on.
-  var directKernelRows: Int { 9 }
   /// e^(-2πi·u / N1) for u ≤ N1/2, which untangles the two halves.
   let unpackReal: [Double]
   let unpackImaginary: [Double]
@@ -125,11 +121,7 @@ public struct RealFFT2D: Sendable {
         SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
       }
       let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
-      if w.rows <= directKernelRows {
-        directSpectrum(of: w, into: kernelSpectrum, threads: threads)
-      } else {
-        spectrum(of: w, into: kernelSpectrum, work: work, threads: threads)
-      }
+      spectrum(of: w, into: kernelSpectrum, work: work, threads: threads)
       spectrum(of: x, into: inputSpectrum, work: work, threads: threads)
       // X · conj(W), with the 1 / (N1/2 · N2) that the two inverse transforms leave out.
       multiplyByConjugate(
@@ -155,51 +147,6 @@ public struct RealFFT2D: Sendable {
     untangle(work, width: x.columns, into: spectrum, threads: threads)
     alongSecondAxis.transform(
       spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads)
-  }
-
-  /// The spectrum of a small kernel, summed directly instead of transformed, in the layout of
-  /// ``spectrum(of:into:work:threads:)``:
-  ///
-  /// ```
-  /// W[u, v] = Σ_m e^(-2πi·u·m / N1) · R_m(v),    R_m(v) = Σ_n w[m, n] · e^(-2πi·v·n / N2)
-  /// ```
-  /// O(h · (N1/2 + 1) · N2) for an h-row kernel, against O((N1/2 + 1) · N2 · log N2) for the
-  /// transform, whose input is all zeros but for h of its N2 rows.
-  func directSpectrum(of w: Matrix, into spectrum: SplitComplex, threads: Int) {
-    let h = half
-    let stride = spectrumStride
-    // e^(-2πi·j / N2) for j < N2, and e^(-2πi·u·m / N1) for each kernel row m and u ≤ N1/2.
-    let across = (0..<columns).map { 2 * Double.pi * Double($0) / Double(columns) }
-    let (acrossReal, acrossImaginary) = (across.map { cos($0) }, across.map { -sin($0) })
-    let down = (0..<w.rows).map { m in
-      (0...h).map { u in 2 * Double.pi * Double((u * m) % rows) / Double(rows) }
-    }
-    let (downReal, downImaginary) = (
-      down.map { $0.map { cos($0) } }, down.map { $0.map { -sin($0) } }
-    )
-    forEachPart(threads, threads: threads) { part in
-      for v in (columns * part / threads)..<(columns * (part + 1) / threads) {
-        let (real, imaginary) = (spectrum.real + v * stride, spectrum.imaginary + v * stride)
-        real.update(repeating: 0, count: stride)
-        imaginary.update(repeating: 0, count: stride)
-        for m in 0..<w.rows {
-          var (rr, ri) = (0.0, 0.0)
-          for n in 0..<w.columns {
-            let j = (v * n) % columns
-            rr += w[m, n] * acrossReal[j]
-            ri += w[m, n] * acrossImaginary[j]
-          }
-          downReal[m].withUnsafeBufferPointer { tr in
-            downImaginary[m].withUnsafeBufferPointer { ti in
-              for u in 0...h {
-                real[u] += rr * tr[u] - ri * ti[u]
-                imaginary[u] += rr * ti[u] + ri * tr[u]
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).
