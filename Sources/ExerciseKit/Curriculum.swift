@@ -17,13 +17,24 @@ public struct Curriculum: Sendable {
 
   /// The curriculum of the package at `tree`'s root. What cannot be read is left out: the order
   /// then falls back to names, and an exercise without a hint has none.
-  public static func read(from tree: ExerciseTree) -> Curriculum {
+  ///
+  /// With `chinese`, each hint is the one of the chapter's Chinese guide
+  /// (`Guides/zh/<Chapter>.md`, under `## 提示`) where it has one; the order stays the English
+  /// guide's.
+  public static func read(from tree: ExerciseTree, chinese: Bool = false) -> Curriculum {
     let order = ((try? tree.text("README.md")).map(chapterTable) ?? [])
     let all = (try? tree.chapters()) ?? []
     let chapters = order.filter(all.contains) + all.filter { !order.contains($0) }.sorted()
     return Curriculum(
       chapters: chapters.map { chapter in
-        (chapter, (try? tree.text("Guides/\(chapter).md")).map(hints) ?? [])
+        let english = (try? tree.text("Guides/\(chapter).md")).map { hints($0) } ?? []
+        guard chinese, let guide = try? tree.text("Guides/zh/\(chapter).md") else {
+          return (chapter, english)
+        }
+        let translated = Dictionary(
+          hints(guide, heading: chineseHintsHeading).map { ($0.name, $0.hint) },
+          uniquingKeysWith: { first, _ in first })
+        return (chapter, english.map { ($0.name, translated[$0.name] ?? $0.hint) })
       })
   }
 
@@ -84,9 +95,9 @@ public func readmeWithExerciseCounts(_ readme: String, exercises: [Exercise]) ->
   return lines.joined(separator: "\n")
 }
 
-/// The hints of a guide: under its `## Hints` heading, each `### `name`` heading and the text
-/// up to the next heading.
-func hints(_ guide: String) -> [(name: String, hint: String)] {
+/// The hints of a guide: under its `## Hints` heading (`heading`), each `### `name`` heading and
+/// the text up to the next heading.
+func hints(_ guide: String, heading: String = "## Hints") -> [(name: String, hint: String)] {
   var hints: [(name: String, hint: String)] = []
   var inHints = false
   var name: String?
@@ -102,7 +113,7 @@ func hints(_ guide: String) -> [(name: String, hint: String)] {
   for line in guide.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
     if line.hasPrefix("## ") {
       close()
-      inHints = line == "## Hints"
+      inHints = line == heading
     } else if inHints && line.hasPrefix("### `") {
       close()
       name = String(line.dropFirst(5).prefix { $0 != "`" })

@@ -32,13 +32,18 @@ struct VerifyTests {
     #expect(problems.isEmpty, "\(problems)")
   }
 
-  @Test("the package's guides name their exercises, cite tested ids, and hint every exercise")
+  @Test("the package's guides, English and Chinese, name their exercises, cite tested ids, and hint every exercise")
   func ownGuides() throws {
     let tree = ExerciseTree(root: PackageCopy.original)
     #expect(try guideProblems(in: tree) == [])
     let curriculum = Curriculum.read(from: tree)
+    let chinese = Curriculum.read(from: tree, chinese: true)
     for exercise in try tree.exercises() {
       #expect(curriculum.hint(for: exercise.name)?.isEmpty == false, "\(exercise.name)")
+      // Each Chinese hint is its own, not the English one it would fall back to.
+      let hint = chinese.hint(for: exercise.name) ?? ""
+      #expect(hint != curriculum.hint(for: exercise.name), "\(exercise.name)")
+      #expect(hint.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
     }
   }
 

@@ -163,7 +163,10 @@ struct GuideTests {
       found == [
         "Guides/A.md does not name the exercise `alpha`",
         "Guides/A.md cites E9.9, but no test's name carries it",
+        "Guides/zh/A.md is missing",
         "Guides/B.md is missing",
+        "Guides/zh/README.md is missing",
+        "Guides/zh/Glossary.md is missing",
       ])
   }
 }

@@ -214,3 +214,69 @@ struct CurriculumTests {
     #expect(curriculum.teachingOrder(of: exercises).map(\.name) == ["second", "first", "other"])
   }
 }
+
+@Suite("The Chinese guides: hints in both languages, the glossary's terms")
+struct ChineseGuideTests {
+  /// A package with one chapter A of two exercises, its English guide, and `chinese` as its
+  /// Chinese guide.
+  static func tree(chinese: String, glossary: String = "# 术语表\n") throws -> (
+    ExerciseTree, URL
+  ) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "zh-guides-\(UUID().uuidString)")
+    let manager = FileManager.default
+    for folder in ["Solutions/A", "Tests/ATests", "Guides/zh"] {
+      try manager.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    let source = ["first", "second"].map {
+      "func \($0)() -> Int {\n  // BEGIN EXERCISE \($0)\n  return 1\n  // END EXERCISE\n}\n"
+    }.joined()
+    let files = [
+      "Solutions/A/F.swift": source,
+      "Tests/ATests/T.swift": "@Test(\"E1.1 something\") func t() {}\n",
+      "README.md": "| `A` | a | 2 | g |\n",
+      "Guides/A.md": "`first` `second` E1.1\n## Hints\n### `first`\nOne.\n### `second`\nTwo.\n",
+      "Guides/zh/A.md": chinese,
+      "Guides/zh/README.md": "步幅\n",
+      "Guides/zh/Glossary.md": glossary,
+    ]
+    for (path, text) in files {
+      try Data(text.utf8).write(to: root.appendingPathComponent(path))
+    }
+    return (ExerciseTree(root: root), root)
+  }
+
+  @Test("a Chinese hint replaces the English one where there is one; the order is English")
+  func hintsInChinese() throws {
+    let (tree, root) = try Self.tree(chinese: "`first` `second`\n## 提示\n### `second`\n二。\n")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let chinese = Curriculum.read(from: tree, chinese: true)
+    #expect(chinese.exerciseNames == ["first", "second"])
+    #expect(chinese.hint(for: "first") == "One.")
+    #expect(chinese.hint(for: "second") == "二。")
+    #expect(Curriculum.read(from: tree).hint(for: "second") == "Two.")
+  }
+
+  @Test("a Chinese guide missing a hint, with an untested id, or a ruled-out term is a problem")
+  func problems() throws {
+    let glossary = "## 不用的译法\n\n| 不用 | 改用 | 原因 |\n| --- | --- | --- |\n| 步长 | 步幅 | x |\n"
+    #expect(avoidedTerms(in: glossary).map(\.term) == ["步长"])
+    let (tree, root) = try Self.tree(
+      chinese: "`first` E9.9 步长\n## 提示\n### `first`\n一。\n", glossary: glossary)
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(
+      try guideProblems(in: tree) == [
+        "Guides/zh/A.md does not name the exercise `second`",
+        "Guides/zh/A.md cites E9.9, but no test's name carries it",
+        "Guides/zh/A.md: the hints under ## 提示 are [\"first\"], but the English guide's are "
+          + "[\"first\", \"second\"]",
+        "Guides/zh/A.md writes 步长; the glossary says 步幅",
+      ])
+    let (good, goodRoot) = try Self.tree(
+      chinese: "`first` `second` E1.1\n## 提示\n### `first`\n一。\n### `second`\n二。\n",
+      glossary: glossary)
+    defer { try? FileManager.default.removeItem(at: goodRoot) }
+    #expect(try guideProblems(in: good) == [])
+  }
+}
