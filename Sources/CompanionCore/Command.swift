@@ -4,12 +4,26 @@ import Foundation
 struct Command: Sendable {
   /// What the user types: `companion NAME ...`.
   let name: String
-  /// One line for `companion --help`.
-  let summary: String
-  /// What `companion help NAME` prints, starting with a `usage:` line.
-  let help: String
+  /// One line for `companion --help`, in the current language (``Language/current``).
+  var summary: String { summaryText() }
+  /// What `companion help NAME` prints, starting with a `usage:` line, in the current language.
+  var help: String { helpText() }
+  private let summaryText: @Sendable () -> String
+  private let helpText: @Sendable () -> String
   /// Runs the command on its arguments (without the command's name).
   let run: @Sendable (_ arguments: [String], _ input: Input) throws(UsageError) -> String
+
+  /// The texts are computed each time they are read, so that each run gets its own language.
+  init(
+    name: String, summary: @autoclosure @escaping @Sendable () -> String,
+    help: @autoclosure @escaping @Sendable () -> String,
+    run: @escaping @Sendable (_ arguments: [String], _ input: Input) throws(UsageError) -> String
+  ) {
+    self.name = name
+    self.summaryText = summary
+    self.helpText = help
+    self.run = run
+  }
 }
 
 /// Where a command reads standard input from: the real one, or a test's text.

@@ -16,7 +16,7 @@ public struct Outcome: Sendable, Equatable {
   static func failure(_ error: UsageError) -> Outcome {
     Outcome(
       status: error.status, output: error.output,
-      errors: error.problem.isEmpty ? "" : "companion: error: \(error)\n")
+      errors: error.problem.isEmpty ? "" : tr("error.prefix") + "\(error)\n")
   }
 }
 
@@ -29,13 +29,63 @@ let commands: [Command] = [
   helpCommand,
 ]
 
-/// The command-line tool, as a function of its arguments (without the program name).
-public func runCompanion(_ arguments: [String], input: Input = .standard) -> Outcome {
+/// The command-line tool, as a function of its arguments (without the program name) and of
+/// the environment, which only chooses the language (``Language``): tests leave it empty and
+/// get English.
+public func runCompanion(
+  _ arguments: [String], input: Input = .standard, environment: [String: String] = [:]
+) -> Outcome {
+  let (rest, option): ([String], String?)
+  let language: Language
+  do throws(UsageError) {
+    (rest, option) = try languageOption(in: arguments)
+    language = try Language.resolve(option: option, environment: environment)
+  } catch {
+    return Language.$current.withValue(Language.localeLanguage(environment)) {
+      .failure(error)
+    }
+  }
+  return Language.$current.withValue(language) { run(rest, input: input) }
+}
+
+/// The arguments without `--lang X` (or `--lang=X`), and X. The option may stand anywhere
+/// before a `--`.
+func languageOption(in arguments: [String]) throws(UsageError) -> ([String], String?) {
+  var rest: [String] = []
+  var value: String?
+  var index = 0
+  while index < arguments.count {
+    let argument = arguments[index]
+    if argument == "--" {
+      rest += arguments[index...]
+      break
+    }
+    if argument == "--lang" {
+      guard index + 1 < arguments.count else {
+        throw UsageError(tr("language.missing"))
+      }
+      value = arguments[index + 1]
+      index += 2
+      continue
+    }
+    if argument.hasPrefix("--lang=") {
+      value = String(argument.dropFirst("--lang=".count))
+      index += 1
+      continue
+    }
+    rest.append(argument)
+    index += 1
+  }
+  return (rest, value)
+}
+
+/// One run, in the current language.
+private func run(_ arguments: [String], input: Input) -> Outcome {
   guard let name = arguments.first else { return .success(tour()) }
   if name == "--help" || name == "-h" { return .success(usage()) }
   do throws(UsageError) {
     let known = try resolve(
-      name, among: commands.map(\.name), kind: "command", listing: "try `companion --help`")
+      name, among: commands.map(\.name), kind: "command", listing: tr("input.tryHelp"))
     let command = commands.first { $0.name == known }!
     let rest = Array(arguments.dropFirst())
     // `companion COMMAND --help` is `companion help COMMAND`.
@@ -49,26 +99,17 @@ public func runCompanion(_ arguments: [String], input: Input = .standard) -> Out
 /// The track the chapter modules were compiled from, said aloud.
 func trackLine() -> String {
   switch ConvolutionChapter.track {
-  case .solutions: "Computed by the reference implementation (Solutions/)."
-  case .exercises: "Computed by your exercises (Exercises/, COMPANION_TRACK=exercises)."
+  case .solutions: tr("track.solutions")
+  case .exercises: tr("track.exercises")
   }
 }
 
+/// `companion --help`: the commands with their summaries, in the current language.
 func usage() -> String {
   let width = commands.map(\.name.count).max() ?? 0
   let lines = commands.map { command in
     "  " + command.name + String(repeating: " ", count: width - command.name.count + 2)
       + command.summary
   }
-  return """
-    usage: companion [COMMAND [ARGUMENTS]]
-
-    With no command, a tour of the lecture's worked examples, computed live.
-
-    commands:
-    \(lines.joined(separator: "\n"))
-
-    `companion help COMMAND` says more about one command.
-
-    """
+  return tr("help.usage", ["commands": lines.joined(separator: "\n")])
 }

@@ -32,7 +32,9 @@ struct VerifyTests {
     #expect(problems.isEmpty, "\(problems)")
   }
 
-  @Test("the package's guides, English and Chinese, name their exercises, cite tested ids, and hint every exercise")
+  @Test(
+    "the package's guides, English and Chinese, name their exercises, cite tested ids, and hint every exercise"
+  )
   func ownGuides() throws {
     let tree = ExerciseTree(root: PackageCopy.original)
     #expect(try guideProblems(in: tree) == [])

@@ -6,29 +6,7 @@ import LectureKit
 /// `companion bench`: the plain loop, the fast loop and the FFT, timed on random images.
 
 let benchCommand = Command(
-  name: "bench", summary: "time the plain loop, the fast loop and the FFT",
-  help: """
-    usage: companion bench [--size N] [--paths LIST] [--growth-to N] [--quick]
-
-    Times three ways of computing one cross-correlation (valid padding, stride 1) of a random
-    N x N image with random k x k kernels, k = 3, 5, 9, 15, 31:
-      plain loop   correlate(_:with:), the formula's loop (your exercise on the exercises track)
-      fast loop    fastCorrelate(_:with:), the same sum streaming along rows
-      FFT          fftCorrelate(_:with:), through the real 2D FFT
-    It prints each time with the multiply-adds per second, the kernel size from which the FFT
-    beats the fast loop, how the times grow with the image side (256 to 2048) beside the
-    O(n² k²) and O(n² log n) predictions, for 9 x 9 and 31 x 31 kernels, with the fast loop
-    and the FFT also on every core and the speed-up, and the peak memory of the fast loop on a
-    2048 x 2048 image. Every other time is on one core. Build it for speed:
-    `swift run -c release companion bench`.
-
-      --size N        the image side of the first table, 3 to 4096 (default 512)
-      --paths LIST    the paths to time, of plain, fast and fft (default all three): the
-                      plain loop takes minutes on a 4096 x 4096 image
-      --growth-to N   the largest side of the growth table, 256 to 4096 (default 2048)
-      --quick         a smoke test: small images, one run per time (default side 16)
-
-    """
+  name: "bench", summary: tr("summary.bench"), help: tr("help.bench")
 ) { arguments, _ throws(UsageError) in
   Bench(try BenchOptions(arguments)).report()
 }
@@ -46,19 +24,19 @@ struct BenchOptions {
     let parsed = try ParsedArguments(
       arguments, valued: ["--size", "--paths", "--growth-to"], flags: ["--quick"])
     guard parsed.positional.isEmpty else {
-      throw UsageError("bench takes no file or name, but was given '\(parsed.positional[0])'")
+      throw UsageError(tr("input.benchArguments", ["argument": parsed.positional[0]]))
     }
     quick = parsed.flags.contains("--quick")
     let size = try parsed.integer("--size", default: quick ? 16 : 512)!
     guard (3...4096).contains(size) else {
-      throw UsageError("--size takes an image side from 3 to 4096, not \(size)")
+      throw UsageError(tr("input.benchSize", ["size": "\(size)"]))
     }
     self.size = size
     if let list = parsed.values["--paths"] {
       var chosen: Set<BenchPath> = []
       for word in list.split(separator: ",", omittingEmptySubsequences: false) {
         guard let path = BenchPath(rawValue: String(word)) else {
-          throw UsageError("--paths takes plain, fast and fft, separated by commas, not '\(list)'")
+          throw UsageError(tr("input.benchPaths", ["list": list]))
         }
         chosen.insert(path)
       }
@@ -68,7 +46,7 @@ struct BenchOptions {
     }
     let growthTo = try parsed.integer("--growth-to", default: 2048)!
     guard (256...4096).contains(growthTo) else {
-      throw UsageError("--growth-to takes a side from 256 to 4096, not \(growthTo)")
+      throw UsageError(tr("input.benchGrowth", ["side": "\(growthTo)"]))
     }
     self.growthTo = growthTo
   }

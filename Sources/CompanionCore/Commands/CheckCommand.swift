@@ -2,39 +2,37 @@ import ExerciseKit
 import Foundation
 
 let checkCommand = Command(
-  name: "check", summary: "where you stand: tests your exercises, chapter by chapter",
-  help: """
-    usage: companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
-
-    Builds your exercises (Exercises/) in .build-exercises/, a folder of their own, runs each
-    chapter's tests, and prints per exercise: done, passing so far (its other tests wait for
-    exercises not written yet), failing with the test and its first failure, or not written
-    yet; then what to do next. A chapter that does not compile is reported under its name and
-    the others are still checked. The first run builds everything (about a minute); after an
-    edit, a chapter takes a few seconds.
-
-    --timeout SECONDS  the time limit of each chapter's tests (default 60); tests still running
-                       then fail with "did not finish" and the others are still reported
-    --format json      the report in the shape of Gradescope's results.json
-
-    Exit status: 0 when every exercise checked is done, 1 when any is not, 2 for a usage error
-    (with --format json: 0 whenever the report was written).
-
-    """
+  name: "check", summary: tr("check.summary"), help: tr("check.help")
 ) { arguments, _ throws(UsageError) in
   let parsed = try ParsedArguments(arguments, valued: ["--format", "--timeout"])
   let format = parsed.values["--format"] ?? "text"
   guard format == "text" || format == "json" else {
-    throw UsageError("--format takes text or json, not '\(format)'")
+    throw UsageError(tr("check.formatValue", ["value": format]))
   }
   let timeout = try parsed.seconds("--timeout", default: 60)
-  guard parsed.positional.count <= 1 else { throw UsageError("check takes at most one chapter") }
+  guard parsed.positional.count <= 1 else { throw UsageError(tr("check.oneChapter")) }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   noteTrackVariable()
   let tree = ExerciseTree(root: root)
   let all = try chapterNames(in: tree)
   var chapters = all
   if let name = parsed.positional.first { chapters = [try chapter(named: name, among: all)] }
+  // The JSON is read by Gradescope and by instructors: it is in English whatever the language.
+  guard format == "text" else {
+    return try Language.$current.withValue(.en) {
+      Result { () throws(UsageError) -> String in
+        try checkReport(chapters, all: all, tree: tree, root: root, timeout: timeout, json: true)
+      }
+    }.get()
+  }
+  return try checkReport(chapters, all: all, tree: tree, root: root, timeout: timeout, json: false)
+}
+
+/// Checks `chapters` of the package at `root` and reports: as text, with status 1 unless every
+/// exercise checked is done, or as Gradescope's JSON.
+private func checkReport(
+  _ chapters: [String], all: [String], tree: ExerciseTree, root: URL, timeout: Double, json: Bool
+) throws(UsageError) -> String {
   let start = Date()
   let reports: [ChapterReport]
   do {
@@ -55,7 +53,7 @@ let checkCommand = Command(
       student?.exercises[chapter]?.contains { student!.unwritten.contains($0.name) } ?? false
     }, seconds: seconds
   ).text
-  if format == "json" { return checkJSON(reports, text: text, seconds: seconds) }
+  if json { return checkJSON(reports, text: text, seconds: seconds) }
   let done = reports.allSatisfy { $0.done == $0.exercises.count }
   if !done { throw UsageError.finished(status: 1, output: text) }
   return text
@@ -64,13 +62,14 @@ let checkCommand = Command(
 /// The chapters in teaching order.
 func chapterNames(in tree: ExerciseTree) throws(UsageError) -> [String] {
   do { return Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()) } catch {
-    throw UsageError("cannot read Solutions/: \(error)")
+    throw UsageError(tr("check.cannotReadSolutions", ["error": "\(error)"]))
   }
 }
 
 /// The chapter a student named.
 func chapter(named name: String, among all: [String]) throws(UsageError) -> String {
-  try resolve(name, among: all, kind: "chapter", listing: "the chapters are \(listed(all))")
+  try resolve(
+    name, among: all, kind: "chapter", listing: tr("check.chapters", ["names": spokenList(all)]))
 }
 
 extension ParsedArguments {
@@ -78,7 +77,7 @@ extension ParsedArguments {
   func seconds(_ option: String, default value: Double) throws(UsageError) -> Double {
     guard let text = values[option] else { return value }
     guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-      throw UsageError("\(option) takes a positive number of seconds, not '\(text)'")
+      throw UsageError(tr("check.secondsValue", ["option": option, "value": text]))
     }
     return seconds
   }
@@ -100,7 +99,5 @@ extension UsageError {
 /// compile. Said once, on standard error.
 func noteTrackVariable() {
   guard ProcessInfo.processInfo.environment["COMPANION_TRACK"] != nil else { return }
-  say(
-    "companion: note: COMPANION_TRACK is set in this shell; check and test do not need it, and "
-      + "`swift run` then builds the tool from your exercises: `unset COMPANION_TRACK`")
+  say(tr("check.trackNote"))
 }

@@ -5,12 +5,8 @@ import LectureKit
 /// the Convolution chapter's two operations on matrix files.
 
 let correlateCommand = slidingCommand(
-  name: "correlate", summary: "cross-correlate an image file with a kernel file",
-  description: """
-    Slides KERNEL over IMAGE without flipping it (what deep-learning libraries call
-    convolution) and prints the sum of the products at each position:
-      y[i, j] = Σ_k Σ_l w[k, l] · x[i·s + k, j·s + l]
-    """
+  name: "correlate", summary: tr("summary.correlate"),
+  description: tr("help.correlateDescription")
 ) { image, kernel, stride, padding in
   correlate(image, with: kernel, stride: stride, padding: padding)
 }
@@ -18,36 +14,19 @@ let correlateCommand = slidingCommand(
 /// The largest padded image the tool builds, in entries.
 private let largestPaddedImage = 10_000_000
 
+/// The summary and the description are read each time, in the run's language.
 func slidingCommand(
-  name: String, summary: String, description: String,
+  name: String, summary: @autoclosure @escaping @Sendable () -> String,
+  description: @autoclosure @escaping @Sendable () -> String,
   operation: @escaping @Sendable (Matrix, Matrix, Int, Padding) -> Matrix
 ) -> Command {
   Command(
-    name: name, summary: summary,
-    help: """
-      usage: companion \(name) IMAGE KERNEL [--stride S] [--padding P|valid|same|full]
-                       [--mean] [--slide]
-
-      \(description)
-
-      IMAGE and KERNEL are text files, or `-` for standard input (one of the two at most):
-      one row per line, entries separated by spaces, tabs or commas, each a decimal number or
-      a fraction such as -1/2; `#` starts a comment. Examples/ holds the lecture's matrices.
-
-        --stride S     move the kernel S entries at a time (default 1)
-        --padding P    P zeros on every side of the image (default 0, the same as `valid`);
-                       `same` keeps the image's size, `full` keeps every position where the
-                       kernel overlaps the image; both take stride 1 only
-        --mean         divide each output by the number of kernel entries, as the slides do
-        --slide        print two decimals, truncated, as the slides do
-
-      example: companion \(name) Examples/x.txt Examples/diagonal.txt --mean --slide
-
-      """
+    name: name, summary: summary(),
+    help: tr("help.sliding", ["name": name, "description": description()])
   ) { arguments, input throws(UsageError) in
     let request = try SlidingRequest(name: name, arguments: arguments, input: input)
     let result = operation(request.image, request.kernel, request.stride, request.padding)
-    if let unwritten = result.unwritten { throw UsageError("\(unwritten)") }
+    if let unwritten = result.unwritten { throw unwrittenError(unwritten) }
     let output = request.mean ? result / Double(request.kernel.count) : result
     return (request.slide ? output.slideDescription : output.description) + "\n"
   }
@@ -68,18 +47,23 @@ private struct SlidingRequest {
       arguments, valued: ["--stride", "--padding"], flags: ["--mean", "--slide"])
     guard parsed.positional.count == 2 else {
       throw UsageError(
-        "\(name) takes an image file and a kernel file, but got "
-          + "\(counted(parsed.positional.count, "file name", "file names")): "
-          + "try `companion help \(name)`")
+        parsed.positional.count == 1
+          ? tr("input.slidingOneFile", ["command": name])
+          : tr(
+            "input.slidingFiles",
+            ["command": name, "count": "\(parsed.positional.count)"]))
     }
     guard parsed.positional != ["-", "-"] else {
-      throw UsageError("only one of IMAGE and KERNEL can be `-` (standard input)")
+      throw UsageError(tr("input.oneStandardInput"))
     }
     stride = try parsed.integer("--stride", default: 1) ?? 1
-    guard stride >= 1 else { throw UsageError("--stride must be at least 1, not \(stride)") }
+    guard stride >= 1 else {
+      throw UsageError(tr("input.strideAtLeastOne", ["stride": "\(stride)"]))
+    }
     padding = try Self.padding(parsed.values["--padding"] ?? "valid")
     if stride != 1 && (padding == .same || padding == .full) {
-      throw UsageError("--padding \(padding) takes stride 1 only, but --stride is \(stride)")
+      throw UsageError(
+        tr("input.paddingStrideOne", ["padding": "\(padding)", "stride": "\(stride)"]))
     }
     mean = parsed.flags.contains("--mean")
     slide = parsed.flags.contains("--slide")
@@ -96,8 +80,7 @@ private struct SlidingRequest {
     case "full": return .full
     default:
       guard let zeros = Int(text), zeros >= 0, zeros <= 100_000 else {
-        throw UsageError(
-          "--padding takes valid, same, full or a number of zeros from 0 to 100000, not '\(text)'")
+        throw UsageError(tr("input.paddingValue", ["value": text]))
       }
       return .explicit(zeros)
     }
@@ -106,15 +89,30 @@ private struct SlidingRequest {
   /// The window rule the chapter's functions stop on (LectureKit's `windowProblem`), as a
   /// usage error; and the padded image is not absurdly large.
   private func checkSizes() throws(UsageError) {
+    let padded = padding.margins(forKernel: kernel.shape).padded(image.shape)
     if let problem = windowProblem(
       input: image.shape, kernel: kernel.shape, stride: stride, padding: padding)
     {
-      throw UsageError("\(problem): use a smaller kernel or more --padding")
+      // The stride and the padding are checked above and a matrix file has an entry: what is
+      // left is a kernel larger than the padded image, said in the run's language.
+      if kernel.shape.rows > padded.rows || kernel.shape.columns > padded.columns {
+        throw UsageError(
+          tr(
+            "input.kernelDoesNotFit",
+            ["kernel": "\(kernel.shape)", "input": "\(image.shape)", "padded": "\(padded)"]))
+      }
+      throw UsageError(tr("input.windowProblem", ["problem": problem]))
     }
-    let padded = padding.margins(forKernel: kernel.shape).padded(image.shape)
     guard padded.rows * padded.columns <= largestPaddedImage else {
       throw UsageError(
-        "the padded image would be \(padded), more than \(largestPaddedImage) entries")
+        tr("input.paddedTooLarge", ["shape": "\(padded)", "limit": "\(largestPaddedImage)"]))
     }
   }
+}
+
+/// The error for a result that an unwritten exercise left a placeholder in: which exercise to
+/// write, and where. A mark that stands for a refused input keeps the chapter's own sentence.
+func unwrittenError(_ mark: Unwritten) -> UsageError {
+  guard mark.problem == nil else { return UsageError("\(mark)") }
+  return UsageError(tr("input.unwritten", ["name": mark.name, "file": mark.file]))
 }

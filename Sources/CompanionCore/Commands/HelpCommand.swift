@@ -1,10 +1,9 @@
 let helpCommand = Command(
-  name: "help", summary: "what a command does",
-  help: "usage: companion help COMMAND\n\nPrints what COMMAND does and the arguments it takes.\n"
+  name: "help", summary: tr("summary.help"), help: tr("help.help")
 ) { arguments, _ throws(UsageError) in
   guard let topic = arguments.first else { return usage() }
-  guard arguments.count == 1 else { throw UsageError("help takes one command") }
+  guard arguments.count == 1 else { throw UsageError(tr("input.helpOneCommand")) }
   let name = try resolve(
-    topic, among: commands.map(\.name), kind: "command", listing: "try `companion --help`")
+    topic, among: commands.map(\.name), kind: "command", listing: tr("input.tryHelp"))
   return commands.first { $0.name == name }!.help
 }

@@ -1,7 +1,6 @@
 let listCommand = Command(
-  name: "list", summary: "name the worked examples",
-  help: "usage: companion list\n\nNames the worked examples that `companion show` prints.\n"
+  name: "list", summary: tr("summary.list"), help: tr("help.list")
 ) { arguments, _ throws(UsageError) in
-  guard arguments.isEmpty else { throw UsageError("list takes no arguments") }
+  guard arguments.isEmpty else { throw UsageError(tr("input.noArguments", ["command": "list"])) }
   return examples.map { "\($0.name)\t[\($0.ids)] \($0.summary)" }.joined(separator: "\n") + "\n"
 }

@@ -4,37 +4,12 @@ import Pooling
 /// `companion pool max|average|lp FILE --size K [--stride S] [--padding P] [--ceil] [--norm P]
 /// [--slide]`: pools the matrix in FILE with the Pooling chapter.
 let poolCommand = Command(
-  name: "pool", summary: "max, average or Lp-norm pooling of a matrix file",
-  help: """
-    usage: companion pool max|average|lp FILE --size K [--stride S] [--padding P] [--ceil]
-                          [--norm P] [--slide]
-
-    Pools the matrix in FILE (`-` for standard input) with K x K windows and prints the result.
-
-      max         the largest entry of each window; padding never wins
-      average     the mean of each window; padding counts as zeros (PyTorch's default)
-      lp          the p-norm of each window, (sum of |x|^p)^(1/p); padding adds nothing
-
-      --size K     the window's length (required)
-      --stride S   the step between windows (default: K, so windows do not overlap)
-      --padding P  cells added on every side, at most K / 2 (default: 0)
-      --ceil       keep a last window that hangs over the edge (PyTorch's ceil_mode), as the
-                   slide does when it pools a 7x7 map to 4x4; without it, such windows are dropped
-      --norm P     p for lp, a number >= 1 such as 2 or 3/2 (default: 2)
-      --slide      print two decimals, truncated, as the slides do
-
-    FILE has one row per line; entries are separated by spaces, tabs or commas and are decimal
-    numbers or fractions (-1/2); `#` starts a comment. The output has one row per line, entries
-    separated by one space, each as Swift prints a Double (reading it back gives the same value).
-
-    example: companion pool max map.txt --size 2 --ceil --slide
-
-    """
+  name: "pool", summary: tr("summary.pool"), help: tr("help.pool")
 ) { arguments, input throws(UsageError) in
   let request = try PoolRequest(arguments)
   let matrix = try readMatrix(request.path, standardInput: input.read)
   let result = try request.pool(matrix)
-  if let unwritten = result.unwritten { throw UsageError("\(unwritten)") }
+  if let unwritten = result.unwritten { throw unwrittenError(unwritten) }
   return (request.slide ? result.slideDescription : result.description) + "\n"
 }
 
@@ -63,15 +38,13 @@ private struct PoolRequest {
     let parsed = try ParsedArguments(
       arguments, valued: ["--size", "--stride", "--padding", "--norm"],
       flags: ["--ceil", "--slide"])
-    let kinds = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-    guard parsed.positional.count == 2 else {
-      throw UsageError("pool takes a kind (\(kinds)) and one FILE: try `companion help pool`")
-    }
+    // The texts name the kinds: max, average, lp.
+    guard parsed.positional.count == 2 else { throw UsageError(tr("input.poolArguments")) }
     guard let kind = Kind(rawValue: parsed.positional[0]) else {
-      throw UsageError("no pooling kind '\(parsed.positional[0])': the kinds are \(kinds)")
+      throw UsageError(tr("input.poolKind", ["kind": parsed.positional[0]]))
     }
     guard let size = try parsed.integer("--size") else {
-      throw UsageError("pool needs --size K, the window's length")
+      throw UsageError(tr("input.poolNeedsSize"))
     }
     let stride = try parsed.integer("--stride", default: size) ?? size
     let padding = try parsed.integer("--padding", default: 0) ?? 0
@@ -89,11 +62,31 @@ private struct PoolRequest {
   /// The rule the chapter's ``PoolAxis`` stops on, as a usage error; and no setting is absurd.
   static func check(size: Int, stride: Int, padding: Int) throws(UsageError) {
     if let problem = PoolAxis.problem(size: size, stride: stride, padding: padding) {
-      throw UsageError("\(problem) (--size \(size), --stride \(stride), --padding \(padding))")
+      // The chapter's rules, in its order, said in the run's language.
+      let sentence =
+        if size < 1 {
+          tr("input.poolSizeAtLeastOne", ["size": "\(size)"])
+        } else if stride < 1 {
+          tr("input.poolStrideAtLeastOne", ["stride": "\(stride)"])
+        } else if padding < 0 || padding > size / 2 {
+          tr(
+            "input.poolPaddingRange",
+            ["size": "\(size)", "half": "\(size / 2)", "padding": "\(padding)"])
+        } else {
+          problem
+        }
+      throw UsageError(
+        tr(
+          "input.poolSettings",
+          [
+            "problem": sentence, "size": "\(size)", "stride": "\(stride)",
+            "padding": "\(padding)",
+          ]))
     }
     for (option, value) in [("--size", size), ("--stride", stride), ("--padding", padding)]
     where value > largestSetting {
-      throw UsageError("\(option) \(value) is too large: at most \(largestSetting)")
+      throw UsageError(
+        tr("input.tooLarge", ["option": option, "value": "\(value)", "limit": "\(largestSetting)"]))
     }
   }
 
@@ -101,10 +94,10 @@ private struct PoolRequest {
   static func norm(_ text: String?, for kind: Kind) throws(UsageError) -> Double {
     guard let text else { return 2 }
     guard kind == .lp else {
-      throw UsageError("--norm is for lp pooling only, not for \(kind.rawValue)")
+      throw UsageError(tr("input.normForLpOnly", ["kind": kind.rawValue]))
     }
     guard let p = parseEntry(text), p >= 1 else {
-      throw UsageError("--norm takes a number >= 1 (such as 2 or 3/2), not '\(text)'")
+      throw UsageError(tr("input.normValue", ["value": text]))
     }
     return p
   }
@@ -113,7 +106,19 @@ private struct PoolRequest {
   func pool(_ matrix: Matrix) throws(UsageError) -> Matrix {
     let window = PoolWindow(size: size, stride: stride, padding: padding, rounding: rounding)
     if let problem = window.problem(pooling: matrix.shape) {
-      throw UsageError(problem, file: path)
+      // A matrix file has an entry: what is left is a window larger than the padded matrix.
+      let fits =
+        size <= matrix.shape.rows + 2 * padding && size <= matrix.shape.columns + 2 * padding
+      guard !fits, matrix.shape.rows >= 1, matrix.shape.columns >= 1 else {
+        throw UsageError(problem, file: path)
+      }
+      throw UsageError(
+        tr(
+          "input.poolWindowDoesNotFit",
+          [
+            "rows": "\(size)", "columns": "\(size)", "shape": "\(matrix.shape)",
+            "rowPadding": "\(padding)", "columnPadding": "\(padding)",
+          ]), file: path)
     }
     switch kind {
     case .max: return maxPool(matrix, window)

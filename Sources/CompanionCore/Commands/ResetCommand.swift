@@ -2,18 +2,10 @@ import ExerciseKit
 import Foundation
 
 let resetCommand = Command(
-  name: "reset", summary: "puts an exercise's stub back, keeping your body aside",
-  help: """
-    usage: companion reset EXERCISE [--yes]
-
-    Replaces your body of EXERCISE in Exercises/ with the stub it started as. It asks first
-    (--yes does not), and keeps the body it replaces in .build-exercises/reset/, so nothing is
-    lost. It writes only in Exercises/, never in Solutions/.
-
-    """
+  name: "reset", summary: tr("reset.summary"), help: tr("reset.help")
 ) { arguments, input throws(UsageError) in
   let parsed = try ParsedArguments(arguments, flags: ["--yes"])
-  guard parsed.positional.count == 1 else { throw UsageError("reset takes one exercise") }
+  guard parsed.positional.count == 1 else { throw UsageError(tr("reset.oneExercise")) }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   return try resetExercise(
     parsed.positional[0], in: root, ask: !parsed.flags.contains("--yes"), input: input)
@@ -28,36 +20,38 @@ func resetExercise(
   let tree = ExerciseTree(root: root)
   let reference: [Exercise]
   do { reference = try tree.exercises() } catch {
-    throw UsageError("cannot read Solutions/: \(error)")
+    throw UsageError(tr("check.cannotReadSolutions", ["error": "\(error)"]))
   }
   let name = try resolve(
     typed, among: reference.map(\.name), kind: "exercise",
-    listing: "`swift run companion check` lists them")
+    listing: tr("reset.listing"))
   let exercise = reference.first { $0.name == name }!
   let path = "Exercises/" + exercise.file
   let file = root.appendingPathComponent(path)
   guard file.standardizedFileURL.path.hasPrefix(root.appendingPathComponent("Exercises").path + "/")
-  else { throw UsageError("reset writes only in Exercises/", file: path) }
+  else { throw UsageError(tr("reset.onlyExercises"), file: path) }
   let text: String
   let marked: MarkedFile
   do {
     text = try tree.text(path)
     marked = try MarkedFile(text: text, file: exercise.file)
   } catch {
-    throw UsageError("cannot read its markers: \(error)", file: path)
+    throw UsageError(tr("reset.cannotReadMarkers", ["error": "\(error)"]), file: path)
   }
   guard let mine = marked.exercises.first(where: { $0.name == name }) else {
-    throw UsageError("the BEGIN EXERCISE \(name) line is missing: put it back first", file: path)
+    throw UsageError(tr("reset.markerMissing", ["name": name]), file: path)
   }
-  if mine.body == exercise.stub { return "\(name) is its stub already (\(path):\(mine.line)).\n" }
+  let place = "\(path):\(mine.line)"
+  if mine.body == exercise.stub {
+    return tr("reset.already", ["name": name, "place": place]) + "\n"
+  }
   let keep = root.appendingPathComponent(
     "\(CheckBuild.scratch)/reset/\(name)-\(Int(Date().timeIntervalSince1970)).swift")
   if ask {
     input.prompt(
-      "Put the stub back into \(name) (\(path):\(mine.line))? Your body will be kept in "
-        + "\(CheckBuild.scratch)/reset/. [y/N] ")
+      tr("reset.ask", ["name": name, "place": place, "folder": CheckBuild.scratch]) + " [y/N] ")
     let answer = input.line()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-    guard answer == "y" || answer == "yes" else { return "Nothing changed.\n" }
+    guard answer == "y" || answer == "yes" else { return tr("reset.nothingChanged") + "\n" }
   }
   let restored = stubbed(text, exercise: name, stub: exercise.stub)
   do {
@@ -66,10 +60,10 @@ func resetExercise(
     try Data(mine.body.joined(separator: "\n").utf8).write(to: keep)
     try Data(restored.utf8).write(to: file)
   } catch {
-    throw UsageError("cannot write: \(error)", file: path)
+    throw UsageError(tr("reset.cannotWrite", ["error": "\(error)"]), file: path)
   }
   let kept = keep.path.dropFirst(root.path.count + 1)
-  return "\(name) is its stub again (\(path):\(mine.line)); your body is in \(kept).\n"
+  return tr("reset.done", ["name": name, "place": place, "kept": String(kept)]) + "\n"
 }
 
 /// `text` with the body of `exercise` replaced by `stub`, every other line as it was.

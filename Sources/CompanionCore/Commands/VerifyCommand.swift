@@ -2,7 +2,8 @@ import ExerciseKit
 import Foundation
 
 /// `companion verify`, for instructors: the exercises are in sync with the solutions, every
-/// exercise has a hint, every chapter has a guide that names its exercises, the reference
+/// exercise has a hint in English and in Chinese, every chapter has a guide in each language
+/// that names its exercises, every text of the tool is in both languages, the reference
 /// passes every test, and every chapter test fails on the
 /// stubs while every other test passes (the teeth). One summary line each.
 struct Verifier {
@@ -16,7 +17,26 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), guides(), readme(), noAnswers(), reference(), teeth()]
+    [sync(), hints(), guides(), messages(), readme(), noAnswers(), reference(), teeth()]
+  }
+
+  /// The tool's message table: every text in both languages, with the same arguments, and the
+  /// Chinese ones in the glossary's terms.
+  func messages() -> (passed: Bool, line: String) {
+    let glossary = (try? tree.text("Guides/zh/Glossary.md")) ?? ""
+    let problems = MessageTable.problems + MessageTable.avoidedTermProblems(glossary: glossary)
+    if problems.isEmpty {
+      return (
+        true,
+        "messages: all \(MessageTable.entries.count) of the tool's texts in English and Chinese, "
+          + "in the glossary's terms"
+      )
+    }
+    return (
+      false,
+      "messages: \(counted(problems.count, "problem", "problems")):\n  "
+        + problems.joined(separator: "\n  ")
+    )
   }
 
   /// No exercise's answer in given code.
@@ -173,34 +193,16 @@ struct Verifier {
 }
 
 let verifyCommand = Command(
-  name: "verify", summary: "for instructors: exercises in sync, hints, reference, teeth",
-  help: """
-    usage: companion verify
-           companion verify --mistakes [CHAPTER]
-
-    For instructors, and CI. Checks that Exercises/ is what Solutions/ generates; that every
-    exercise has a hint; that every chapter has a guide (Guides/CHAPTER.md) naming its
-    exercises and citing only example ids that some test carries; that the README's chapter
-    table lists every chapter with its number of exercises; that no exercise's body appears in
-    given code (up to white space and names); that the reference passes
-    every test (built in .build-verify/); and that on the exercises track every chapter test
-    fails on the stubs while every other test passes (built in .build-teeth/). Prints one line
-    per check and exits with status 1 when any fails.
-
-    With --mistakes, checks the catalog of student mistakes instead (Mistakes/CHAPTER.json):
-    plants each mistake alone in a copy of the reference taken as a student's exercises (in
-    .build-mistakes/), runs the chapter's tests as check does, and proves that they fail and
-    that a failure names the mistake (contains the entry's diagnosis). One line per entry and a
-    total; status 1 when any entry is not caught or not named. CHAPTER limits it to one chapter.
-
-    """
+  name: "verify", summary: tr("summary.verify"), help: tr("help.verify")
 ) { arguments, _ throws(UsageError) in
   let parsed = try ParsedArguments(arguments, flags: ["--mistakes"])
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   if parsed.flags.contains("--mistakes") {
     return try verifyMistakes(root: root, chapters: parsed.positional)
   }
-  guard parsed.positional.isEmpty else { throw UsageError("verify takes no arguments") }
+  guard parsed.positional.isEmpty else {
+    throw UsageError(tr("input.noArguments", ["command": "verify"]))
+  }
   let results = Verifier(root: root).run()
   let text = results.map { ($0.passed ? "✔ " : "✘ ") + $0.line }.joined(separator: "\n") + "\n"
   let failures = results.filter { !$0.passed }.count
@@ -243,9 +245,10 @@ func readmeProblems(_ readme: String, exercises: [Exercise], chapters: [String])
 /// `verify --mistakes [CHAPTER]`: one line per catalog entry, then the total.
 private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) -> String {
   let all = try chapterNames(in: ExerciseTree(root: root))
-  guard chapters.count <= 1 else { throw UsageError("verify --mistakes takes at most one chapter") }
+  guard chapters.count <= 1 else { throw UsageError(tr("input.verifyMistakesChapters")) }
   let wanted = try chapters.map { name throws(UsageError) in
-    try resolve(name, among: all, kind: "chapter", listing: "the chapters are \(listed(all))")
+    try resolve(
+      name, among: all, kind: "chapter", listing: tr("check.chapters", ["names": spokenList(all)]))
   }
   say("companion verify: planting each mistake of the catalog in \(MistakeCheck.scratch)/ ...")
   let outcomes: [MistakeCheck.Outcome]

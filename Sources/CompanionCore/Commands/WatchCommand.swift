@@ -2,27 +2,11 @@ import ExerciseKit
 import Foundation
 
 let watchCommand = Command(
-  name: "watch", summary: "checks a chapter again every time you save, on one screen",
-  help: """
-    usage: companion watch [CHAPTER] [--timeout SECONDS]
-
-    Checks CHAPTER (by default the first with exercises not written yet) and shows one screen:
-    the chapter's and the course's progress, the exercise to do now with its file and line,
-    and its first failure as `swift test` shows it. Every time a file of Exercises/ is saved,
-    it checks again and redraws; when the exercise passes, it moves on to the next.
-
-    Keys: h  the hint of the exercise    n  the next exercise not done
-          r  check again                 q  quit (Ctrl-C too)
-
-    When standard output is not a terminal, it prints one report after another instead.
-
-    --timeout SECONDS  the time limit of the chapter's tests (default 60)
-
-    """
+  name: "watch", summary: tr("watch.summary"), help: tr("watch.help")
 ) { arguments, _ throws(UsageError) in
   let parsed = try ParsedArguments(arguments, valued: ["--timeout"])
   let timeout = try parsed.seconds("--timeout", default: 60)
-  guard parsed.positional.count <= 1 else { throw UsageError("watch takes at most one chapter") }
+  guard parsed.positional.count <= 1 else { throw UsageError(tr("watch.oneChapter")) }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   noteTrackVariable()
   let tree = ExerciseTree(root: root)
@@ -53,12 +37,13 @@ struct Watcher {
   /// Redraw one screen and read keys; otherwise print report after report.
   let interactive: Bool
 
-  private var report: ChapterReport?
+  /// The last check's report (set by tests to draw a screen without checking).
+  var report: ChapterReport?
   /// The exercise on the screen.
-  private var current: String?
-  private var showHint = false
+  var current: String?
+  var showHint = false
   /// A line on what just happened ("✔ zeroPad passes its tests").
-  private var news: String?
+  var news: String?
   private var seconds = 0.0
   private var checkedAt = Date()
 
@@ -99,9 +84,9 @@ struct Watcher {
   /// Checks the chapter again and redraws.
   private mutating func check() throws {
     if interactive {
-      Terminal.draw(screen(status: "checking \(chapter) ..."))
+      Terminal.draw(screen(status: tr("watch.checking", ["chapter": chapter])))
     } else {
-      Terminal.write("companion watch: checking \(chapter) ...\n")
+      Terminal.write("companion watch: " + tr("watch.checking", ["chapter": chapter]) + "\n")
     }
     let start = Date()
     var checker = Checker(root: root, timeout: timeout)
@@ -114,17 +99,22 @@ struct Watcher {
     let before = previous?.exercises.first { $0.name == current }?.status
     if let current, let now = status(of: current), passes(now), before.map(passes) != true {
       let next = firstOpen()
-      news =
-        (now.isDone
-          ? "✔ \(current) passes its tests."
-          : "◑ \(current) passes the tests that can judge it so far.")
-        + (next.map { " On to \($0)." } ?? " Nothing is left to write in \(chapter).")
+      news = Watcher.news(current, done: now.isDone, next: next, chapter: chapter)
       self.current = next
       showHint = false
     } else if current == nil || status(of: current!).map(passes) == true {
       current = firstOpen()
     }
     draw()
+  }
+
+  /// What just happened: `exercise` now passes, and what comes next.
+  static func news(_ exercise: String, done: Bool, next: String?, chapter: String) -> String {
+    (done
+      ? "✔ " + tr("watch.passes", ["name": exercise])
+      : "◑ " + tr("watch.passesSoFar", ["name": exercise]))
+      + (next.map { tr("watch.onTo", ["name": $0]) }
+        ?? tr("watch.nothingLeft", ["chapter": chapter]))
   }
 
   private mutating func moveToNext() {
@@ -142,7 +132,7 @@ struct Watcher {
     let failing = exercises.first { exercise in
       switch exercise.status {
       case .failing: true
-      case .broken(let why): why.hasPrefix("does not compile")
+      case .broken(let why): pointsAtCompileError(why)
       default: false
       }
     }
@@ -170,27 +160,34 @@ struct Watcher {
   /// The whole screen as text.
   func screen(status: String?) -> String {
     var text = "companion watch: \(chapter)"
-    if interactive { text += "        h hint · n next · r check again · q quit" }
+    if interactive { text += "        " + tr("watch.keys") }
     text += "\n\n"
-    let width = max(chapter.count, "Course".count)
+    let course = tr("watch.course")
+    let width = max(columns(chapter), columns(course))
     if let report {
       text += bar(chapter, done: report.done, of: report.exercises.count, width: width)
       var cached = ProgressCache(root: root).done()
       cached[chapter] = report.exercises.filter(\.status.isDone).map(\.name)
       let total = (try? ExerciseTree(root: root).exercises().count) ?? 0
-      text += bar("Course", done: cached.values.map(\.count).reduce(0, +), of: total, width: width)
+      text += bar(course, done: cached.values.map(\.count).reduce(0, +), of: total, width: width)
     }
     text += "\n"
     if let news { text += news + "\n\n" }
     if let problem = report?.problem { text += "! \(problem)\n\n" }
     if let current, let exercise = report?.exercises.first(where: { $0.name == current }) {
       text += exerciseLines(exercise).joined(separator: "\n") + "\n"
-      if showHint, let hint = Curriculum.read(from: ExerciseTree(root: root)).hint(for: current) {
-        text += "\nHint:\n" + hint.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+      if showHint,
+        let hint = Curriculum.read(
+          from: ExerciseTree(root: root), chinese: Language.current == .zh
+        ).hint(for: current)
+      {
+        text +=
+          "\n" + tr("watch.hint") + "\n"
+          + hint.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         text += "\n"
       }
     } else if report != nil {
-      text += "Every exercise of \(chapter) is done: `swift run companion check` for the course.\n"
+      text += tr("watch.chapterDone", ["chapter": chapter]) + "\n"
     }
     text += "\n"
     if let status {
@@ -198,26 +195,26 @@ struct Watcher {
     } else {
       let time = DateFormatter.localizedString(
         from: checkedAt, dateStyle: .none, timeStyle: .medium)
-      text +=
-        "Checked at \(time) in \(formatted(seconds)) s. Save a file of Exercises/ to check again.\n"
+      text += tr("watch.checked", ["time": time, "seconds": formatted(seconds)]) + "\n"
     }
     return text
   }
 
   /// The exercise on the screen: its state, its place, and its failure.
   private func exerciseLines(_ exercise: ExerciseReport) -> [String] {
-    var lines = [
-      "Now: \(exercise.name)  \(phrase(exercise.status))", "     \(exercise.file):\(exercise.line)",
-    ]
+    let now = tr("watch.now", ["name": exercise.name, "status": phrase(exercise.status)])
+    // The place goes under the name.
+    let label = now.range(of: exercise.name).map { columns(String(now[..<$0.lowerBound])) } ?? 0
+    var lines = [now, String(repeating: " ", count: label) + "\(exercise.file):\(exercise.line)"]
     switch exercise.status {
     case .failing(let failure):
       lines.append("")
-      lines.append("test \"\(failure.test)\" (\(suite(of: failure.testID)))")
+      lines.append(testLine(failure))
       let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
       lines += message.prefix(24).map(String.init)
     case .notWritten:
       lines.append("")
-      lines.append("Write its body between the BEGIN and END EXERCISE lines; h shows a hint.")
+      lines.append(tr("watch.writeBody"))
     default: break
     }
     return lines
@@ -227,10 +224,10 @@ struct Watcher {
   private func bar(_ name: String, done: Int, of total: Int, width: Int) -> String {
     let cells = 24
     let filled = total == 0 ? 0 : done * cells / total
-    let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
+    let label = name + String(repeating: " ", count: max(0, width - columns(name)))
     return "\(label)  "
       + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
-      + "  \(done) of \(total) done\n"
+      + "  " + tr("watch.barCount", ["done": "\(done)", "total": "\(total)"]) + "\n"
   }
 
   /// The modification times of the student's files: a change means a save.
@@ -244,5 +241,18 @@ struct Watcher {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
     return times
+  }
+}
+
+/// The columns `text` takes on a terminal: two for a Chinese character or a full-width mark,
+/// one for the others.
+func columns(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { count, scalar in
+    let wide: [ClosedRange<UInt32>] = [
+      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6,
+    ]
+    return count + (wide.contains { $0.contains(scalar.value) } ? 2 : 1)
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 import LectureKit
 
 /// A mistake in what the user gave the tool: printed as one line,
-/// `companion: error: FILE:LINE: PROBLEM` (or without the place), with exit status 2. A check
+/// `companion: error: FILE:LINE: PROBLEM` (or without the place), with exit status 2. The
+/// problem is in the run's language; the place reads the same in every language. A check
 /// that ran and failed (`companion verify`) uses it too, with status 1 and its report.
 public struct UsageError: Error, Equatable, CustomStringConvertible {
   public let file: String?
@@ -44,14 +45,17 @@ public func parseMatrix(_ text: String, name: String) throws(UsageError) -> Matr
     let content = line.prefix { $0 != "#" }
     guard let row = try parseRow(content, name: name, line: lineNumber) else { continue }
     if let first = rows.first, first.count != row.count {
+      let lengths = ["line": "\(firstRowLine)", "first": "\(first.count)"]
       throw UsageError(
-        "this row has \(counted(row.count, "entry", "entries")) but the row on line "
-          + "\(firstRowLine) has \(first.count)", file: name, line: lineNumber)
+        row.count == 1
+          ? tr("input.rowLengthOne", lengths)
+          : tr("input.rowLength", lengths.merging(["count": "\(row.count)"]) { $1 }),
+        file: name, line: lineNumber)
     }
     if rows.isEmpty { firstRowLine = lineNumber }
     rows.append(row)
   }
-  guard !rows.isEmpty else { throw UsageError("holds no matrix: no row has an entry", file: name) }
+  guard !rows.isEmpty else { throw UsageError(tr("input.noMatrix"), file: name) }
   return Matrix(rows)
 }
 
@@ -89,15 +93,14 @@ func parseRow(_ content: Substring, name: String, line: Int) throws(UsageError) 
     defer { column += field.count + 1 }
     let tokens = field.split { $0 == " " || $0 == "\t" }
     if tokens.isEmpty && fields.count > 1 {
-      var error = UsageError(
-        "an empty entry: a comma with no number on one side", file: name, line: line)
+      var error = UsageError(tr("input.emptyEntry"), file: name, line: line)
       error.column = column
       throw error
     }
     for token in tokens {
       guard let value = parseEntry(String(token)) else {
         var error = UsageError(
-          "'\(token)' is not a finite number or a fraction of two", file: name, line: line)
+          tr("input.notNumber", ["token": String(token)]), file: name, line: line)
         error.column = column + field.distance(from: field.startIndex, to: token.startIndex)
         throw error
       }
@@ -137,18 +140,18 @@ private func parseDecimal(_ text: String) -> Double? {
 /// Reads the matrix in `path`, or on standard input when `path` is `-`.
 func readMatrix(_ path: String, standardInput: () -> String?) throws(UsageError) -> Matrix {
   if path == "-" {
-    guard let text = standardInput() else { throw UsageError("cannot read standard input") }
+    guard let text = standardInput() else { throw UsageError(tr("input.cannotReadStandardInput")) }
     return try parseMatrix(text, name: "-")
   }
   var isFolder: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-    throw UsageError("no such file", file: path)
+    throw UsageError(tr("input.noSuchFile"), file: path)
   }
   guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
-    throw UsageError("cannot read this file", file: path)
+    throw UsageError(tr("input.cannotReadFile"), file: path)
   }
   guard let text = String(data: data, encoding: .utf8) else {
-    throw UsageError("is not UTF-8 text", file: path)
+    throw UsageError(tr("input.notUTF8"), file: path)
   }
   return try parseMatrix(text, name: path)
 }

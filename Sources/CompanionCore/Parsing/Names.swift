@@ -4,16 +4,38 @@
 /// The name among `names` that `typed` means: the exact one, else the only one equal to it
 /// without regard to case. Otherwise a usage error that says what `kind` was not found and, for
 /// a near miss, which name was probably meant.
+///
+/// - Parameters:
+///   - kind: `command`, `example`, `exercise`, `chapter` or `chapter or exercise`, said in
+///     the run's language.
+///   - listing: what to do instead, in the run's language (`tr("input.tryHelp")`).
 func resolve(_ typed: String, among names: [String], kind: String, listing: String? = nil)
   throws(UsageError) -> String
 {
   if names.contains(typed) { return typed }
   let folded = names.filter { $0.lowercased() == typed.lowercased() }
   if folded.count == 1 { return folded[0] }
+  let kind = kindName(kind)
   if let near = nearest(to: typed, among: names) {
-    throw UsageError("no \(kind) named '\(typed)': did you mean \(near)?")
+    throw UsageError(tr("input.nearMiss", ["kind": kind, "name": typed, "near": near]))
   }
-  throw UsageError("no \(kind) named '\(typed)'" + (listing.map { ": \($0)" } ?? ""))
+  guard let listing else {
+    throw UsageError(tr("input.unknownName", ["kind": kind, "name": typed]))
+  }
+  throw UsageError(
+    tr("input.unknownNameListing", ["kind": kind, "name": typed, "listing": listing]))
+}
+
+/// What a user names, as a noun in the current language.
+private func kindName(_ kind: String) -> String {
+  switch kind {
+  case "command": tr("input.kindCommand")
+  case "example": tr("input.kindExample")
+  case "exercise": tr("input.kindExercise")
+  case "chapter": tr("input.kindChapter")
+  case "chapter or exercise": tr("input.kindChapterOrExercise")
+  default: kind
+  }
 }
 
 /// The name closest to `typed` (case aside): within a third of its length in edits, at most 3,

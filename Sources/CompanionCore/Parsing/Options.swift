@@ -22,16 +22,22 @@ struct ParsedArguments {
       let argument = arguments[index]
       if argument.hasPrefix("-") && argument != "-" {
         if valued.contains(argument) {
-          guard index + 1 < arguments.count else { throw UsageError("\(argument) needs a value") }
-          guard values[argument] == nil else { throw UsageError("\(argument) is given twice") }
+          guard index + 1 < arguments.count else {
+            throw UsageError(tr("input.optionNeedsValue", ["option": argument]))
+          }
+          guard values[argument] == nil else {
+            throw UsageError(tr("input.optionTwice", ["option": argument]))
+          }
           values[argument] = arguments[index + 1]
           index += 2
           continue
         }
         guard allowedFlags.contains(argument) else {
           let options = Array(valued.union(allowedFlags)).sorted()
-          let near = nearest(to: argument, among: options).map { ": did you mean \($0)?" } ?? ""
-          throw UsageError("unknown option '\(argument)'\(near)")
+          guard let near = nearest(to: argument, among: options) else {
+            throw UsageError(tr("input.unknownOption", ["option": argument]))
+          }
+          throw UsageError(tr("input.unknownOptionNear", ["option": argument, "near": near]))
         }
         flags.insert(argument)
       } else {
@@ -45,7 +51,7 @@ struct ParsedArguments {
   func integer(_ option: String, default value: Int? = nil) throws(UsageError) -> Int? {
     guard let text = values[option] else { return value }
     guard let number = Int(text) else {
-      throw UsageError("\(option) takes a whole number, not '\(text)'")
+      throw UsageError(tr("input.wholeNumber", ["option": option, "value": text]))
     }
     return number
   }

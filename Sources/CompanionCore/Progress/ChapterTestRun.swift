@@ -39,7 +39,7 @@ struct ChapterTestRun {
       let before = settled.count
       defer {
         if settled.count == before && problem == nil {
-          problem = "the test process stopped again and again: \(run.why)"
+          problem = tr("check.stoppedAgain", ["why": run.why])
         }
       }
       if attempt == 0 { order = run.tests }
@@ -61,7 +61,7 @@ struct ChapterTestRun {
         let inside = Dictionary(run.unfinished.map { ($0.test, $0.exercise) }) { first, _ in first }
         let running = run.tests.filter { inside[$0.id] != nil && !$0.finished }
         if running.isEmpty {
-          problem = "the tests did not finish in \(seconds) s, in code outside the exercises"
+          problem = tr("check.outsideTimeout", ["seconds": seconds])
           return finish(order, last, settled, reached, problem: problem)
         }
         for test in running {
@@ -71,15 +71,14 @@ struct ChapterTestRun {
       default:
         let stopped = run.tests.filter { if case .stopped = $0.verdict { true } else { false } }
         if stopped.isEmpty {
-          problem = "the test process stopped outside any test: \(run.why)"
+          problem = tr("check.stoppedOutside", ["why": run.why])
           return finish(order, last, settled, reached, problem: problem)
         }
         settle(trapped: stopped, into: &settled, reached: &reached, in: folder, attempt: attempt)
       }
     }
     problem =
-      problem
-      ?? "the test process was started \(ChapterTestRun.retries + 1) times; the rest is left out"
+      problem ?? tr("check.tooManyRuns", ["count": "\(ChapterTestRun.retries + 1)"])
     return finish(order, last, settled, reached, problem: problem)
   }
 
@@ -115,12 +114,17 @@ struct ChapterTestRun {
     let late = records.filter { $0.verdict == .stopped(timeLimitMessage) }.count
     let blocked = records.filter(\.isBlocked).count
     guard late > 0, problem == nil else { return (records, problem) }
-    var line = "\(late) \(late == 1 ? "test" : "tests") did not finish in \(seconds) s"
+    var line =
+      late == 1
+      ? tr("check.lateOne", ["count": "\(late)", "seconds": seconds])
+      : tr("check.lateMany", ["count": "\(late)", "seconds": seconds])
     if blocked > 0 {
-      line += "; \(blocked) more that reach the same exercise \(blocked == 1 ? "was" : "were")"
-      line += " stopped there"
+      line +=
+        blocked == 1
+        ? tr("check.blockedOne", ["count": "\(blocked)"])
+        : tr("check.blockedMany", ["count": "\(blocked)"])
     }
-    return (records, line + "; the other tests ran to the end")
+    return (records, line + tr("check.othersRan"))
   }
 
   /// Runs the chapter's tests once, their output going straight to the tool's own, as
@@ -132,7 +136,7 @@ struct ChapterTestRun {
   }
 
   /// What a test stopped at the time limit says.
-  var timeLimitMessage: String { "did not finish in \(seconds) s (an endless loop?)" }
+  var timeLimitMessage: String { tr("check.timeLimit", ["seconds": seconds]) }
 
   private var seconds: String {
     timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)
@@ -167,8 +171,12 @@ struct ChapterTestRun {
     let why =
       ending == .timedOut
       ? timeLimitMessage
-      : "it stopped the test process: "
-        + trapMessage(in: (try? String(contentsOf: output, encoding: .utf8)) ?? "", ending: ending)
+      : tr(
+        "check.trapped",
+        [
+          "why": trapMessage(
+            in: (try? String(contentsOf: output, encoding: .utf8)) ?? "", ending: ending)
+        ])
     let data = (try? Data(contentsOf: events)) ?? Data()
     let traceText = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
     let lines = traceLines(traceText)
@@ -213,8 +221,8 @@ struct ChapterTestRun {
         return place.isEmpty ? message : "\(message) (\(tree.studentPath(place)))"
       }
     }
-    if case .signalled(let signal) = ending { return "signal \(signal)" }
-    return "it ended early"
+    if case .signalled(let signal) = ending { return tr("check.signal", ["signal": "\(signal)"]) }
+    return tr("check.endedEarly")
   }
 }
 

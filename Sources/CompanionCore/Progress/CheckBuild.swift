@@ -48,7 +48,7 @@ struct CheckBuild {
       guard !broken.isEmpty else {
         result.failure =
           errors.first.map { "\($0)" }
-          ?? "swift build failed:\n"
+          ?? tr("check.swiftBuildFailed") + "\n"
           + output.split(separator: "\n").suffix(15).joined(separator: "\n")
         return result
       }

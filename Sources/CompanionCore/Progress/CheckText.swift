@@ -13,20 +13,25 @@ struct CheckText {
   let seconds: Double
 
   var text: String {
-    var text = "Your exercises (Exercises/), checked in \(formatted(seconds)) s.\n"
+    var text = tr("check.header", ["seconds": formatted(seconds)]) + "\n"
     for chapter in chapters { text += "\n" + section(chapter) }
     let all = chapters.flatMap(\.exercises)
     if chapters.count > 1 {
-      text += "\n\(all.filter(\.status.isDone).count) of \(all.count) exercises done.\n"
+      text +=
+        "\n"
+        + tr(
+          "check.courseCount",
+          ["done": "\(all.filter(\.status.isDone).count)", "total": "\(all.count)"])
+        + "\n"
     }
     return text + "\n" + next()
   }
 
   private func section(_ chapter: ChapterReport) -> String {
-    var text = "\(chapter.chapter): \(counts(chapter))\n"
+    var text = counts(chapter) + "\n"
     if let problem = chapter.problem { text += "  ! \(problem)\n" }
     if !chapter.waitsFor.isEmpty {
-      text += "  … some of its tests also run \(byChapter(chapter.waitsFor)), not written yet\n"
+      text += "  … " + tr("check.alsoRunUnwritten", ["names": byChapter(chapter.waitsFor)]) + "\n"
     }
     let width = chapter.exercises.map(\.name.count).max() ?? 0
     for exercise in chapter.exercises {
@@ -40,9 +45,14 @@ struct CheckText {
     return text
   }
 
-  /// "3 of 13 done, 1 passing so far, 1 failing, 8 not written yet".
+  /// "Convolution: 3 of 13 done, 1 passing so far, 1 failing, 8 not written yet".
   private func counts(_ chapter: ChapterReport) -> String {
-    var parts = ["\(chapter.done) of \(chapter.exercises.count) done"]
+    var line = tr(
+      "check.chapterCount",
+      [
+        "chapter": chapter.chapter, "done": "\(chapter.done)",
+        "total": "\(chapter.exercises.count)",
+      ])
     var failing = 0
     var waiting = 0
     var unwritten = 0
@@ -54,25 +64,30 @@ struct CheckText {
       default: break
       }
     }
-    if chapter.passingSoFar > 0 { parts.append("\(chapter.passingSoFar) passing so far") }
-    if failing > 0 { parts.append("\(failing) failing") }
-    if waiting > 0 { parts.append("\(waiting) waiting") }
-    if unwritten > 0 { parts.append("\(unwritten) not written yet") }
-    if chapter.problem == nil && chapter.testsRun > 0 {
-      parts.append("\(chapter.testsPassed) of \(chapter.testsRun) tests pass")
+    if chapter.passingSoFar > 0 {
+      line += tr("check.countPassingSoFar", ["count": "\(chapter.passingSoFar)"])
     }
-    return parts.joined(separator: ", ")
+    if failing > 0 { line += tr("check.countFailing", ["count": "\(failing)"]) }
+    if waiting > 0 { line += tr("check.countWaiting", ["count": "\(waiting)"]) }
+    if unwritten > 0 { line += tr("check.countNotWritten", ["count": "\(unwritten)"]) }
+    if chapter.problem == nil && chapter.testsRun > 0 {
+      line += tr(
+        "check.countTests", ["passed": "\(chapter.testsPassed)", "run": "\(chapter.testsRun)"])
+    }
+    return line
   }
 
   /// The failing test and its first failure, cut to 20 lines.
   private func failureLines(_ failure: TestFailure) -> [String] {
-    var lines = ["test \"\(failure.test)\" (\(suite(of: failure.testID)))"]
+    var lines = [testLine(failure)]
     if !failure.alsoReached.isEmpty {
-      lines[0] += ", which also runs \(failure.alsoReached.joined(separator: ", "))"
+      lines[0] += tr("check.alsoRuns", ["names": joined(failure.alsoReached)])
     }
     let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
     lines += message.prefix(20).map(String.init)
-    if message.count > 20 { lines.append("... (\(message.count - 20) more lines)") }
+    if message.count > 20 {
+      lines.append(tr("check.moreLines", ["count": "\(message.count - 20)"]))
+    }
     return lines
   }
 
@@ -83,26 +98,30 @@ struct CheckText {
     let culprit = all.first { _, exercise in
       switch exercise.status {
       case .failing: true
-      case .broken(let why): why.hasPrefix("does not compile")
+      case .broken(let why): pointsAtCompileError(why)
       default: false
       }
     }
     if let (chapter, exercise) = culprit ?? all.first(where: { $0.1.status == .notWritten }) {
+      let next = tr(
+        "check.next", ["name": exercise.name, "place": "\(exercise.file):\(exercise.line)"])
       return """
-        Next: \(exercise.name) in \(exercise.file):\(exercise.line)
+        \(next)
           swift run companion hint \(exercise.name)
           swift run companion test \(chapter)
 
         """
     }
     if let broken = chapters.first(where: { $0.problem != nil && $0.done < $0.exercises.count }) {
-      return "Next: \(broken.chapter): \(broken.problem!)\n"
+      return tr("check.nextProblem", ["chapter": broken.chapter, "problem": broken.problem!])
+        + "\n"
     }
     if let waiting = chapters.first(where: { !$0.waitsFor.isEmpty }),
       let other = waiting.waitsFor.compactMap({ chapterOf[$0] }).first
     {
+      let next = tr("check.nextWaiting", ["chapter": other, "waiting": waiting.chapter])
       return """
-        Next: the \(other) chapter, whose exercises \(waiting.chapter)'s tests run too
+        \(next)
           swift run companion check \(other)
 
         """
@@ -111,15 +130,17 @@ struct CheckText {
     let done = chapters.allSatisfy { $0.done == $0.exercises.count }
     guard done else { return "" }
     let finished =
-      chapters.count == 1 ? "\(chapters[0].chapter) is done" : "These chapters are done"
+      chapters.count == 1
+      ? tr("check.chapterDone", ["chapter": chapters[0].chapter]) : tr("check.chaptersDone")
     if let after = unfinishedChapters.first(where: { !checked.contains($0) }) {
+      let next = tr("check.doneNext", ["finished": finished, "chapter": after])
       return """
-        \(finished): every exercise passes its tests. Next: the \(after) chapter
+        \(next)
           swift run companion check \(after)
 
         """
     }
-    return "\(finished): every exercise passes its tests. Read Solutions/ and compare.\n"
+    return tr("check.doneAll", ["finished": finished]) + "\n"
   }
 
   /// "correlate2D, zeroPad (Convolution) and maxPool2D (Pooling)".
@@ -133,8 +154,21 @@ struct CheckText {
         groups.append((chapter, [name]))
       }
     }
-    return listed(groups.map { "\($0.1.joined(separator: ", ")) (\($0.0))" })
+    return spokenList(
+      groups.map { tr("check.inChapter", ["names": joined($0.1), "chapter": $0.0]) })
   }
+}
+
+/// `test "E4.1 stride 2" (ConvolutionTests.CorrelationTests)`: a failing test as `check`,
+/// `test` and `watch` name it.
+func testLine(_ failure: TestFailure) -> String {
+  tr("check.testLine", ["test": failure.test, "suite": suite(of: failure.testID)])
+}
+
+/// Whether the reason an exercise was not checked is that its chapter's compiler error lies in
+/// it (see ``Checker``): then it is the exercise to mend first.
+func pointsAtCompileError(_ why: String) -> Bool {
+  why == tr("check.brokenHere")
 }
 
 /// `ConvolutionTests.StrideTests` from a test id.
@@ -142,10 +176,22 @@ func suite(of testID: String) -> String {
   String(testID.prefix { $0 != "/" })
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c" (always in English).
 func listed(_ items: [String]) -> String {
   items.count <= 1
     ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+}
+
+/// ``listed(_:)`` in the current language: "a, b and c", "a、b 和 c".
+func spokenList(_ items: [String]) -> String {
+  items.count <= 1
+    ? items.joined()
+    : tr("check.listLast", ["items": joined(items.dropLast()), "last": items.last!])
+}
+
+/// "a, b, c", "a、b、c": names in a row, without a conjunction.
+func joined(_ items: some Sequence<String>) -> String {
+  items.joined(separator: tr(Text(", ", "、")))
 }
 
 func formatted(_ seconds: Double) -> String {
@@ -165,14 +211,22 @@ private func symbol(_ status: ExerciseStatus) -> String {
 /// The state of an exercise in a few words.
 func phrase(_ status: ExerciseStatus) -> String {
   switch status {
-  case .done: "done"
+  case .done: tr("check.done")
   case .passingSoFar(let passed, let waiting, let names):
-    "passing so far: \(passed) \(passed == 1 ? "test passes" : "tests pass"), \(waiting) "
-      + "\(waiting == 1 ? "waits" : "wait") for \(listed(names))"
-  case .notWritten: "not written yet"
-  case .failing: "failing"
-  case .waiting(let names): "written; its tests wait for \(listed(names))"
-  case .unreached: "written; no test reached it"
+    tr(
+      "check.passingSoFar",
+      [
+        "passes": passed == 1
+          ? tr("check.testPasses", ["count": "\(passed)"])
+          : tr("check.testsPass", ["count": "\(passed)"]),
+        "waits": waiting == 1
+          ? tr("check.oneWaitsFor", ["count": "\(waiting)", "names": spokenList(names)])
+          : tr("check.manyWaitFor", ["count": "\(waiting)", "names": spokenList(names)]),
+      ])
+  case .notWritten: tr("check.notWritten")
+  case .failing: tr("check.failing")
+  case .waiting(let names): tr("check.waiting", ["names": spokenList(names)])
+  case .unreached: tr("check.unreached")
   case .broken(let why): why
   }
 }

@@ -22,10 +22,10 @@ struct Checker {
     let toBuild = all.filter { needed.contains($0) }
     let student = try StudentExercises(tree: tree, chapters: all, curriculum: curriculum)
     try TracedTree(root: root).update(chapters: toBuild)
-    progress("companion check: building your exercises in \(CheckBuild.scratch)/ ...")
+    progress(tr("check.building", ["command": "check", "folder": CheckBuild.scratch]))
     let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
     if let failure = build.failure {
-      throw UsageError("the exercises could not be built: \(failure)")
+      throw UsageError(tr("check.buildFailed", ["why": failure]))
     }
     let runner = ChapterTestRun(root: root, timeout: timeout)
     let reports = chapters.map { chapter in
@@ -39,15 +39,15 @@ struct Checker {
             && error.line <= exercise.line + exercise.body.count + 1
         }
         return notChecked(
-          chapter, exercises, student.unwritten, problem: "does not compile: \(error)",
-          culprit: culprit?.name)
+          chapter, exercises, student.unwritten,
+          problem: tr("check.doesNotCompile", ["error": "\(error)"]), culprit: culprit?.name)
       }
       if let missing = build.blocked[chapter] {
         return notChecked(
           chapter, exercises, student.unwritten,
-          problem: "not checked: it builds on \(missing), which does not compile")
+          problem: tr("check.blocked", ["chapter": missing]))
       }
-      progress("companion check: testing \(chapter) ...")
+      progress(tr("check.testing", ["command": "check", "chapter": chapter]))
       let run = runner.run(chapter)
       return chapterReport(
         chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
@@ -66,8 +66,8 @@ struct Checker {
     let reports = exercises.map { exercise in
       let status: ExerciseStatus =
         exercise.name == culprit
-        ? .broken("does not compile (see above)")
-        : unwritten.contains(exercise.name) ? .notWritten : .broken("not checked")
+        ? .broken(tr("check.brokenHere"))
+        : unwritten.contains(exercise.name) ? .notWritten : .broken(tr("check.notChecked"))
       return ExerciseReport(
         name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line,
         status: status)
@@ -96,8 +96,7 @@ struct StudentExercises {
           found += try MarkedFile(text: try tree.text("Exercises/" + path), file: path).exercises
         }
       } catch let error as MarkerError {
-        problems[chapter] =
-          "not checked: Exercises/\(error): put the BEGIN EXERCISE and END EXERCISE lines back"
+        problems[chapter] = tr("check.markersBroken", ["error": "\(error)"])
       }
       for exercise in found where stubs[exercise.name] == exercise.body {
         unwritten.insert(exercise.name)
@@ -107,9 +106,7 @@ struct StudentExercises {
       if problems[chapter] == nil,
         let lost = reference.first(where: { $0.chapter == chapter && !names.contains($0.name) })
       {
-        problems[chapter] =
-          "not checked: the BEGIN EXERCISE \(lost.name) line is missing from "
-          + "Exercises/\(lost.file): put it back around the body"
+        problems[chapter] = tr("check.markerMissing", ["name": lost.name, "file": lost.file])
       }
       exercises[chapter] = curriculum.teachingOrder(of: found)
     }
@@ -135,9 +132,7 @@ func packageRoot(from start: URL) throws(UsageError) -> URL {
     }
     let parent = folder.deletingLastPathComponent()
     if parent.path == folder.path {
-      throw UsageError(
-        "run this inside the DeepLearningCompanion package: no folder above "
-          + "\(start.path) holds Package.swift and Solutions/")
+      throw UsageError(tr("check.noPackage", ["path": start.path]))
     }
     folder = parent
   }

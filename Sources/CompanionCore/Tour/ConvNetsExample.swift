@@ -8,13 +8,7 @@ import Pooling
 /// network of three learned filters is trained on shifted, noisy letters and tested on letters
 /// it never saw.
 func renderConvNet() -> String {
-  var blocks = [
-    """
-    Input -> (conv -> ReLU -> max pool) -> fully connected -> softmax.
-    With the lecture's three filters (scaled by 1/9) as the first layer, and 2x2 max pooling
-    at stride 2 in ceil mode, the 9x9 X gives the slide's three pooled maps [E2.1-E2.3]:
-    """
-  ]
+  var blocks = [tr("tour.convNetIntro")]
   let window = PoolWindow(size: 2, stride: 2, rounding: .ceil)
   let lecture = ConvNet(
     conv: ConvLayer(filters: Lecture.xFilters.map { [$0.filter / 9] }, biases: [0, 0, 0]),
@@ -22,9 +16,12 @@ func renderConvNet() -> String {
     readout: DenseLayer(
       weights: Matrix(rows: 48, columns: 2), biases: Matrix(rows: 2, columns: 1)))
   let pass = convNetForward(lecture, input: [Lecture.xImage])
-  if let unwritten = pass.unwritten { return blocks[0] + "\n\n(\(unwritten))" }
+  if let unwritten = pass.unwritten {
+    return blocks[0] + "\n\n" + tourMark(unwritten, parenthesized: true)
+  }
   for (pooled, example) in zip(pass.pooled, Lecture.xFilters) {
-    blocks.append("\(example.name):\n" + indent(pooled.alignedSlideDescription))
+    blocks.append(
+      tourFilterLabel(example, .convNet, id: example.id) + "\n" + indent(tourSlideMatrix(pooled)))
   }
   blocks.append(trainedLetters(window: window))
   return blocks.joined(separator: "\n\n")
@@ -42,20 +39,21 @@ private func trainedLetters(window: PoolWindow) -> String {
   let net = train(
     start, on: training, batchSize: 4, learningRate: 0.1, epochs: 8, using: &generator)
   let clean = shiftedLetters(at: shifts, canvas: 9, copies: 1, flips: 0, using: &generator)
-  var text = """
-    Three learned 3x3 filters instead, trained with mini-batch SGD (batches of 4, learning rate
-    0.1, 8 epochs) on 36 letters, an X or an O at each of the 9 places it fits on a 9x9 canvas,
-    each with 3 pixels flipped (seed 7):
-    mean loss \(format(meanLoss(start, on: training))) -> \(format(meanLoss(net, on: training)))
-    training letters recognized: \(percent(accuracy(net, on: training)))
-    clean letters at every place, never seen in training: \(percent(accuracy(net, on: clean)))
-    """
-  if let unwritten = net.unwritten { return text + "\n(\(unwritten))" }
+  var text = tr(
+    "tour.convNetTraining",
+    [
+      "before": format(meanLoss(start, on: training)), "after": format(meanLoss(net, on: training)),
+      "training": percent(accuracy(net, on: training)), "clean": percent(accuracy(net, on: clean)),
+    ])
+  if let unwritten = net.unwritten { return text + "\n" + tourMark(unwritten, parenthesized: true) }
   for (letter, row, column) in [(XOLetter.x, 1, 1), (.o, 2, 0)] {
     let image = letterImage(letter, canvas: 9, row: row, column: column)
     let predicted = predictedClass(net, input: [image]).flatMap(XOLetter.init(rawValue:))
-    let name = predicted.map { $0 == .x ? "an X" : "an O" } ?? "nothing"
-    text += "\n\n" + indent(picture(image)) + "\n  at (\(row), \(column)): the network sees \(name)"
+    let verdict =
+      predicted.map { $0 == .x ? tr("tour.seesX") : tr("tour.seesO") } ?? tr("tour.seesNothing")
+    text +=
+      "\n\n" + indent(picture(image)) + "\n  "
+      + tr("tour.networkSees", ["row": "\(row)", "column": "\(column)", "verdict": verdict])
   }
   return text
 }

@@ -4,29 +4,26 @@ import WeightSharing
 /// `companion show motif-letters` [E6.11]: the letters with the motifs the templates find in
 /// them, and the decision, first alone and then shifted on a larger canvas.
 func renderMotifLetters() -> String {
-  var blocks = [
-    """
-    Endpoint and corner templates (3 x 3) slide over each image with the same weights
-    everywhere; where a score reaches the template's threshold, a motif is found [E6.11].
-    Two endpoints and no corners make a C, two corners and no endpoints a D.
-    (# stroke, * an endpoint found, + a corner found)
-    """
-  ]
+  var blocks = [tr("tour.motifIntro")]
   if let unwritten = detectMotif(Letters.c, template: MotifTemplate.endpoints[0]).unwritten {
-    return blocks[0] + "\n\n(\(unwritten))"
+    return blocks[0] + "\n\n" + tourMark(unwritten, parenthesized: true)
   }
   let shifted = placed(Letters.d, onCanvasOfRows: 10, columns: 9, atRow: 3, column: 4)
   let cases: [(String, Matrix)] = [
     ("C", Letters.c), ("D", Letters.d), ("L", Letters.l),
-    ("D at (3, 4) on a 10 x 9 canvas", shifted),
+    (tr("tour.shiftedD"), shifted),
   ]
   for (name, image) in cases {
     let endpoints = motifCount(image, templates: MotifTemplate.endpoints)
     let corners = motifCount(image, templates: MotifTemplate.corners)
-    let decision = classifyLetter(image).map { "a \($0.rawValue)" } ?? "neither letter"
+    let decision =
+      classifyLetter(image).map { tr("tour.isLetter", ["letter": $0.rawValue]) }
+      ?? tr("tour.neitherLetter")
     blocks.append(
-      "\(name):\n" + indent(picture(image)) + "\n"
-        + "endpoints \(endpoints), corners \(corners): \(decision)")
+      tr("tour.letterName", ["name": name]) + "\n" + indent(picture(image)) + "\n"
+        + tr(
+          "tour.motifCounts",
+          ["endpoints": "\(endpoints)", "corners": "\(corners)", "decision": decision]))
   }
   return blocks.joined(separator: "\n\n")
 }

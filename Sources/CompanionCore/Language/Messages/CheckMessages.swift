@@ -1,0 +1,433 @@
+/// The texts of `check`, `test`, `watch` and `reset`: their reports, progress lines, statuses,
+/// what to do next, errors, prompts and help. Code names, commands, paths and numbers read the
+/// same in both languages; the statuses are those of the Chinese README (完成, 目前通过, 失败,
+/// 未完成).
+
+let checkMessages: [(String, Text)] = [
+  (
+    "check.summary",
+    Text("where you stand: tests your exercises, chapter by chapter", "你做到了哪里：逐章测试你的练习")
+  ),
+  (
+    "check.help",
+    Text(
+      """
+      usage: companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
+
+      Builds your exercises (Exercises/) in .build-exercises/, a folder of their own, runs each
+      chapter's tests, and prints per exercise: done, passing so far (its other tests wait for
+      exercises not written yet), failing with the test and its first failure, or not written
+      yet; then what to do next. A chapter that does not compile is reported under its name and
+      the others are still checked. The first run builds everything (about a minute); after an
+      edit, a chapter takes a few seconds.
+
+      --timeout SECONDS  the time limit of each chapter's tests (default 60); tests still running
+                         then fail with "did not finish" and the others are still reported
+      --format json      the report in the shape of Gradescope's results.json
+
+      Exit status: 0 when every exercise checked is done, 1 when any is not, 2 for a usage error
+      (with --format json: 0 whenever the report was written).
+
+      """,
+      """
+      用法：companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
+
+      在单独的文件夹 .build-exercises/ 里编译你的练习（Exercises/），运行每一章的测试，
+      然后逐个练习打印状态：完成；目前通过（其余测试还要用到没写的练习）；失败，附上失败的
+      测试和它的第一处失败；未完成。最后告诉你下一步做什么。一章编译不通过，就在这一章的
+      名下报告，其他章照常检查。第一次运行要编译所有代码（大约一分钟）；之后改了代码，一章
+      只要几秒。
+
+      --timeout SECONDS  每一章测试的时限（默认 60 秒）；到时还在运行的测试记为失败，提示
+                         “没有在 60 s 内跑完”，其余结果照常报告
+      --format json      按 Gradescope 的 results.json 格式输出报告（英文）
+
+      退出状态：检查过的练习全部完成时为 0，否则为 1，用法错误为 2（用 --format json 时，
+      只要写出了报告就是 0）。
+
+      """)
+  ),
+  (
+    "check.formatValue",
+    Text("--format takes text or json, not '{value}'", "--format 只接受 text 或 json，而不是 '{value}'")
+  ),
+  ("check.oneChapter", Text("check takes at most one chapter", "check 最多只能指定一章")),
+  (
+    "check.secondsValue",
+    Text(
+      "{option} takes a positive number of seconds, not '{value}'",
+      "{option} 要的是正的秒数，而不是 '{value}'")
+  ),
+  (
+    "check.cannotReadSolutions",
+    Text("cannot read Solutions/: {error}", "读不了 Solutions/：{error}")
+  ),
+  ("check.chapters", Text("the chapters are {names}", "本课的章有 {names}")),
+  (
+    "check.trackNote",
+    Text(
+      "companion: note: COMPANION_TRACK is set in this shell; check and test do not need it, and "
+        + "`swift run` then builds the tool from your exercises: `unset COMPANION_TRACK`",
+      "companion: 注意：这个 shell 里设置了 COMPANION_TRACK；check 和 test 用不着它，而且有了它，"
+        + "`swift run` 会用你的练习来编译工具本身：`unset COMPANION_TRACK`")
+  ),
+  (
+    "check.noPackage",
+    Text(
+      "run this inside the DeepLearningCompanion package: no folder above {path} holds "
+        + "Package.swift and Solutions/",
+      "请在 DeepLearningCompanion 包里运行：{path} 和它上面的文件夹里都没有 Package.swift 和 Solutions/")
+  ),
+  (
+    "check.building",
+    Text(
+      "companion {command}: building your exercises in {folder}/ ...",
+      "companion {command}: 正在 {folder}/ 里编译你的练习……")
+  ),
+  (
+    "check.testing",
+    Text("companion {command}: testing {chapter} ...", "companion {command}: 正在测试 {chapter}……")
+  ),
+  ("check.buildFailed", Text("the exercises could not be built: {why}", "练习没能编译：{why}")),
+  ("check.swiftBuildFailed", Text("swift build failed:", "swift build 失败：")),
+  ("check.doesNotCompile", Text("does not compile: {error}", "编译不通过：{error}")),
+  (
+    "check.blocked",
+    Text(
+      "not checked: it builds on {chapter}, which does not compile",
+      "未检查：本章要用到 {chapter}，而 {chapter} 编译不通过")
+  ),
+  ("check.brokenHere", Text("does not compile (see above)", "编译不通过（见上）")),
+  ("check.notChecked", Text("not checked", "未检查")),
+  (
+    "check.markersBroken",
+    Text(
+      "not checked: Exercises/{error}: put the BEGIN EXERCISE and END EXERCISE lines back",
+      "未检查：Exercises/{error}：把 BEGIN EXERCISE 和 END EXERCISE 两行放回去")
+  ),
+  (
+    "check.markerMissing",
+    Text(
+      "not checked: the BEGIN EXERCISE {name} line is missing from Exercises/{file}: "
+        + "put it back around the body",
+      "未检查：Exercises/{file} 里少了 BEGIN EXERCISE {name} 这一行：把它放回函数体的上面")
+  ),
+  (
+    "check.timeLimit",
+    Text("did not finish in {seconds} s (an endless loop?)", "没有在 {seconds} s 内跑完（死循环？）")
+  ),
+  ("check.trapped", Text("it stopped the test process: {why}", "它让测试进程停了下来：{why}")),
+  ("check.signal", Text("signal {signal}", "信号 {signal}")),
+  ("check.endedEarly", Text("it ended early", "测试进程提前结束了")),
+  (
+    "check.stoppedAgain",
+    Text("the test process stopped again and again: {why}", "测试进程一再中途停止：{why}")
+  ),
+  (
+    "check.outsideTimeout",
+    Text(
+      "the tests did not finish in {seconds} s, in code outside the exercises",
+      "测试没有在 {seconds} s 内跑完，卡在练习以外的代码里")
+  ),
+  (
+    "check.stoppedOutside",
+    Text("the test process stopped outside any test: {why}", "测试进程在测试之外停止了：{why}")
+  ),
+  (
+    "check.tooManyRuns",
+    Text(
+      "the test process was started {count} times; the rest is left out",
+      "测试进程已经启动了 {count} 次；剩下的测试不再运行")
+  ),
+  (
+    "check.lateOne",
+    Text("{count} test did not finish in {seconds} s", "{count} 个测试没有在 {seconds} s 内跑完")
+  ),
+  (
+    "check.lateMany",
+    Text("{count} tests did not finish in {seconds} s", "{count} 个测试没有在 {seconds} s 内跑完")
+  ),
+  (
+    "check.blockedOne",
+    Text(
+      "; {count} more that reach the same exercise was stopped there",
+      "；另有 {count} 个测试运行到同一个练习，也在那里停下了")
+  ),
+  (
+    "check.blockedMany",
+    Text(
+      "; {count} more that reach the same exercise were stopped there",
+      "；另有 {count} 个测试运行到同一个练习，也在那里停下了")
+  ),
+  ("check.othersRan", Text("; the other tests ran to the end", "；其余测试都跑完了")),
+  (
+    "check.header",
+    Text(
+      "Your exercises (Exercises/), checked in {seconds} s.",
+      "你的练习（Exercises/），检查用时 {seconds} s。")
+  ),
+  (
+    "check.chapterCount",
+    Text("{chapter}: {done} of {total} done", "{chapter}：共 {total} 个练习，完成 {done} 个")
+  ),
+  ("check.countPassingSoFar", Text(", {count} passing so far", "，目前通过 {count} 个")),
+  ("check.countFailing", Text(", {count} failing", "，失败 {count} 个")),
+  ("check.countWaiting", Text(", {count} waiting", "，等待中 {count} 个")),
+  ("check.countNotWritten", Text(", {count} not written yet", "，未完成 {count} 个")),
+  ("check.countTests", Text(", {passed} of {run} tests pass", "，{run} 个测试通过 {passed} 个")),
+  (
+    "check.courseCount",
+    Text("{done} of {total} exercises done.", "共 {total} 个练习，完成 {done} 个。")
+  ),
+  (
+    "check.alsoRunUnwritten",
+    Text("some of its tests also run {names}, not written yet", "本章有些测试还要运行 {names}，它们还没写")
+  ),
+  ("check.inChapter", Text("{names} ({chapter})", "{names}（{chapter} 章）")),
+  ("check.done", Text("done", "完成")),
+  ("check.passingSoFar", Text("passing so far: {passes}, {waits}", "目前通过：{passes}，{waits}")),
+  ("check.testPasses", Text("{count} test passes", "{count} 个测试通过")),
+  ("check.testsPass", Text("{count} tests pass", "{count} 个测试通过")),
+  ("check.oneWaitsFor", Text("{count} waits for {names}", "{count} 个还要用到 {names}")),
+  ("check.manyWaitFor", Text("{count} wait for {names}", "{count} 个还要用到 {names}")),
+  ("check.notWritten", Text("not written yet", "未完成")),
+  ("check.failing", Text("failing", "失败")),
+  ("check.waiting", Text("written; its tests wait for {names}", "已写；它的测试还要用到 {names}")),
+  ("check.unreached", Text("written; no test reached it", "已写；没有测试运行到它")),
+  ("check.testLine", Text("test \"{test}\" ({suite})", "测试“{test}”（{suite}）")),
+  ("check.alsoRuns", Text(", which also runs {names}", "，这个测试还运行了 {names}")),
+  ("check.moreLines", Text("... ({count} more lines)", "……（还有 {count} 行）")),
+  ("check.listLast", Text("{items} and {last}", "{items} 和 {last}")),
+  ("check.next", Text("Next: {name} in {place}", "下一步：{name}，在 {place}")),
+  ("check.nextProblem", Text("Next: {chapter}: {problem}", "下一步：先处理 {chapter}：{problem}")),
+  (
+    "check.nextWaiting",
+    Text(
+      "Next: the {chapter} chapter, whose exercises {waiting}'s tests run too",
+      "下一步：{chapter} 这一章，{waiting} 的测试也会运行它的练习")
+  ),
+  ("check.chapterDone", Text("{chapter} is done", "{chapter} 已完成")),
+  ("check.chaptersDone", Text("These chapters are done", "这几章已完成")),
+  (
+    "check.doneNext",
+    Text(
+      "{finished}: every exercise passes its tests. Next: the {chapter} chapter",
+      "{finished}：每个练习都通过了它的测试。下一步：{chapter} 这一章")
+  ),
+  (
+    "check.doneAll",
+    Text(
+      "{finished}: every exercise passes its tests. Read Solutions/ and compare.",
+      "{finished}：每个练习都通过了它的测试。读一读 Solutions/，和你的代码对照。")
+  ),
+  (
+    "test.summary",
+    Text("runs a chapter's tests, or one exercise's, on your exercises", "用你的练习运行一章的测试，或一个练习的测试")
+  ),
+  (
+    "test.help",
+    Text(
+      """
+      usage: companion test CHAPTER [--timeout SECONDS]
+             companion test EXERCISE [--timeout SECONDS]
+
+      With a chapter: runs its tests on your exercises (Exercises/) and prints them as
+      `swift test` does, every failure with what was expected and what was computed.
+
+      With an exercise: runs the tests of its chapter and prints only those that ran that
+      exercise: each failure with its expected | computed grid, the passing ones in one line, and
+      those that also run exercises not written yet.
+
+      Both share their build with `companion check` (.build-exercises/), so alternating them
+      rebuilds only what you changed; `swift test` itself tests the reference in .build/.
+
+      --timeout SECONDS  stop the tests after this long (default 60): an endless loop
+
+      """,
+      """
+      用法：companion test CHAPTER [--timeout SECONDS]
+            companion test EXERCISE [--timeout SECONDS]
+
+      指定一章时：用你的练习（Exercises/）运行这一章的测试，像 `swift test` 那样打印结果，
+      每处失败都附上期望值和计算值。
+
+      指定一个练习时：运行它所在章的测试，只打印运行了这个练习的测试：每个失败附上
+      expected | computed 网格，通过的合成一行，另外列出还要运行没写的练习的测试。
+
+      两种用法都和 `companion check` 共用一个编译目录（.build-exercises/），交替使用时只重新
+      编译你改过的部分；`swift test` 本身测试的是 .build/ 里的参考实现。
+
+      --timeout SECONDS  测试运行这么久就停下（默认 60 秒）：防止死循环
+
+      """)
+  ),
+  ("test.oneName", Text("test takes one chapter or one exercise", "test 要指定一章或一个练习")),
+  ("test.stopped", Text("companion test: stopped: {why}", "companion test: 已停止：{why}")),
+  ("test.doesNotCompile", Text("{chapter} does not compile:", "{chapter} 编译不通过：")),
+  ("test.moreErrors", Text("... and {count} more", "……还有 {count} 个错误")),
+  (
+    "test.blocked",
+    Text(
+      "{chapter} builds on {missing}, which does not compile:",
+      "{chapter} 要用到 {missing}，而 {missing} 编译不通过：")
+  ),
+  ("test.notWritten", Text("{name} is not written yet: {place}", "{name} 还没写：{place}")),
+  ("test.failed", Text("failed", "失败")),
+  ("test.moreIssue", Text("... and {count} more issue", "……另外还有 {count} 处失败")),
+  ("test.moreIssues", Text("... and {count} more issues", "……另外还有 {count} 处失败")),
+  (
+    "test.passedOne",
+    Text("{count} test that runs {name} passes", "运行 {name} 的 {count} 个测试通过了")
+  ),
+  (
+    "test.passedMany",
+    Text("{count} tests that run {name} pass", "运行 {name} 的 {count} 个测试都通过了")
+  ),
+  (
+    "test.waitingOne",
+    Text("{count} test also runs {names}, not written yet", "{count} 个测试还要运行没写的 {names}")
+  ),
+  (
+    "test.waitingMany",
+    Text("{count} tests also run {names}, not written yet", "{count} 个测试还要运行没写的 {names}")
+  ),
+  ("test.noneRan", Text("No test ran {name}.", "没有测试运行 {name}。")),
+  (
+    "watch.summary",
+    Text("checks a chapter again every time you save, on one screen", "每次保存都重新检查一章，结果显示在同一屏上")
+  ),
+  (
+    "watch.help",
+    Text(
+      """
+      usage: companion watch [CHAPTER] [--timeout SECONDS]
+
+      Checks CHAPTER (by default the first with exercises not written yet) and shows one screen:
+      the chapter's and the course's progress, the exercise to do now with its file and line,
+      and its first failure as `swift test` shows it. Every time a file of Exercises/ is saved,
+      it checks again and redraws; when the exercise passes, it moves on to the next.
+
+      Keys: h  the hint of the exercise    n  the next exercise not done
+            r  check again                 q  quit (Ctrl-C too)
+
+      When standard output is not a terminal, it prints one report after another instead.
+
+      --timeout SECONDS  the time limit of the chapter's tests (default 60)
+
+      """,
+      """
+      用法：companion watch [CHAPTER] [--timeout SECONDS]
+
+      检查 CHAPTER（默认是第一个还有练习没写的章），在一屏上显示：本章和整门课的进度，现在
+      要做的练习及其文件和行号，以及它的第一处失败（和 `swift test` 显示的一样）。每次保存
+      Exercises/ 里的文件，都会重新检查并重画；这个练习通过后，就转到下一个。
+
+      按键：h  这个练习的提示              n  下一个没完成的练习
+            r  重新检查                    q  退出（Ctrl-C 也行）
+
+      标准输出不是终端时，改为一份接一份地打印报告。
+
+      --timeout SECONDS  本章测试的时限（默认 60 秒）
+
+      """)
+  ),
+  ("watch.oneChapter", Text("watch takes at most one chapter", "watch 最多只能指定一章")),
+  ("watch.checking", Text("checking {chapter} ...", "正在检查 {chapter}……")),
+  (
+    "watch.keys",
+    Text("h hint · n next · r check again · q quit", "h 提示 · n 下一个 · r 重新检查 · q 退出")
+  ),
+  ("watch.course", Text("Course", "整门课")),
+  ("watch.barCount", Text("{done} of {total} done", "完成 {done}/{total}")),
+  ("watch.now", Text("Now: {name}  {status}", "当前：{name}  {status}")),
+  (
+    "watch.writeBody",
+    Text(
+      "Write its body between the BEGIN and END EXERCISE lines; h shows a hint.",
+      "在 BEGIN EXERCISE 和 END EXERCISE 两行之间写函数体；按 h 看提示。")
+  ),
+  ("watch.hint", Text("Hint:", "提示：")),
+  ("watch.passes", Text("{name} passes its tests.", "{name} 通过了它的测试。")),
+  (
+    "watch.passesSoFar",
+    Text("{name} passes the tests that can judge it so far.", "{name} 目前通过了能评判它的测试。")
+  ),
+  ("watch.onTo", Text(" On to {name}.", "下一个：{name}。")),
+  (
+    "watch.nothingLeft",
+    Text(" Nothing is left to write in {chapter}.", "{chapter} 没有要写的练习了。")
+  ),
+  (
+    "watch.chapterDone",
+    Text(
+      "Every exercise of {chapter} is done: `swift run companion check` for the course.",
+      "{chapter} 的练习全部完成：整门课的进度看 `swift run companion check`。")
+  ),
+  (
+    "watch.checked",
+    Text(
+      "Checked at {time} in {seconds} s. Save a file of Exercises/ to check again.",
+      "{time} 检查完毕，用时 {seconds} s。保存 Exercises/ 里的文件就会重新检查。")
+  ),
+  (
+    "reset.summary",
+    Text("puts an exercise's stub back, keeping your body aside", "把一个练习的桩放回去，你写的函数体另外保存")
+  ),
+  (
+    "reset.help",
+    Text(
+      """
+      usage: companion reset EXERCISE [--yes]
+
+      Replaces your body of EXERCISE in Exercises/ with the stub it started as. It asks first
+      (--yes does not), and keeps the body it replaces in .build-exercises/reset/, so nothing is
+      lost. It writes only in Exercises/, never in Solutions/.
+
+      """,
+      """
+      用法：companion reset EXERCISE [--yes]
+
+      把你在 Exercises/ 里写的 EXERCISE 函数体换回最初的桩。动手前会先问你（加 --yes 就不问），
+      并把换下来的函数体留在 .build-exercises/reset/，所以什么都不会丢。它只写 Exercises/，
+      从不写 Solutions/。
+
+      """)
+  ),
+  ("reset.oneExercise", Text("reset takes one exercise", "reset 要指定一个练习")),
+  (
+    "reset.listing",
+    Text("`swift run companion check` lists them", "`swift run companion check` 会列出所有练习")
+  ),
+  (
+    "reset.onlyExercises",
+    Text("reset writes only in Exercises/", "reset 只写 Exercises/ 里的文件")
+  ),
+  (
+    "reset.cannotReadMarkers",
+    Text("cannot read its markers: {error}", "读不出它的标记行：{error}")
+  ),
+  (
+    "reset.markerMissing",
+    Text(
+      "the BEGIN EXERCISE {name} line is missing: put it back first",
+      "少了 BEGIN EXERCISE {name} 这一行：先把它放回去")
+  ),
+  (
+    "reset.already",
+    Text("{name} is its stub already ({place}).", "{name} 已经是桩了（{place}）。")
+  ),
+  (
+    "reset.ask",
+    Text(
+      "Put the stub back into {name} ({place})? Your body will be kept in {folder}/reset/.",
+      "把 {name}（{place}）换回桩吗？你写的函数体会留在 {folder}/reset/。")
+  ),
+  ("reset.nothingChanged", Text("Nothing changed.", "什么也没改。")),
+  ("reset.cannotWrite", Text("cannot write: {error}", "写入失败：{error}")),
+  (
+    "reset.done",
+    Text(
+      "{name} is its stub again ({place}); your body is in {kept}.",
+      "{name} 已换回桩（{place}）；你写的函数体在 {kept}。")
+  ),
+]
