@@ -109,3 +109,21 @@ struct FillingInTests {
     #expect(outcome.errors.contains("'{kind}'"))
   }
 }
+
+@Suite("A stub's failure in Chinese")
+struct UnwrittenFailureTests {
+  @Test("the placeholder's sentence is said in Chinese; the rest of the failure stays as recorded")
+  func unwritten() {
+    let recorded =
+      "FlipTests.swift:29:17: `rotate180` in Exercises/Convolution/Rotation.swift is not written yet\n"
+      + "entry (0, 1): expected 1.0"
+    #expect(
+      localizedFailureForTests(recorded, language: .zh)
+        == "FlipTests.swift:29:17: Exercises/Convolution/Rotation.swift 里的 `rotate180` 还没写\n"
+        + "entry (0, 1): expected 1.0")
+    #expect(localizedFailureForTests(recorded, language: .en) == recorded)
+    // Another sentence that happens to end the same way is left alone.
+    let other = "the model is not written yet"
+    #expect(localizedFailureForTests(other, language: .zh) == other)
+  }
+}

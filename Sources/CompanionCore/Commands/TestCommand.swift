@@ -91,7 +91,7 @@ func testsOf(
   let failed = judged.filter(\.failed)
   for test in failed {
     text += "✘ \(test.name) (\(suite(of: test.id)))\n"
-    let lines = (test.firstFailure ?? tr("test.failed")).split(
+    let lines = localizedFailure(test.firstFailure ?? tr("test.failed")).split(
       separator: "\n", omittingEmptySubsequences: false)
     text += lines.prefix(24).map { "    \($0)\n" }.joined()
     if test.issues.count > 1 {

@@ -210,7 +210,8 @@ struct Watcher {
     case .failing(let failure):
       lines.append("")
       lines.append(testLine(failure))
-      let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
+      let message = localizedFailure(failure.message).split(
+        separator: "\n", omittingEmptySubsequences: false)
       lines += message.prefix(24).map(String.init)
     case .notWritten:
       lines.append("")

@@ -92,6 +92,29 @@ func tr(_ key: String, _ arguments: [String: String] = [:]) -> String {
   return filledIn(text(Language.current), arguments)
 }
 
+/// A failure as a test recorded it, with the one sentence every stub's failures share
+/// ("`name` in FILE is not written yet", from LectureKit's placeholders) in the current
+/// language. The rest of a failure is the test's own text and stays as it was recorded.
+func localizedFailure(_ text: String) -> String {
+  guard Language.current != .en else { return text }
+  let suffix = " is not written yet"
+  return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    guard line.hasSuffix(suffix), let open = line.firstIndex(of: "`") else { return String(line) }
+    let afterOpen = line[line.index(after: open)...]
+    guard let close = afterOpen.firstIndex(of: "`"),
+      afterOpen[close...].hasPrefix("` in ")
+    else { return String(line) }
+    let name = String(afterOpen[..<close])
+    let file = String(afterOpen[afterOpen.index(close, offsetBy: 5)...].dropLast(suffix.count))
+    return String(line[..<open]) + tr("input.unwritten", ["name": name, "file": file])
+  }.joined(separator: "\n")
+}
+
+/// ``localizedFailure(_:)`` in `language`, for tests.
+public func localizedFailureForTests(_ text: String, language: Language) -> String {
+  Language.$current.withValue(language) { localizedFailure(text) }
+}
+
 /// `template` with each `{name}` of `arguments` replaced, in one pass: a value that itself
 /// holds `{name}` (a name a student typed) is left as it is.
 func filledIn(_ template: String, _ arguments: [String: String]) -> String {

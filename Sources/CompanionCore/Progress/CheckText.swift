@@ -83,7 +83,8 @@ struct CheckText {
     if !failure.alsoReached.isEmpty {
       lines[0] += tr("check.alsoRuns", ["names": joined(failure.alsoReached)])
     }
-    let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
+    let message = localizedFailure(failure.message).split(
+      separator: "\n", omittingEmptySubsequences: false)
     lines += message.prefix(20).map(String.init)
     if message.count > 20 {
       lines.append(tr("check.moreLines", ["count": "\(message.count - 20)"]))
