@@ -34,12 +34,14 @@ do {
       fail("unknown option '\(unknown)'\n\(usage)")
     }
     var changed = try tree.write(force: force)
-    let readme = try tree.text("README.md")
-    let counted = readmeWithExerciseCounts(readme, exercises: try tree.exercises())
-    if counted != readme {
-      try counted.write(
-        to: tree.root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
-      changed.append("README.md (the chapter table's exercise counts)")
+    for path in ["README.md", "Guides/zh/README.md"] {
+      guard let readme = try? tree.text(path) else { continue }
+      let counted = readmeWithExerciseCounts(readme, exercises: try tree.exercises())
+      if counted != readme {
+        try counted.write(
+          to: tree.root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        changed.append("\(path) (the chapter table's exercise counts)")
+      }
     }
     print(
       changed.isEmpty

@@ -21,10 +21,11 @@ struct ChineseErrorTests {
 
   /// A matrix file that `companion pool` reads, with `text` in it.
   static func file(_ name: String, _ text: String) -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("companion-chinese-errors-\(name)").path
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("companion-chinese-errors-\(name)")
+    // A file that cannot be written shows up as the test's "no such file" failure.
+    try? Data(text.utf8).write(to: url)
+    return url.path
   }
 
   static let ragged = file("ragged.txt", "1 2\n3 4 5\n")

@@ -23,13 +23,15 @@ struct VerifyTests {
     #expect(readmeProblems(missing, exercises: Self.exercises, chapters: ["A", "B"]).count == 1)
   }
 
-  @Test("the package's own README passes")
+  @Test("the package's own README and its Chinese one pass")
   func ownReadme() throws {
     let tree = ExerciseTree(root: PackageCopy.original)
-    let problems = readmeProblems(
-      try tree.text("README.md"), exercises: try tree.exercises(),
-      chapters: Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()))
-    #expect(problems.isEmpty, "\(problems)")
+    for path in ["README.md", "Guides/zh/README.md"] {
+      let problems = readmeProblems(
+        try tree.text(path), exercises: try tree.exercises(),
+        chapters: Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()))
+      #expect(problems.isEmpty, "\(path): \(problems)")
+    }
   }
 
   @Test(

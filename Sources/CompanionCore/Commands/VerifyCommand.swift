@@ -59,11 +59,19 @@ struct Verifier {
   /// The README's chapter table: a row per chapter, in teaching order, with its exercise count.
   func readme() -> (passed: Bool, line: String) {
     do {
-      let problems = readmeProblems(
-        try tree.text("README.md"), exercises: try tree.exercises(),
-        chapters: Curriculum.read(from: tree).teachingOrder(of: try tree.chapters()))
+      let exercises = try tree.exercises()
+      let chapters = Curriculum.read(from: tree).teachingOrder(of: try tree.chapters())
+      let problems =
+        readmeProblems(try tree.text("README.md"), exercises: exercises, chapters: chapters)
+        + readmeProblems(
+          try tree.text("Guides/zh/README.md"), exercises: exercises, chapters: chapters
+        ).map { "Guides/zh/README.md: " + $0 }
       if problems.isEmpty {
-        return (true, "README: its chapter table has every chapter and its exercise count")
+        return (
+          true,
+          "README: its chapter table, and the Chinese one's, has every chapter and its exercise "
+            + "count"
+        )
       }
       return (
         false,
