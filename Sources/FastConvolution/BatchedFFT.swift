@@ -98,8 +98,13 @@ struct BatchedFFT: Sendable {
   ///   - threads: the slabs are shared out among this many threads, each with slabs of its own.
   ///   - rowStride: the distance from one row of `data` to the next (`batch` unless the rows are
   ///     padded).
+  ///   - nonzero: how many leading rows of `data` may be nonzero; the rest must be zeros. While
+  ///     these rows are at most a stage's span / p, that stage has one term per output instead of
+  ///     p (a pruned stage, ``pruned(_:_:radix:span:block:nonzero:_:)``): a kernel's spectrum,
+  ///     whose input is zeros but for a few rows, costs about half a full transform.
   func transform(
-    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1
+    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
+    nonzero: Int? = nil
   ) {
     let rowStride = rowStride ?? batch
     guard batch > 0, !stages.isEmpty else { return }
@@ -113,14 +118,14 @@ struct BatchedFFT: Sendable {
       let last = slabs * (part + 1) / parts
       transformSlabs(
         data, rowStride: rowStride, width: width, from: first * width,
-        to: min(batch, last * width), inverse: inverse)
+        to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length))
     }
   }
 
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
     _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
-    inverse: Bool
+    inverse: Bool, nonzero: Int
   ) {
     let lanes = Lanes.scalarCount
     // The four arrays would start a power of two apart (the length and the width often are
@@ -140,11 +145,14 @@ struct BatchedFFT: Sendable {
         (slab.real).update(repeating: 0, count: length * padded)
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
-      for n in 0..<length {
+      // A pruned first stage reads only the rows that may be nonzero.
+      let read = nonzero <= stages[0].span / stages[0].radix ? nonzero : length
+      for n in 0..<read {
         copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
         copy(count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
       }
-      let result = transform(slab, scratch: scratch, batch: padded, inverse: inverse)
+      let result = transform(
+        slab, scratch: scratch, batch: padded, inverse: inverse, nonzero: nonzero)
       for n in 0..<length {
         copy(count, from: result.real + n * padded, to: data.real + n * rowStride + start)
         copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)
@@ -156,16 +164,26 @@ struct BatchedFFT: Sendable {
   ///
   /// - Returns: the buffer that holds the result, `data` or `scratch`.
   func transform(
-    _ data: SplitComplex, scratch: SplitComplex, batch: Int, inverse: Bool
+    _ data: SplitComplex, scratch: SplitComplex, batch: Int, inverse: Bool, nonzero: Int? = nil
   ) -> SplitComplex {
     var (source, target) = (data, scratch)
     let direction: Double = inverse ? -1 : 1
+    // Entries j ≥ nonzero of the sequences a stage reads are zero, as long as every stage
+    // before was pruned: a pruned stage keeps them so, a full one fills them.
+    var nonzero = nonzero ?? length
     for stage in stages {
       let block = stage.interleave * batch
       stage.twiddleReal.withUnsafeBufferPointer { real in
         stage.twiddleImaginary.withUnsafeBufferPointer { imaginary in
           let twiddles = Twiddles(
             real: real.baseAddress!, imaginary: imaginary.baseAddress!, direction: direction)
+          if nonzero <= stage.span / stage.radix {
+            pruned(
+              source, target, radix: stage.radix, span: stage.span, block: block,
+              nonzero: nonzero, twiddles)
+            return
+          }
+          nonzero = stage.span
           switch stage.radix {
           case 2: radix2(source, target, span: stage.span, block: block, twiddles)
           case 3: radix3(source, target, span: stage.span, block: block, twiddles)

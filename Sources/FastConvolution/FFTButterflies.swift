@@ -150,3 +150,26 @@ func radix5(
     }
   }
 }
+
+/// A stage whose input is zero past its first `nonzero` entries, with `nonzero` ≤ L/p: of the
+/// p terms of each output only x[j] (r = 0) is left, so y[p·j + k] = w^(j·k) · x[j] for
+/// j < nonzero, and the rest of y is zero.
+func pruned(
+  _ x: SplitComplex, _ y: SplitComplex, radix p: Int, span: Int, block: Int, nonzero: Int,
+  _ twiddles: Twiddles
+) {
+  let m = span / p
+  for j in 0..<nonzero {
+    let (a0, y0) = (j * block, p * j * block)
+    for t in Swift.stride(from: 0, to: block, by: Lanes.scalarCount) {
+      let x0 = x[a0 + t]
+      y[y0 + t] = x0
+      for k in 1..<p {
+        y[y0 + k * block + t] = x0.times(twiddles[(p - 1) * j + k - 1])
+      }
+    }
+  }
+  let zeros = p * (m - nonzero) * block
+  (y.real + p * nonzero * block).update(repeating: 0, count: zeros)
+  (y.imaginary + p * nonzero * block).update(repeating: 0, count: zeros)
+}

@@ -143,10 +143,13 @@ public struct RealFFT2D: Sendable {
     of x: Matrix, into spectrum: SplitComplex, work: SplitComplex, threads: Int
   ) {
     pairRows(of: x, into: work, threads: threads)
-    alongFirstAxis.transform(work, batch: x.columns, inverse: false, threads: threads)
+    // Past x's rows and columns all is zero: a small kernel's transforms are pruned.
+    alongFirstAxis.transform(
+      work, batch: x.columns, inverse: false, threads: threads, nonzero: (x.rows + 1) / 2)
     untangle(work, width: x.columns, into: spectrum, threads: threads)
     alongSecondAxis.transform(
-      spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads)
+      spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads,
+      nonzero: x.columns)
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).
