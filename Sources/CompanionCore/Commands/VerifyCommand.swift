@@ -261,8 +261,12 @@ private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) ->
   say("companion verify: planting each mistake of the catalog in \(MistakeCheck.scratch)/ ...")
   let outcomes: [MistakeCheck.Outcome]
   do {
-    outcomes = try MistakeCheck(root: root).run(chapters: wanted.isEmpty ? nil : wanted) {
-      FileHandle.standardOutput.write(Data(($0 + "\n").utf8))
+    // In English whatever the tool's language: the tests then name each mistake in the words
+    // of the catalog's diagnoses, and the report is for instructors.
+    outcomes = try Language.$current.withValue(.en) {
+      try MistakeCheck(root: root).run(chapters: wanted.isEmpty ? nil : wanted) {
+        FileHandle.standardOutput.write(Data(($0 + "\n").utf8))
+      }
     }
   } catch let error as UsageError {
     throw error

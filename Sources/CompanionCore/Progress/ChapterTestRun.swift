@@ -132,7 +132,8 @@ struct ChapterTestRun {
   func passThrough(_ chapter: String) -> Ending {
     runChild(
       testCommand(filter: "^\(chapter)Tests\\."), in: root,
-      environment: ["SWIFT_BACKTRACE": "enable=no"], output: nil, timeout: timeout)
+      environment: ["SWIFT_BACKTRACE": "enable=no", "COMPANION_LANG": Language.current.rawValue],
+      output: nil, timeout: timeout)
   }
 
   /// What a test stopped at the time limit says.
@@ -167,6 +168,8 @@ struct ChapterTestRun {
       arguments, in: root,
       environment: [
         "COMPANION_TRACE": trace.path, "SWIFT_BACKTRACE": "enable=no", "NO_COLOR": "1",
+        // The tests say their failures in the tool's language (TestSupport reads it).
+        "COMPANION_LANG": Language.current.rawValue,
       ], output: output, timeout: timeout, watch: watch, signalFirst: SIGUSR1)
     let why =
       ending == .timedOut
