@@ -14,6 +14,7 @@ struct FlattenTests {
       unlike: [
         KnownMistake(
           "each map was read column by column: flatten reads row by row",
+          zh: "每张特征图是按列读的：flatten 按行读",
           Matrix(column: [1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12]))
       ])
   }
@@ -33,6 +34,7 @@ struct FlattenTests {
       unlike: [
         (
           "each map was filled column by column: unflatten fills row by row, as flatten reads",
+          zh: "每张特征图是按列填的：unflatten 按行填，和 flatten 的读法一样",
           [[[1, 3, 5], [2, 4, 6]], [[7, 9, 11], [8, 10, 12]]]
         )
       ])

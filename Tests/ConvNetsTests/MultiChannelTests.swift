@@ -32,9 +32,13 @@ struct MultiChannelTests {
       unlike: [
         (
           "the filter's bias is left out",
+          zh: "漏了滤波器的偏置",
           zip(expected, TwoByTwo.biases).map { $0 - Matrix(rows: 2, columns: 3, repeating: $1) }
         ),
-        ("only input map 0 was read: each filter sums over all the input maps", firstMapOnly),
+        (
+          "only input map 0 was read: each filter sums over all the input maps",
+          zh: "只读了输入特征图 0：每个滤波器要对全部输入特征图求和", firstMapOnly
+        ),
       ])
   }
 
@@ -156,7 +160,10 @@ struct MultiChannelBackwardTests {
     let upstream: [Matrix] = [[[1, 2, 3], [4, 5, 6]], [[-1, 0, 1], [0, 0, 0.5]]]
     let gradient = convLayerParameterGradient(upstream, input: TwoByTwo.input, layer)
     if gradient.biases == [21.0 / 6, 0.5 / 6] {
-      fail("probably: the bias gradient was averaged over the map: it is the sum")
+      fail(
+        said(
+          "probably: the bias gradient was averaged over the map: it is the sum",
+          "可能是：偏置的梯度在特征图上取了平均：应为求和"))
     }
     #expect(gradient.biases == [21, 0.5], "computed \(gradient.biases)")
     // Kernel 1 of filter 1 only meets input map 1 and only feeds output map 1: its gradient

@@ -49,9 +49,17 @@ struct ParameterCountTests {
   @Test("LeNet-5: 156 + 2416 + 48120 + 10164 + 850 = 61,706 with full connections")
   func leNetModern() {
     let counts = parameterCounts(of: LeNet5.modern, input: LeNet5.input)
-    if counts.first == 150 { fail("probably: the filters' biases are not counted: one per filter") }
+    if counts.first == 150 {
+      fail(
+        said(
+          "probably: the filters' biases are not counted: one per filter",
+          "可能是：没算滤波器的偏置：每个滤波器一个"))
+    }
     if counts.last == 840 {
-      fail("probably: the dense layer's biases are not counted: one per unit")
+      fail(
+        said(
+          "probably: the dense layer's biases are not counted: one per unit",
+          "可能是：没算全连接层的偏置：每个单元一个"))
     }
     #expect(counts == [156, 0, 2416, 0, 48120, 10164, 850])
     #expect(counts.reduce(0, +) == 61_706)

@@ -30,18 +30,18 @@ func expectMaps(
 
 /// Expects maps as ``expectMaps(_:equal:tolerance:_:sourceLocation:)`` does; when they
 /// disagree and are what a known mistake gives (every map within 1e-9), the one failure starts
-/// with its diagnosis.
+/// with its diagnosis, in English and in Chinese as a ``KnownMistake``'s.
 @discardableResult
 func expectMaps(
-  _ computed: [Matrix], equal expected: [Matrix], unlike mistakes: [(String, [Matrix])],
+  _ computed: [Matrix], equal expected: [Matrix], unlike mistakes: [(String, zh: String, [Matrix])],
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   let failures = capturingFailures { _ = expectMaps(computed, equal: expected, context) }
   guard let first = failures.first else { return true }
-  let matching = mistakes.filter { _, maps in
+  let matching = mistakes.filter { _, _, maps in
     maps.count == computed.count
       && zip(maps, computed).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: 1e-9) }
-  }.map(\.0)
+  }.map { said($0.0, $0.zh) }
   let named = KnownMistake.naming(matching).map { $0 + "\n" } ?? ""
   fail(named + first, sourceLocation: sourceLocation)
   return false

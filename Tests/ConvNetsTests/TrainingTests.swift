@@ -47,7 +47,8 @@ struct TrainingTests {
       twice.parameters, equals: once.parameters,
       unlike: [
         KnownMistake(
-          "the batch's gradients were summed: the step takes their mean", sum, tolerance: 1e-9)
+          "the batch's gradients were summed: the step takes their mean",
+          zh: "把这一批的梯度加起来了：更新用的是它们的平均值", sum, tolerance: 1e-9)
       ])
     #expect(once.parameters != net.parameters, "the step moved the network")
     // A learning rate of 0 leaves every parameter where it was.

@@ -19,6 +19,7 @@ struct ConvolutionVersusCorrelationTests {
       unlike: [
         KnownMistake(
           "the kernel is flipped: that is the convolution, correlation does not flip",
+          zh: "卷积核翻转了：这是卷积，互相关不翻转",
           [[6, 9, 8], [18, 15, 11], [26, 29, 26]])
       ])
   }
@@ -35,12 +36,16 @@ struct ConvolutionVersusCorrelationTests {
     expectMatrix(
       convolve(Self.image, with: Self.kernel), equals: expected,
       unlike: [
-        KnownMistake("the kernel is not flipped: that is the correlation", noFlip),
+        KnownMistake(
+          "the kernel is not flipped: that is the correlation",
+          zh: "卷积核没有翻转：这是互相关", noFlip),
         KnownMistake(
           "only the kernel's rows are flipped: turn it by 180 degrees, rows and columns",
+          zh: "只翻转了卷积核的行：要旋转 180 度，行和列都翻转",
           rowsOnly),
         KnownMistake(
           "only the kernel's columns are flipped: turn it by 180 degrees, rows and columns",
+          zh: "只翻转了卷积核的列：要旋转 180 度，行和列都翻转",
           columnsOnly),
       ])
   }

@@ -10,16 +10,21 @@ struct FlipTests {
     [
       KnownMistake(
         "that is the transpose: rotate180 turns the kernel, it does not mirror it on its diagonal",
+        zh: "这是转置：rotate180 把卷积核旋转 180 度，不是沿对角线翻折",
         kernel.transposed()),
       KnownMistake(
         "only the rows are reversed: turn by 180 degrees, rows and columns",
+        zh: "只把行倒过来了：旋转 180 度要把行和列都倒过来",
         Matrix(rows: kernel.rows, columns: kernel.columns) { kernel[kernel.rows - 1 - $0, $1] }),
       KnownMistake(
         "only the columns are reversed: turn by 180 degrees, rows and columns",
+        zh: "只把列倒过来了：旋转 180 度要把行和列都倒过来",
         Matrix(rows: kernel.rows, columns: kernel.columns) {
           kernel[$0, kernel.columns - 1 - $1]
         }),
-      KnownMistake("the kernel comes back as it was, not turned", kernel),
+      KnownMistake(
+        "the kernel comes back as it was, not turned",
+        zh: "卷积核原样返回，没有旋转", kernel),
     ]
   }
 

@@ -117,20 +117,34 @@ struct OutputSizeTableTests {
   }
 
   static let mistakes: [KnownRuleMistake<Case>] = [
-    KnownRuleMistake("the + 1 is missing: the first window counts too") {
+    KnownRuleMistake(
+      "the + 1 is missing: the first window counts too",
+      zh: "少了 + 1：第一个窗口也要算上"
+    ) {
       ($0.n + 2 * $0.p - $0.k) / $0.s
     },
-    KnownRuleMistake("the padding is counted on one side only: it goes on both") {
+    KnownRuleMistake(
+      "the padding is counted on one side only: it goes on both",
+      zh: "填充只算了一侧：两侧都有填充"
+    ) {
       ($0.n + $0.p - $0.k) / $0.s + 1
     },
-    KnownRuleMistake("the padding is left out: the window slides over the padded input") {
+    KnownRuleMistake(
+      "the padding is left out: the window slides over the padded input",
+      zh: "漏了填充：窗口在填充后的输入上滑动"
+    ) {
       ($0.n - $0.k) / $0.s + 1
     },
-    KnownRuleMistake("the division rounds up: a window that does not fit is no output") {
+    KnownRuleMistake(
+      "the division rounds up: a window that does not fit is no output",
+      zh: "除法向上取整了：放不下的窗口不产生输出"
+    ) {
       ($0.n + 2 * $0.p - $0.k + $0.s - 1) / $0.s + 1
     },
-    KnownRuleMistake("the stride divides n + 2p - k + 1: divide the distance travelled, then add 1")
-    {
+    KnownRuleMistake(
+      "the stride divides n + 2p - k + 1: divide the distance travelled, then add 1",
+      zh: "用步幅去除 n + 2p - k + 1 了：先除窗口能移动的距离，再加 1"
+    ) {
       ($0.n + 2 * $0.p - $0.k + 1) / $0.s
     },
   ]

@@ -28,11 +28,13 @@ struct PaddingTests {
       unlike: [
         KnownMistake(
           "the input sits in the top-left corner: the zeros all went below and to the right",
+          zh: "输入留在了左上角：零全补到了下方和右侧",
           [
             [1, 2, 0, 0, 0], [3, 4, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0],
           ]),
         KnownMistake(
           "the rows and the columns of the offset are swapped: (i + top, j + left)",
+          zh: "偏移的行和列弄反了：应为 (i + top, j + left)",
           [
             [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0],
           ]),

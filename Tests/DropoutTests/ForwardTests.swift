@@ -21,11 +21,15 @@ struct ForwardTests {
       inverted, equals: [[1.25, 0, 3.75], [0, 6.25, 7.5]],
       unlike: [
         KnownMistake(
-          "kept units were divided by p; divide by 1 - p, the probability of keeping", kept / 0.2),
+          "kept units were divided by p; divide by 1 - p, the probability of keeping",
+          zh: "保留的单元除以了 p：应除以保留的概率 1 - p", kept / 0.2),
         KnownMistake(
           "kept units were multiplied by 1 - p: inverted dropout divides by it while training",
+          zh: "保留的单元乘了 1 - p：反向 Dropout 训练时要除以 1 - p",
           0.8 * kept),
-        KnownMistake("kept units were not scaled: inverted dropout divides by 1 - p", kept),
+        KnownMistake(
+          "kept units were not scaled: inverted dropout divides by 1 - p",
+          zh: "保留的单元没有缩放：反向 Dropout 要除以 1 - p", kept),
       ], "inverted")
   }
 

@@ -124,9 +124,11 @@ struct MaskBoundaryTests {
       unlike: [
         KnownMistake(
           "a draw equal to p dropped its unit: keep when u >= p (at p = 0 every unit is kept)",
+          zh: "抽到的数恰好等于 p 时丢弃了单元：u >= p 就保留（p = 0 时每个单元都保留）",
           Matrix([draws.map { $0 > p ? 1 : 0 }])),
         KnownMistake(
           "p was used as the probability of keeping: keep when u >= p",
+          zh: "把 p 当成了保留的概率：p 是丢弃的概率，u >= p 才保留",
           Matrix([draws.map { $0 < p ? 1 : 0 }])),
       ], "p = \(p), draws \(draws)")
   }

@@ -18,9 +18,12 @@ struct AffineMapTests {
       affineMap([[1, 2], [-1, 0]], weights: weights, bias: [[1], [-1]]),
       equals: [[1, 5], [-1, -1]],
       unlike: [
-        KnownMistake("the bias b is left out", [[0, 6], [-2, 0]]),
         KnownMistake(
-          "that is Wᵀ x + b: row j of W gives coordinate j of the image", [[-1, 4], [-1, 0]]),
+          "the bias b is left out",
+          zh: "漏了偏置 b", [[0, 6], [-2, 0]]),
+        KnownMistake(
+          "that is Wᵀ x + b: row j of W gives coordinate j of the image",
+          zh: "这是 Wᵀ x + b：像的第 j 个坐标由 W 的第 j 行给出", [[-1, 4], [-1, 0]]),
       ])
   }
 
@@ -30,7 +33,11 @@ struct AffineMapTests {
     let computed = affineMap([[0, 1]], weights: weights, bias: Self.zero)
     expectMatrix(
       computed, equals: [[2, 1]],
-      unlike: [KnownMistake("that is Wᵀ x: row j of W gives coordinate j of the image", [[0, 1]])])
+      unlike: [
+        KnownMistake(
+          "that is Wᵀ x: row j of W gives coordinate j of the image",
+          zh: "这是 Wᵀ x：像的第 j 个坐标由 W 的第 j 行给出", [[0, 1]])
+      ])
   }
 
   @Test("E6.12 a layer may change the dimension: 3 units on 2-dimensional points")

@@ -21,9 +21,11 @@ struct FoldTests {
       unlike: [
         KnownMistake(
           "negative coordinates were mirrored, |x|: ReLU folds them to 0",
+          zh: "负坐标被镜像成了 |x|：ReLU 把它们折叠到 0",
           Self.points.map { abs($0) }),
         KnownMistake(
-          "min(0, x) keeps the negative part: ReLU is max(0, x)", Self.points.map { min(0, $0) }),
+          "min(0, x) keeps the negative part: ReLU is max(0, x)",
+          zh: "min(0, x) 留下的是负的部分：ReLU 是 max(0, x)", Self.points.map { min(0, $0) }),
       ])
   }
 

@@ -57,7 +57,10 @@ struct ForwardPassTests {
       unfoldedZs.append(unfolded)
     }
     if stages[2].z.isApproximatelyEqual(to: unfoldedZs[2], absoluteTolerance: 1e-9) {
-      fail("probably: each layer started from the previous layer's z, not its folded a = relu(z)")
+      fail(
+        said(
+          "probably: each layer started from the previous layer's z, not its folded a = relu(z)",
+          "可能是：每一层从上一层的 z 算起，而不是从折叠后的 a = relu(z) 算起"))
     }
     var a = points
     for (l, layer) in network.hidden.enumerated() {

@@ -26,7 +26,10 @@ struct TrainingTests {
     for labels: [Double] in [[1, 1, 1, 1], [-1, 1, -1, 1]] {
       let loss = foldingLoss(network, points: points, labels: labels)
       if loss.isApproximatelyEqual(to: 4 * 0.6931471805599453, absoluteTolerance: 1e-12) {
-        fail("probably: the sum of the points' losses, not their mean")
+        fail(
+          said(
+            "probably: the sum of the points' losses, not their mean",
+            "可能是：算的是各点损失之和，不是平均值"))
       }
       expectClose(loss, 0.6931471805599453, tolerance: 1e-15, "labels \(labels)")
     }
@@ -39,7 +42,10 @@ struct TrainingTests {
     // s = 1000 on a point of class -1: log(1 + e^1000) = 1000 + log(1 + e^-1000) = 1000.
     let loss = foldingLoss(network, points: [[1, 0]], labels: [-1])
     if loss.isInfinite {
-      fail("probably: log(1 + e^1000) overflowed: write it as max(0, -m) + log(1 + e^-|m|)")
+      fail(
+        said(
+          "probably: log(1 + e^1000) overflowed: write it as max(0, -m) + log(1 + e^-|m|)",
+          "可能是：log(1 + e^1000) 溢出了：写成 max(0, -m) + log(1 + e^-|m|)"))
     }
     expectClose(loss, 1000, tolerance: 1e-9)
   }
@@ -88,7 +94,10 @@ struct TrainingTests {
     if gradient.hidden[0].bias.isApproximatelyEqual(
       to: [[-sigmaOne], [sigmaOne]], absoluteTolerance: 1e-12)
     {
-      fail("probably: relu'(0) was taken as 1: a unit at z = 0 passes no gradient")
+      fail(
+        said(
+          "probably: relu'(0) was taken as 1: a unit at z = 0 passes no gradient",
+          "可能是：relu'(0) 取成了 1：z = 0 的单元不传梯度"))
     }
     expectMatrix(gradient.hidden[0].bias, equals: [[0], [sigmaOne]], tolerance: 1e-15, "b")
     expectMatrix(

@@ -2,11 +2,16 @@ import LectureKit
 import TestSupport
 import Testing
 
-/// The test helpers must fail where they should, or no chapter test has teeth.
+/// The test helpers must fail where they should, or no chapter test has teeth. Their texts are
+/// checked in English, whatever `COMPANION_LANG` says (`TestLanguageTests` checks the Chinese).
 @Suite("Test helpers fail where they should")
 struct ExpectationTests {
   @Test("a placeholder, a wrong shape and a wrong entry each fail expectMatrix")
   func matrixFailures() {
+    TestLanguage.using(.english) { Self.matrixFailuresInEnglish() }
+  }
+
+  static func matrixFailuresInEnglish() {
     let expected: Matrix = [[1, 2], [3, 4]]
     let placeholder = capturingFailures {
       expectMatrix(.unwritten("x", in: "Exercises/A/B.swift"), equals: expected)
@@ -47,7 +52,7 @@ struct ExpectationTests {
 
   @Test("side-by-side printing shows both matrices")
   func sideBySidePrinting() {
-    let text = sideBySide([[1, 2]], [[3, 4]])
+    let text = TestLanguage.using(.english) { sideBySide([[1, 2]], [[3, 4]]) }
     #expect(text.contains("expected"))
     #expect(text.split(separator: "\n").last == "1 2        |   3 4")
   }
@@ -58,7 +63,7 @@ struct LargeMatrixMessageTests {
   @Test("a large matrix is cut to its top-left corner in side-by-side printing")
   func cut() {
     let big = Matrix(rows: 500, columns: 500) { i, j in Double(i * 500 + j) }
-    let text = sideBySide(big, big)
+    let text = TestLanguage.using(.english) { sideBySide(big, big) }
     #expect(text.count < 2_000)
     #expect(text.contains("… (500 x 500 in all)"))
   }

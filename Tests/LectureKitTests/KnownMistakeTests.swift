@@ -5,19 +5,21 @@ import Testing
 @Suite("Known mistakes: a failure names the mistake the value matches")
 struct KnownMistakeTests {
   static let mistakes = [
-    KnownMistake("the kernel is not flipped", [[1, 2]]),
-    KnownMistake("the stride is ignored", [[1, 2]]),
-    KnownMistake("the rows are swapped", [[3, 4]]),
+    KnownMistake("the kernel is not flipped", zh: "卷积核没有翻转", [[1, 2]]),
+    KnownMistake("the stride is ignored", zh: "忽略了步幅", [[1, 2]]),
+    KnownMistake("the rows are swapped", zh: "行弄反了", [[3, 4]]),
   ]
 
   @Test("one match names one mistake; two that both explain the value name both; none, none")
   func naming() {
-    #expect(
-      KnownMistake.diagnosis(of: [[3, 4]], among: Self.mistakes)
-        == "probably: the rows are swapped")
-    #expect(
-      KnownMistake.diagnosis(of: [[1, 2]], among: Self.mistakes)
-        == "probably one of: the kernel is not flipped; or the stride is ignored")
+    TestLanguage.using(.english) {
+      #expect(
+        KnownMistake.diagnosis(of: [[3, 4]], among: Self.mistakes)
+          == "probably: the rows are swapped")
+      #expect(
+        KnownMistake.diagnosis(of: [[1, 2]], among: Self.mistakes)
+          == "probably one of: the kernel is not flipped; or the stride is ignored")
+    }
     #expect(KnownMistake.diagnosis(of: [[5, 6]], among: Self.mistakes) == nil)
     #expect(KnownMistake.diagnosis(of: [[1, 2, 3]], among: Self.mistakes) == nil)
     #expect(KnownMistake.diagnosis(of: .unwritten("f", in: "x"), among: Self.mistakes) == nil)
@@ -25,8 +27,8 @@ struct KnownMistakeTests {
 
   @Test("a failing expectation records one issue, the diagnosis first, then the grid")
   func oneIssue() {
-    let failures = capturingFailures {
-      expectMatrix([[3, 4]], equals: [[0, 0]], unlike: Self.mistakes)
+    let failures = TestLanguage.using(.english) {
+      capturingFailures { expectMatrix([[3, 4]], equals: [[0, 0]], unlike: Self.mistakes) }
     }
     #expect(failures.count == 1)
     #expect(failures.first?.hasPrefix("probably: the rows are swapped\n") == true)

@@ -44,6 +44,7 @@ struct AveragePoolingTests {
       unlike: [
         KnownMistake(
           "divided by the input cells only: the padding zeros count too (PyTorch's default)",
+          zh: "只除以了输入的格子数：填充的零也要算上（PyTorch 的默认做法）",
           [[10 / 4, 24 / 6], [51 / 6, 90 / 9]])
       ])
   }
@@ -64,6 +65,7 @@ struct AveragePoolingTests {
       unlike: [
         KnownMistake(
           "every window was divided by 9: a partial window divides by the cells it covers",
+          zh: "每个窗口都除以了 9：不完整的窗口除以它覆盖的格子数",
           Matrix(rows: 3, columns: 3) { expected[$0, $1] * cells[$0] * cells[$1] / 9 })
       ])
   }

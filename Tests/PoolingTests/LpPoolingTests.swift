@@ -33,7 +33,10 @@ struct LpPoolingTests {
     expectMatrix(
       pooled, equals: expected,
       unlike: [
-        KnownMistake("(-2)^3 was added as -8: Lp pooling raises the magnitude |x| to the power p") {
+        KnownMistake(
+          "(-2)^3 was added as -8: Lp pooling raises the magnitude |x| to the power p",
+          zh: "(-2)^3 按 -8 加了进去：Lp 范数池化取的是绝对值 |x| 的 p 次方"
+        ) {
           $0.shape == expected.shape
             && $0[0, 0].isApproximatelyEqual(to: pow(65.0, 1.0 / 3), absoluteTolerance: 1e-9)
         }

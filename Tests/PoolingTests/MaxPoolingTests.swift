@@ -85,9 +85,13 @@ struct MaxPoolingTests {
     expectMatrix(
       pooled, equals: [[-3, -1], [-2, -5]],
       unlike: [
-        KnownMistake("padding was taken as 0: it must never win", [[0, 0], [0, -5]]),
+        KnownMistake(
+          "padding was taken as 0: it must never win",
+          zh: "把填充当成了 0：填充永远不能当选最大值",
+          [[0, 0], [0, -5]]),
         KnownMistake(
           "the maximum starts from 0: an all-negative window then gives 0; start from -infinity",
+          zh: "最大值从 0 开始找：全是负数的窗口就得到 0；应从负无穷开始",
           [[0, 0], [0, 0]]),
       ])
   }

@@ -121,19 +121,28 @@ struct PooledLengthTableTests {
   static func windows(_ c: Case) -> Int { poolWindows(c.n, c.axis, c.rounding).count }
 
   static let mistakes: [KnownRuleMistake<Case>] = [
-    KnownRuleMistake("the ceil division rounds to the nearest whole number, not up") { c in
+    KnownRuleMistake(
+      "the ceil division rounds to the nearest whole number, not up",
+      zh: "向上取整的除法做成了四舍五入"
+    ) { c in
       let span = c.n + 2 * c.axis.padding - c.axis.size
       if c.rounding == .floor { return span / c.axis.stride + 1 }
       var count = Int((Double(span) / Double(c.axis.stride)).rounded()) + 1
       if (count - 1) * c.axis.stride >= c.n + c.axis.padding { count -= 1 }
       return count
     },
-    KnownRuleMistake("ceil mode keeps a last window that starts in the right padding") { c in
+    KnownRuleMistake(
+      "ceil mode keeps a last window that starts in the right padding",
+      zh: "向上取整模式多留了一个从右侧填充里开始的窗口"
+    ) { c in
       let span = c.n + 2 * c.axis.padding - c.axis.size
       return c.rounding == .floor
         ? span / c.axis.stride + 1 : (span + c.axis.stride - 1) / c.axis.stride + 1
     },
-    KnownRuleMistake("the padding is counted on one side only: it goes on both") { c in
+    KnownRuleMistake(
+      "the padding is counted on one side only: it goes on both",
+      zh: "填充只算了一侧：两侧都有填充"
+    ) { c in
       let span = c.n + c.axis.padding - c.axis.size
       if c.rounding == .floor { return span / c.axis.stride + 1 }
       var count = (span + c.axis.stride - 1) / c.axis.stride + 1

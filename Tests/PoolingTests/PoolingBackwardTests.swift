@@ -52,10 +52,15 @@ struct PoolingBackwardTests {
       gradient, equals: [[0, 1, 2, 0], [0, 0, 0, 0]],
       unlike: [
         KnownMistake(
-          "ties went to the last maximum: keep the first", [[0, 0, 0, 0], [1, 0, 0, 2]]),
-        KnownMistake("every tied maximum got the gradient", [[0, 1, 2, 2], [1, 0, 2, 2]]),
+          "ties went to the last maximum: keep the first",
+          zh: "并列时梯度给了最后一个最大值：应给第一个",
+          [[0, 0, 0, 0], [1, 0, 0, 2]]),
+        KnownMistake(
+          "every tied maximum got the gradient",
+          zh: "并列的最大值都得到了梯度", [[0, 1, 2, 2], [1, 0, 2, 2]]),
         KnownMistake(
           "the gradient went to every cell of its window, not to the maximum alone",
+          zh: "梯度给了窗口里的每个格子，而不是只给最大值",
           [[1, 1, 2, 2], [1, 1, 2, 2]]),
       ])
   }
@@ -71,6 +76,7 @@ struct PoolingBackwardTests {
       unlike: [
         KnownMistake(
           "each window overwrote the last one's gradient: they must add up",
+          zh: "每个窗口覆盖了前一个窗口的梯度：应该累加",
           [[0, 0, 0], [0, 4, 0], [0, 0, 0]])
       ])
   }

@@ -37,9 +37,12 @@ struct ConventionTests {
     let slip = reluConventionViolations { $0 >= 0 ? 1 : 0 }
     #expect(slip == ["relu'(0.0) is 1.0, not 0.0", "relu'(-0.0) is 1.0, not 0.0"])
     if !violations.isEmpty {
-      fail(
-        (violations == slip ? "probably: ReLU'(0) was taken as 1 (z >= 0): the notes pick 0\n" : "")
-          + violations.joined(separator: "; "))
+      let diagnosis =
+        violations == slip
+        ? said(
+          "probably: ReLU'(0) was taken as 1 (z >= 0): the notes pick 0\n",
+          "可能是：ReLU'(0) 取成了 1（z >= 0）：讲义取 0\n") : ""
+      fail(diagnosis + violations.joined(separator: "; "))
     }
   }
 
@@ -59,9 +62,14 @@ struct ConventionTests {
     if !violations.isEmpty {
       let diagnosis =
         violations == slip
-        ? "probably: at margin exactly 1 the gradient was taken as -y (>=): the loss is 0 there, "
-          + "and the notes pick 0\n"
-        : violations == flipped ? "probably: the sign is flipped: ∂ℓ/∂z = -y below margin 1\n" : ""
+        ? said(
+          "probably: at margin exactly 1 the gradient was taken as -y (>=): the loss is 0 there, "
+            + "and the notes pick 0\n",
+          "可能是：间隔恰为 1 时梯度取成了 -y（>=）：那里损失为 0，讲义取 0\n")
+        : violations == flipped
+          ? said(
+            "probably: the sign is flipped: ∂ℓ/∂z = -y below margin 1\n",
+            "可能是：符号反了：间隔小于 1 时 ∂ℓ/∂z = -y\n") : ""
       fail(diagnosis + violations.joined(separator: "; "))
     }
   }

@@ -58,8 +58,10 @@ struct ShallowNetworkTests {
     // and give the same numbers here; the next test tells them apart.
     if computed.W == [[5, 0.5], [10, 1]] {
       fail(
-        "probably one of: ReLU'(0) was taken as 1: the notes pick 0; or the ReLU gate "
-          + "[z_j > 0] is left out of ∂ℓ/∂b_j")
+        said(
+          "probably one of: ReLU'(0) was taken as 1: the notes pick 0; or the ReLU gate "
+            + "[z_j > 0] is left out of ∂ℓ/∂b_j",
+          "可能是以下之一：ReLU'(0) 取成了 1：讲义取 0；或 ∂ℓ/∂b_j 漏了 ReLU 的门控 [z_j > 0]"))
     }
     expectShallow(computed, equals: expected)
   }
@@ -70,7 +72,10 @@ struct ShallowNetworkTests {
       W: Self.kinked.W, b: [[-1], [0]], w: Self.kinked.w, outputBias: -0.5)
     let computed = shallowGradient(network, input: Self.x, label: -1)
     if computed.W == [[5, 0.5], [10, 1]] {
-      fail("probably: the ReLU gate [z_j > 0] is left out: an inactive unit passes nothing back")
+      fail(
+        said(
+          "probably: the ReLU gate [z_j > 0] is left out: an inactive unit passes nothing back",
+          "可能是：漏了 ReLU 的门控 [z_j > 0]：没有激活的单元不往回传梯度"))
     }
     expectShallow(
       computed,

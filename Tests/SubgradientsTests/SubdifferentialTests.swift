@@ -14,14 +14,16 @@ func expectInterval(
   guard computed == expected else {
     var diagnosis = ""
     if computed.isPoint && !expected.isPoint {
-      diagnosis =
+      diagnosis = said(
         "probably: at a kink ∂h(v) is every slope between the left and the right derivative, "
-        + "not one of them\n"
+          + "not one of them\n",
+        "可能是：在折点处 ∂h(v) 是左右导数之间的每一个斜率，不是其中一个\n")
     } else if computed == Interval(-expected.upper, -expected.lower) {
-      diagnosis = "probably: the sign is flipped\n"
+      diagnosis = said("probably: the sign is flipped\n", "可能是：符号反了\n")
     }
     fail(
-      "\(diagnosis)\(prefix)expected \(expected), computed \(computed)",
+      diagnosis + prefix
+        + said("expected \(expected), computed \(computed)", "应为 \(expected)，算出 \(computed)"),
       sourceLocation: sourceLocation)
     return false
   }

@@ -31,7 +31,10 @@ struct SubgradientDescentTests {
       from: 0.35, steps: 5, stepSize: .constant(0.1), subgradient: signOf)
     guard expectIterates(constant, steps: 5) else { return }
     if abs(constant[1] - 0.45) < 1e-12 {
-      fail("probably: the step went up the subgradient: v_(t+1) = v_t - η_t g_t")
+      fail(
+        said(
+          "probably: the step went up the subgradient: v_(t+1) = v_t - η_t g_t",
+          "可能是：沿次梯度往上走了：v_(t+1) = v_t - η_t g_t"))
     }
     let expected = [0.35, 0.25, 0.15, 0.05, -0.05, 0.05]
     for (t, v) in expected.enumerated() {

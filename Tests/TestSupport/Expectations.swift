@@ -10,11 +10,14 @@ public func expectMatrix(
   _ computed: Matrix, equals expected: Matrix, tolerance: Double = 1e-12,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = contextPrefix(context)
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.shape == expected.shape else {
     fail(
-      "\(prefix)expected a \(expected.shape) matrix, computed a \(computed.shape) one\n"
+      prefix
+        + said(
+          "expected a \(expected.shape) matrix, computed a \(computed.shape) one\n",
+          "应为 \(expected.shape) 矩阵，算出的是 \(computed.shape) 矩阵\n")
         + sideBySide(expected, computed),
       sourceLocation: sourceLocation)
     return false
@@ -23,10 +26,17 @@ public func expectMatrix(
     // On a student's exercises a read outside a matrix gives NaN instead of stopping the run.
     let nan =
       computed.elements.contains(where: \.isNaN) && !expected.elements.contains(where: \.isNaN)
-      ? "NaN entries: probably an index outside a matrix was read (or 0 / 0)\n" : ""
+      ? said(
+        "NaN entries: probably an index outside a matrix was read (or 0 / 0)\n",
+        "出现了 NaN：可能读了矩阵范围以外的下标（或者算了 0 / 0）\n") : ""
+    let (row, column) = (difference.row, difference.column)
     fail(
-      "\(prefix)\(nan)entry (\(difference.row), \(difference.column)): expected "
-        + "\(difference.other), computed \(difference.value) (tolerance \(tolerance))\n"
+      prefix + nan
+        + said(
+          "entry (\(row), \(column)): expected \(difference.other), computed \(difference.value) "
+            + "(tolerance \(tolerance))\n",
+          "元素 (\(row), \(column))：应为 \(difference.other)，算出 \(difference.value)"
+            + "（容差 \(tolerance)）\n")
         + sideBySide(expected, computed),
       sourceLocation: sourceLocation)
     return false
@@ -41,13 +51,16 @@ public func expectSlide(
   _ computed: Matrix, prints lines: [String], _ context: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = contextPrefix(context)
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   let printed = computed.slideDescription
   let slide = lines.joined(separator: "\n")
   guard printed == slide else {
     fail(
-      "\(prefix)the slide prints\n\(slide)\nbut the result prints\n\(printed)",
+      prefix
+        + said(
+          "the slide prints\n\(slide)\nbut the result prints\n\(printed)",
+          "幻灯片上印的是\n\(slide)\n结果印出来是\n\(printed)"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -62,10 +75,13 @@ public func expectClose(
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
   guard computed.isApproximatelyEqual(to: expected, absoluteTolerance: tolerance) else {
-    let prefix = context.isEmpty ? "" : "\(context): "
-    let note = computed.isNaN ? " (NaN: is the exercise written yet?)" : ""
+    let prefix = contextPrefix(context)
+    let note = computed.isNaN ? said(" (NaN: is the exercise written yet?)", "（NaN：练习写完了吗？）") : ""
     fail(
-      "\(prefix)expected \(expected), computed \(computed)\(note) (tolerance \(tolerance))",
+      prefix
+        + said(
+          "expected \(expected), computed \(computed)\(note) (tolerance \(tolerance))",
+          "应为 \(expected)，算出 \(computed)\(note)（容差 \(tolerance)）"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -79,41 +95,51 @@ public func expectGradient(
   _ analytic: Matrix, matches numeric: Matrix, below bound: Double = 1e-7,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = contextPrefix(context)
   guard expectWritten(analytic, context, sourceLocation: sourceLocation) else { return false }
   let error = relError(analytic, numeric)
   guard error < bound else {
     fail(
-      "\(prefix)relative error \(error) is not below \(bound)\n"
-        + sideBySide(numeric, analytic, titles: ("numerical", "analytic")),
+      prefix
+        + said(
+          "relative error \(error) is not below \(bound)\n",
+          "相对误差 \(error) 没有小于 \(bound)\n")
+        + sideBySide(
+          numeric, analytic,
+          titles: (said("numerical", "数值梯度"), said("analytic", "解析梯度"))),
       sourceLocation: sourceLocation)
     return false
   }
   return true
 }
 
-/// Two matrices printed next to each other, under titles, for failure messages.
+/// Two matrices printed next to each other, under titles ("expected" | "computed" unless
+/// given, 应为 | 算出 in Chinese), for failure messages.
 public func sideBySide(
-  _ left: Matrix, _ right: Matrix, titles: (String, String) = ("expected", "computed")
+  _ left: Matrix, _ right: Matrix, titles: (String, String)? = nil
 ) -> String {
+  let titles = titles ?? (said("expected", "应为"), said("computed", "算出"))
   // Large matrices are cut to their top-left corner: a failure message stays readable, and a
   // 500 x 500 mismatch does not write megabytes into the test log.
   let shown = 10
   func lines(_ matrix: Matrix) -> [String] {
-    if matrix.isPlaceholder || matrix.count == 0 { return ["(\(matrix.shape), no entries)"] }
+    if matrix.isPlaceholder || matrix.count == 0 {
+      return [said("(\(matrix.shape), no entries)", "（\(matrix.shape)，没有元素）")]
+    }
     let cells = matrix.rowArrays.prefix(shown).map { row in
       row.prefix(shown).map { compact($0) } + (row.count > shown ? ["…"] : [])
     }
-    let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
+    let width = cells.flatMap { $0 }.map(columnsWide).max() ?? 0
     let rows = cells.map { row in
       row.map { pad($0, to: width, leading: true) }.joined(separator: " ")
     }
     return rows
-      + (matrix.rows > shown || matrix.columns > shown ? ["… (\(matrix.shape) in all)"] : [])
+      + (matrix.rows > shown || matrix.columns > shown
+        ? [said("… (\(matrix.shape) in all)", "…（共 \(matrix.shape)）")] : [])
   }
   let a = [titles.0] + lines(left)
   let b = [titles.1] + lines(right)
-  let width = a.map(\.count).max() ?? 0
+  let width = a.map(columnsWide).max() ?? 0
   return (0..<max(a.count, b.count)).map { index in
     let first = index < a.count ? a[index] : ""
     let second = index < b.count ? b[index] : ""
@@ -128,8 +154,28 @@ private func compact(_ value: Double) -> String {
 }
 
 private func pad(_ text: String, to width: Int, leading: Bool) -> String {
-  let padding = String(repeating: " ", count: max(0, width - text.count))
+  let padding = String(repeating: " ", count: max(0, width - columnsWide(text)))
   return leading ? padding + text : text + padding
+}
+
+/// How many columns of a terminal `text` takes: two for a Chinese character or a full-width
+/// sign, one for anything else, so that a grid under Chinese titles stays aligned.
+func columnsWide(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { width, scalar in
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6:
+      return width + 2
+    default:
+      return width + 1
+    }
+  }
+}
+
+/// "context: " before a failure's text ("context：" in Chinese), nothing without a context.
+func contextPrefix(_ context: String) -> String {
+  context.isEmpty ? "" : context + said(": ", "：")
 }
 
 /// Records one failure with a message built at run time.
@@ -181,11 +227,14 @@ public func expectShape(
   _ computed: Matrix, _ shape: Shape, _ context: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = contextPrefix(context)
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.shape == shape else {
     fail(
-      "\(prefix)expected a \(shape) result, computed a \(computed.shape) one",
+      prefix
+        + said(
+          "expected a \(shape) result, computed a \(computed.shape) one",
+          "结果应为 \(shape)，算出的是 \(computed.shape)"),
       sourceLocation: sourceLocation)
     return false
   }

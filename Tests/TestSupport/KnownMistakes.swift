@@ -6,15 +6,25 @@ import Testing
 /// expectation compares the student's value with every variant it is given and names each one
 /// it equals. The catalog of mistakes (`Mistakes/<Chapter>.json`) plants each such mistake in
 /// the reference and `companion verify --mistakes` proves that its diagnosis shows.
+///
+/// Every mistake is said in English and in Chinese; a failure says it in the language of the
+/// run (``TestLanguage``), and the catalog matches the English.
 public struct KnownMistake: Sendable {
   /// The diagnosis, in a sentence: "the kernel is not flipped: this is the correlation".
   public let diagnosis: String
+  /// The same diagnosis in Chinese: "卷积核没有翻转：这是互相关".
+  public let chineseDiagnosis: String
+  /// The diagnosis in the language failures are written in now.
+  public var text: String { said(diagnosis, chineseDiagnosis) }
   /// Whether a computed value is what the mistake gives.
   public let matches: @Sendable (Matrix) -> Bool
 
   /// The mistake that computes `value` on the test's input (compared to `tolerance`).
-  public init(_ diagnosis: String, _ value: Matrix, tolerance: Double = 1e-9) {
+  public init(
+    _ diagnosis: String, zh chineseDiagnosis: String, _ value: Matrix, tolerance: Double = 1e-9
+  ) {
     self.diagnosis = diagnosis
+    self.chineseDiagnosis = chineseDiagnosis
     self.matches = { computed in
       !value.isPlaceholder && value.shape == computed.shape
         && computed.firstDifference(from: value, absoluteTolerance: tolerance) == nil
@@ -22,8 +32,12 @@ public struct KnownMistake: Sendable {
   }
 
   /// The mistake that the computed value shows by `test`: where only some entries tell.
-  public init(_ diagnosis: String, where test: @escaping @Sendable (Matrix) -> Bool) {
+  public init(
+    _ diagnosis: String, zh chineseDiagnosis: String,
+    where test: @escaping @Sendable (Matrix) -> Bool
+  ) {
     self.diagnosis = diagnosis
+    self.chineseDiagnosis = chineseDiagnosis
     self.matches = test
   }
 
@@ -32,15 +46,19 @@ public struct KnownMistake: Sendable {
   /// matches (or `computed` is a placeholder), and the expected | computed grid stands alone.
   public static func diagnosis(of computed: Matrix, among mistakes: [KnownMistake]) -> String? {
     guard !computed.isPlaceholder else { return nil }
-    return naming(mistakes.filter { $0.matches(computed) }.map(\.diagnosis))
+    return naming(mistakes.filter { $0.matches(computed) }.map(\.text))
   }
 
-  /// "probably: d" for one diagnosis, "probably one of: d1; or d2" for several, nil for none.
+  /// "probably: d" for one diagnosis, "probably one of: d1; or d2" for several, nil for none;
+  /// in Chinese "可能是：d" and "可能是以下之一：d1；或 d2". The diagnoses come in the same
+  /// language (``text``).
   public static func naming(_ diagnoses: [String]) -> String? {
     switch diagnoses.count {
     case 0: return nil
-    case 1: return "probably: \(diagnoses[0])"
-    default: return "probably one of: " + diagnoses.joined(separator: "; or ")
+    case 1: return said("probably: ", "可能是：") + diagnoses[0]
+    default:
+      return said("probably one of: ", "可能是以下之一：")
+        + diagnoses.joined(separator: said("; or ", "；或 "))
     }
   }
 }
@@ -63,13 +81,23 @@ public func expectMatrix(
   return false
 }
 
-/// A known mistake in a function of integers, as the function it computes instead.
+/// A known mistake in a function of integers, as the function it computes instead; said in
+/// English and in Chinese as a ``KnownMistake`` is.
 public struct KnownRuleMistake<Case>: Sendable {
+  /// The diagnosis in English, which the catalog of mistakes matches.
   public let diagnosis: String
+  /// The same diagnosis in Chinese.
+  public let chineseDiagnosis: String
   public let rule: @Sendable (Case) -> Int
 
-  public init(_ diagnosis: String, _ rule: @escaping @Sendable (Case) -> Int) {
+  /// The diagnosis in the language failures are written in now.
+  public var text: String { said(diagnosis, chineseDiagnosis) }
+
+  public init(
+    _ diagnosis: String, zh chineseDiagnosis: String, _ rule: @escaping @Sendable (Case) -> Int
+  ) {
     self.diagnosis = diagnosis
+    self.chineseDiagnosis = chineseDiagnosis
     self.rule = rule
   }
 }
@@ -90,10 +118,15 @@ public func expectTable<Case>(
   let explained = mistakes.filter { mistake in
     cases.indices.allSatisfy { values[$0] == mistake.rule(cases[$0]) }
   }
-  var message = KnownMistake.naming(explained.map(\.diagnosis)).map { $0 + "\n" } ?? ""
-  message +=
-    "\(describe(cases[first])): expected \(expected(cases[first])), computed \(values[first])"
-  if wrong.count > 1 { message += " (and \(wrong.count - 1) more of \(cases.count) cases)" }
+  var message = KnownMistake.naming(explained.map(\.text)).map { $0 + "\n" } ?? ""
+  message += said(
+    "\(describe(cases[first])): expected \(expected(cases[first])), computed \(values[first])",
+    "\(describe(cases[first]))：应为 \(expected(cases[first]))，算出 \(values[first])")
+  if wrong.count > 1 {
+    message += said(
+      " (and \(wrong.count - 1) more of \(cases.count) cases)",
+      "（共 \(cases.count) 个情形，另有 \(wrong.count - 1) 个也不对）")
+  }
   fail(message, sourceLocation: sourceLocation)
   return false
 }
@@ -109,7 +142,9 @@ public func expectEvery<Items: Sequence>(
   let problems = items.compactMap(check)
   guard let first = problems.first else { return true }
   fail(
-    first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""),
+    first
+      + (problems.count > 1
+        ? said(" (and \(problems.count - 1) more)", "（另有 \(problems.count - 1) 处）") : ""),
     sourceLocation: sourceLocation)
   return false
 }

@@ -22,15 +22,20 @@ struct HypernetworkTests {
       equals: [[0.70873555, 1.41747111], [0.89972503, 1.79945006]],
       unlike: [
         KnownMistake(
-          "the factor tanh'(u x) = 1 - w² is left out of δ", (e * Self.x) * Self.x.transposed())
+          "the factor tanh'(u x) = 1 - w² is left out of δ",
+          zh: "δ 漏了因子 tanh'(u x) = 1 - w²",
+          (e * Self.x) * Self.x.transposed())
       ], tolerance: 1e-8, "∂C/∂u")
     expectMatrix(
       hypernetworkGradientX(Self.x, target: 0.5, parameters: Self.u),
       equals: Matrix(column: [0.44434028, 0.52107055]),
       unlike: [
-        KnownMistake("only the path through G, e w: x also reaches the cost through H", e * w),
         KnownMistake(
-          "H's path used u, not u^T: (∂H/∂x)^T = u^T Diag[1 - w²]", e * w + Self.u * delta),
+          "only the path through G, e w: x also reaches the cost through H",
+          zh: "只算了经过 G 的路径 e w：x 还经过 H 影响代价", e * w),
+        KnownMistake(
+          "H's path used u, not u^T: (∂H/∂x)^T = u^T Diag[1 - w²]",
+          zh: "经过 H 的路径用了 u，应为 u^T：(∂H/∂x)^T = u^T Diag[1 - w²]", e * w + Self.u * delta),
       ], tolerance: 1e-8, "∂C/∂x")
   }
 
@@ -60,7 +65,10 @@ struct HypernetworkTests {
     let e = (w.transposed() * x)[0, 0] - 0.7
     #expect(relError(e * w, numeric) > 1e-3, "the path through G alone must not pass the check")
     if relError(analytic, e * w) < 1e-9 {
-      fail("probably: only the path through G, e w: x also reaches the cost through H")
+      fail(
+        said(
+          "probably: only the path through G, e w: x also reaches the cost through H",
+          "可能是：只算了经过 G 的路径 e w：x 还经过 H 影响代价"))
     }
     expectGradient(analytic, matches: numeric)
   }

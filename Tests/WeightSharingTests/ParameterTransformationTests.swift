@@ -34,8 +34,13 @@ struct ParameterTransformationTests {
     expectMatrix(
       updated, equals: Matrix(column: [-2.5, 2.5]),
       unlike: [
-        KnownMistake("the step lost its η", Matrix(column: [-6, 3])),
-        KnownMistake("the step went up the gradient: subtract it", Matrix(column: [4.5, 1.5])),
+        KnownMistake(
+          "the step lost its η",
+          zh: "更新漏了学习率 η", Matrix(column: [-6, 3])),
+        KnownMistake(
+          "the step went up the gradient: subtract it",
+          zh: "沿梯度往上走了：要减去梯度",
+          Matrix(column: [4.5, 1.5])),
       ])
   }
 
@@ -50,7 +55,11 @@ struct ParameterTransformationTests {
     guard
       expectMatrix(
         predicted, equals: Matrix(column: [2.5, 2.5, -10]),
-        unlike: [KnownMistake("the step lost its η", Matrix(column: [0, 3, -21]))])
+        unlike: [
+          KnownMistake(
+            "the step lost its η",
+            zh: "更新漏了学习率 η", Matrix(column: [0, 3, -21]))
+        ])
     else { return }
     // H(u') for the u' of the hand-worked u update: A (-2.5, 2.5) = (2.5, 2.5, -10).
     expectMatrix(Self.a * Matrix(column: [-2.5, 2.5]), equals: predicted)

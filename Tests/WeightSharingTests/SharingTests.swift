@@ -23,6 +23,7 @@ struct SharingTests {
       unlike: [
         KnownMistake(
           "that is the transpose: ∂w/∂u has a row per weight and a column per parameter",
+          zh: "这是转置：∂w/∂u 每个权重占一行，每个参数占一列",
           expected.transposed())
       ])
   }

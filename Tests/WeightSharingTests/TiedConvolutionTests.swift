@@ -20,6 +20,7 @@ struct TiedConvolutionTests {
       unlike: [
         KnownMistake(
           "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
+          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
           [[19, 10], [21, 22]])
       ], "stride 2")
   }
@@ -71,8 +72,18 @@ struct TiedConvolutionTests {
   @Test("E4.3 14x14 input, 4x4 patches: 576 weights at stride 2, 1936 at stride 1, 16 shared")
   func weightCounts() {
     let strideTwo = untiedWeightCount(inputSize: 14, patchSize: 4, stride: 2)
-    if strideTwo == 1936 { fail("probably: the stride is ignored: 6 x 6 patches at stride 2") }
-    if strideTwo == 36 { fail("probably: the patches are counted, not their 16 weights each") }
+    if strideTwo == 1936 {
+      fail(
+        said(
+          "probably: the stride is ignored: 6 x 6 patches at stride 2",
+          "可能是：忽略了步幅：步幅 2 时只有 6 x 6 个图像块"))
+    }
+    if strideTwo == 36 {
+      fail(
+        said(
+          "probably: the patches are counted, not their 16 weights each",
+          "可能是：数的是图像块的个数，没有乘上每块的 16 个权重"))
+    }
     #expect(strideTwo == 576)
     #expect(untiedWeightCount(inputSize: 14, patchSize: 4, stride: 1) == 1936)
     #expect(untiedWeightCount(inputSize: 14, patchSize: 4, stride: 3) == 256)
@@ -102,9 +113,11 @@ struct TiedConvolutionTests {
       unlike: [
         KnownMistake(
           "the tied gradients were averaged: a shared weight's gradient is their sum",
+          zh: "共享权重的各个梯度取了平均：应为它们的和",
           Matrix(rows: 2, columns: 3, repeating: 1)),
         KnownMistake(
           "each output overwrote the last: the tied gradients must add up",
+          zh: "每个输出覆盖了前一个的梯度：共享权重的梯度要累加",
           Matrix(rows: 2, columns: 3, repeating: 1)),
       ])
   }
