@@ -25,7 +25,10 @@ struct ActivationTests {
       guard expectMatrix(f.derivative(Self.z), equals: derivative, tolerance: 1e-12, "\(f)'")
       else {
         if f == .sigmoid, f.derivative([[0]]) == [[0]] {
-          fail("σ'(z) is σ(z)(1 - σ(z)), not z(1 - z): the derivative takes f(z), not z")
+          fail(
+            said(
+              "σ'(z) is σ(z)(1 - σ(z)), not z(1 - z): the derivative takes f(z), not z",
+              "σ'(z) 是 σ(z)(1 - σ(z))，不是 z(1 - z)：导数代入的是 f(z)，不是 z"))
         }
         continue
       }
@@ -35,9 +38,15 @@ struct ActivationTests {
   @Test("E6.5 ReLU'(0) = 0, the notes' choice in the subdifferential [0, 1]: not z >= 0 ? 1 : 0")
   func reluKink() {
     let computed = Activation.relu.derivative([[0, -0.0, 1e-300, -1e-300]])
-    guard expectMatrix(computed, equals: [[0, 0, 1, 0]], "ReLU' at and beside 0") else {
+    guard
+      expectMatrix(
+        computed, equals: [[0, 0, 1, 0]], said("ReLU' at and beside 0", "ReLU' 在 0 处及其两侧"))
+    else {
       if computed == [[1, 1, 1, 0]] {
-        fail("ReLU'(0) came out 1: write z > 0 ? 1 : 0, the notes pick the subgradient 0")
+        fail(
+          said(
+            "ReLU'(0) came out 1: write z > 0 ? 1 : 0, the notes pick the subgradient 0",
+            "ReLU'(0) 算成了 1：应写 z > 0 ? 1 : 0，讲义取次梯度 0"))
       }
       return
     }
@@ -50,7 +59,9 @@ struct ActivationTests {
     var generator = SeededGenerator(seed: 11)
     // Uniform in [-3, 3]: no entry lies within 1e-5 of ReLU's kink for this seed.
     let z = Matrix.random(rows: 3, columns: 4, in: -3...3, using: &generator)
-    #expect(z.elements.allSatisfy { abs($0) > 1e-3 }, "the test input must avoid the kink")
+    #expect(
+      z.elements.allSatisfy { abs($0) > 1e-3 },
+      Comment(rawValue: said("the test input must avoid the kink", "测试输入必须避开折点")))
     let numerical = numericalGradient(of: { f($0).sum() }, at: z)
     expectGradient(f.derivative(z), matches: numerical, "\(f)'")
   }
@@ -58,7 +69,9 @@ struct ActivationTests {
   @Test("E6.2 saturation: σ' and tanh' vanish far from 0 without overflowing to NaN")
   func saturation() {
     let far: Matrix = [[-800], [800]]
-    expectMatrix(Activation.sigmoid.derivative(far), equals: [[0], [0]], "σ' at ±800")
-    expectMatrix(Activation.tanh.derivative(far), equals: [[0], [0]], "tanh' at ±800")
+    expectMatrix(
+      Activation.sigmoid.derivative(far), equals: [[0], [0]], said("σ' at ±800", "σ' 在 ±800 处"))
+    expectMatrix(
+      Activation.tanh.derivative(far), equals: [[0], [0]], said("tanh' at ±800", "tanh' 在 ±800 处"))
   }
 }

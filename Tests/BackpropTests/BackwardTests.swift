@@ -14,7 +14,7 @@ struct BackwardTests {
       .squared, z: [[0], [log(3)]], activation: .sigmoid, label: [[1], [0]])
     guard expectMatrix(computed, equals: [[-0.125], [0.140625]], tolerance: 1e-12) else {
       if computed.isApproximatelyEqual(to: [[-0.5], [0.75]], absoluteTolerance: 1e-12) {
-        fail("δ^L lacks the factor Diag[f'(z^L)]")
+        fail(said("δ^L lacks the factor Diag[f'(z^L)]", "δ^L 缺了因子 Diag[f'(z^L)]"))
       }
       return
     }
@@ -25,13 +25,13 @@ struct BackwardTests {
     // tanh(ln 3) = 4/5, margin -4/5 < 1, so ∂ℓ/∂a = 1 and δ = tanh'(ln 3) = 9/25.
     expectMatrix(
       outputError(.hinge, z: [[log(3)]], activation: .tanh, label: [[-1]]), equals: [[0.36]],
-      tolerance: 1e-12, "tanh output")
+      tolerance: 1e-12, said("tanh output", "tanh 输出"))
     expectMatrix(
       outputError(.hinge, z: [[0.5]], activation: .identity, label: [[1]]), equals: [[-1]],
-      "identity output, margin 1/2")
+      said("identity output, margin 1/2", "恒等输出，间隔 1/2"))
     expectMatrix(
       outputError(.hinge, z: [[-1]], activation: .identity, label: [[-1]]), equals: [[0]],
-      "identity output, margin exactly 1")
+      said("identity output, margin exactly 1", "恒等输出，间隔恰为 1"))
   }
 
   @Test("E6.2 δ^L for the softmax cross-entropy: softmax(z) - y = (1/4, 1/4, 1/2) - e_0")
@@ -41,7 +41,7 @@ struct BackwardTests {
       label: oneHot(0, classes: 3))
     guard expectMatrix(computed, equals: [[-0.75], [0.25], [0.5]], tolerance: 1e-12) else {
       if computed.isApproximatelyEqual(to: [[0.75], [-0.25], [-0.5]], absoluteTolerance: 1e-12) {
-        fail("the sign is flipped: δ^L = softmax(z) - y")
+        fail(said("the sign is flipped: δ^L = softmax(z) - y", "符号反了：δ^L = softmax(z) - y"))
       }
       return
     }
@@ -67,10 +67,13 @@ struct BackwardTests {
     let computed = hiddenError(layer: 2, of: network, pass: pass, next: [[2], [1]])
     guard expectMatrix(computed, equals: [[4], [-3.52]], tolerance: 1e-12) else {
       if computed.isApproximatelyEqual(to: [[-1], [2.88]], absoluteTolerance: 1e-12) {
-        fail("δ^l used (W^(l+1))^T δ^(l+1): W^(l+1) is (units in l) x (units in l+1) already")
+        fail(
+          said(
+            "δ^l used (W^(l+1))^T δ^(l+1): W^(l+1) is (units in l) x (units in l+1) already",
+            "δ^l 用了 (W^(l+1))^T δ^(l+1)：W^(l+1) 本来就是（第 l 层单元数）x（第 l+1 层单元数）"))
       }
       if computed.isApproximatelyEqual(to: [[4], [-5.5]], absoluteTolerance: 1e-12) {
-        fail("δ^l lacks the factor Diag[f'(z^l)]")
+        fail(said("δ^l lacks the factor Diag[f'(z^l)]", "δ^l 缺了因子 Diag[f'(z^l)]"))
       }
       return
     }
@@ -80,10 +83,15 @@ struct BackwardTests {
   func weightGradientShape() {
     expectMatrix(
       weightGradient(previous: [[1], [2], [3]], error: [[0.5], [-1]]),
-      equals: [[0.5, -1], [1, -2], [1.5, -3]], "a 3-unit layer into a 2-unit layer")
+      equals: [[0.5, -1], [1, -2], [1.5, -3]],
+      said("a 3-unit layer into a 2-unit layer", "3 个单元的层接 2 个单元的层"))
     let square = weightGradient(previous: [[1], [2]], error: [[3], [4]])
-    guard expectMatrix(square, equals: [[3, 4], [6, 8]], "two units into two") else {
-      if square == [[3, 6], [4, 8]] { fail("that is δ (a)^T, the transpose of ∂ℓ/∂W^l") }
+    guard
+      expectMatrix(square, equals: [[3, 4], [6, 8]], said("two units into two", "2 个单元接 2 个单元"))
+    else {
+      if square == [[3, 6], [4, 8]] {
+        fail(said("that is δ (a)^T, the transpose of ∂ℓ/∂W^l", "这是 δ (a)^T，即 ∂ℓ/∂W^l 的转置"))
+      }
       return
     }
   }

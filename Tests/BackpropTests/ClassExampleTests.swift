@@ -56,15 +56,27 @@ struct ClassExampleTests {
       ClassExample.first, input: ClassExample.x, label: ClassExample.y, loss: .squared)
     let b = gradients(second, input: [[1], [4]], label: [[7]], loss: .squared)
     guard expectLayers(a, 3), expectLayers(b, 3),
-      expectShape(a.dW(2), Shape(rows: 2, columns: 2), "∂ℓ/∂W^2, first network"),
-      expectShape(b.dW(2), Shape(rows: 2, columns: 2), "∂ℓ/∂W^2, second network")
+      expectShape(
+        a.dW(2), Shape(rows: 2, columns: 2),
+        said("∂ℓ/∂W^2, first network", "∂ℓ/∂W^2，第一个网络")),
+      expectShape(
+        b.dW(2), Shape(rows: 2, columns: 2),
+        said("∂ℓ/∂W^2, second network", "∂ℓ/∂W^2，第二个网络"))
     else { return }
     // -(y - ŷ) w_(3,1) h_1 (1 - h_1) x_1 = -3 · 2 · 1/4 · 1
-    expectClose(a.dW(2)[0, 0], -1.5, tolerance: 1e-14, "∂ℓ/∂w_(1,1), first network")
-    expectClose(b.dW(2)[0, 0], -1.5, tolerance: 1e-14, "∂ℓ/∂w_(1,1), second network")
+    expectClose(
+      a.dW(2)[0, 0], -1.5, tolerance: 1e-14,
+      said("∂ℓ/∂w_(1,1), first network", "∂ℓ/∂w_(1,1)，第一个网络"))
+    expectClose(
+      b.dW(2)[0, 0], -1.5, tolerance: 1e-14,
+      said("∂ℓ/∂w_(1,1), second network", "∂ℓ/∂w_(1,1)，第二个网络"))
     // Every other weight's gradient tells the two networks apart.
-    expectClose(a.dW(2)[1, 1], 4.5, tolerance: 1e-14, "∂ℓ/∂w_(2,2), first network")
-    expectClose(b.dW(2)[1, 1], -18, tolerance: 1e-14, "∂ℓ/∂w_(2,2), second network")
+    expectClose(
+      a.dW(2)[1, 1], 4.5, tolerance: 1e-14,
+      said("∂ℓ/∂w_(2,2), first network", "∂ℓ/∂w_(2,2)，第一个网络"))
+    expectClose(
+      b.dW(2)[1, 1], -18, tolerance: 1e-14,
+      said("∂ℓ/∂w_(2,2), second network", "∂ℓ/∂w_(2,2)，第二个网络"))
   }
 
   @Test("E6.4 the slide's formula holds on seeded random weights, inputs and targets")
@@ -86,8 +98,10 @@ struct ClassExampleTests {
         for j in 0..<2 {
           let formula = -error * W3[j, 0] * h[j, 0] * (1 - h[j, 0]) * x[i, 0]
           expectClose(
-            computed.dW(2)[i, j], formula, tolerance: 1e-14, "trial \(trial), w_(\(j + 1),\(i + 1))"
-          )
+            computed.dW(2)[i, j], formula, tolerance: 1e-14,
+            said(
+              "trial \(trial), w_(\(j + 1),\(i + 1))",
+              "第 \(trial) 次试验，w_(\(j + 1),\(i + 1))"))
         }
       }
     }

@@ -24,15 +24,15 @@ struct ForwardPassTests {
   func byHand() {
     let pass = forwardPass(HandNetwork.network, input: HandNetwork.x)
     guard expectPass(pass, layers: 3) else { return }
-    expectMatrix(pass.a(1), equals: HandNetwork.x, "a^1 is the input")
+    expectMatrix(pass.a(1), equals: HandNetwork.x, said("a^1 is the input", "a^1 是输入"))
     guard expectMatrix(pass.z(2), equals: HandNetwork.z2, "z^2") else {
-      if pass.z(2) == [[1], [3], [-1.5]] { fail("z^2 lacks the bias b^2") }
+      if pass.z(2) == [[1], [3], [-1.5]] { fail(said("z^2 lacks the bias b^2", "z^2 缺了偏置 b^2")) }
       return
     }
     guard expectMatrix(pass.a(2), equals: HandNetwork.a2, "a^2 = relu(z^2)") else { return }
     expectMatrix(pass.z(3), equals: HandNetwork.z3, "z^3")
-    expectMatrix(pass.a(3), equals: HandNetwork.z3, "a^3 = z^3 (identity)")
-    expectMatrix(pass.output, equals: HandNetwork.z3, "the output is a^L")
+    expectMatrix(pass.a(3), equals: HandNetwork.z3, said("a^3 = z^3 (identity)", "a^3 = z^3（恒等）"))
+    expectMatrix(pass.output, equals: HandNetwork.z3, said("the output is a^L", "输出是 a^L"))
   }
 
   @Test("E6.2 sigmoid and tanh layers: a^l = f(z^l) at ln 3, where σ = 3/4 and tanh = 4/5")
@@ -48,7 +48,7 @@ struct ForwardPassTests {
     // z^3 = (3, 3.75); tanh(3) and tanh(3.75), numpy.tanh.
     expectMatrix(
       pass.output, equals: [[0.9950547536867305], [0.9988944427261528]], tolerance: 1e-12,
-      "tanh of z^3")
+      said("tanh of z^3", "z^3 的 tanh"))
   }
 
   @Test("E6.2 every layer of a 3-5-4-2 network: z^l and a^l are (units in l) x 1")

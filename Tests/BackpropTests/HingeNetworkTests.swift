@@ -63,7 +63,9 @@ struct HingeNetworkTests {
     let computed = gradients(Self.kinked, input: [[1], [2]], label: [[-1]], loss: .hinge)
     guard expectLayers(computed, 3) else { return }
     guard expectMatrix(computed.dW(2), equals: [[0, 0.5], [0, 1]], "∂ℓ/∂W^2") else {
-      if computed.dW(2) == [[5, 0.5], [10, 1]] { fail("ReLU'(0) was taken as 1, not 0") }
+      if computed.dW(2) == [[5, 0.5], [10, 1]] {
+        fail(said("ReLU'(0) was taken as 1, not 0", "ReLU'(0) 取成了 1，应为 0"))
+      }
       return
     }
     expectMatrix(computed.db(2), equals: [[0], [0.5]], "∂ℓ/∂b^2")

@@ -15,7 +15,9 @@ func expectPass(
   guard expectWritten(pass, sourceLocation: sourceLocation) else { return false }
   guard pass.L == L else {
     fail(
-      "expected a pass through \(L) layers (a^1 ... a^\(L)), computed one through \(pass.L)",
+      said(
+        "expected a pass through \(L) layers (a^1 ... a^\(L)), computed one through \(pass.L)",
+        "前向传播应经过 \(L) 层（a^1 ... a^\(L)），算出的经过了 \(pass.L) 层"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -30,7 +32,9 @@ func expectLayers(
   guard expectWritten(gradients, sourceLocation: sourceLocation) else { return false }
   guard gradients.L == L else {
     fail(
-      "expected gradients of layers 2 ... \(L), computed layers 2 ... \(gradients.L)",
+      said(
+        "expected gradients of layers 2 ... \(L), computed layers 2 ... \(gradients.L)",
+        "应为第 2 ... \(L) 层的梯度，算出的是第 2 ... \(gradients.L) 层"),
       sourceLocation: sourceLocation)
     return false
   }

@@ -55,7 +55,10 @@ struct TrainingTests {
     let computed = batchGradient(Self.network, batch: [pair, pair, pair], loss: .squared)
     guard expectLayers(computed, 3) else { return }
     if relError(computed.dW(2), 3 * single.dW(2)) < 1e-7 {
-      fail("the batch gradient is the sum of the per-example gradients: divide by the batch size")
+      fail(
+        said(
+          "the batch gradient is the sum of the per-example gradients: divide by the batch size",
+          "批量梯度算成了各样本梯度之和：要除以批量大小"))
     }
     expectGradients(computed, match: single)
   }
@@ -65,17 +68,21 @@ struct TrainingTests {
     let g = Gradients(dW: [[[2, 0], [-4, 1]], [[1], [-2]]], db: [[[1], [0]], [[-1]]])
     let updated = sgdUpdate(Self.network, gradients: g, learningRate: 0.25)
     guard expectWritten(updated) else { return }
-    guard updated.L == 3 else { return fail("the update changed the number of layers") }
+    guard updated.L == 3 else {
+      return fail(said("the update changed the number of layers", "更新改变了层数"))
+    }
     guard expectMatrix(updated.W(2), equals: [[0, -1], [2, 0]], "W^2") else {
       if updated.W(2) == [[1, -1], [0, 0.5]] {
-        fail("the step went up the gradient: subtract it")
+        fail(said("the step went up the gradient: subtract it", "沿梯度往上走了：应减去梯度"))
       }
       return
     }
     expectMatrix(updated.b(2), equals: [[-0.15], [-0.2]], tolerance: 1e-15, "b^2")
     expectMatrix(updated.W(3), equals: [[1.25], [0]], "W^3")
     expectMatrix(updated.b(3), equals: [[0.55]], tolerance: 1e-15, "b^3")
-    #expect(updated.f(2) == .tanh && updated.f(3) == .identity, "the activations stay")
+    #expect(
+      updated.f(2) == .tanh && updated.f(3) == .identity,
+      Comment(rawValue: said("the activations stay", "激活函数不变")))
   }
 
   @Test("E6.2 a small step along the batch gradient lowers the batch's mean loss")
@@ -89,7 +96,12 @@ struct TrainingTests {
     guard expectFits(g, Self.network) else { return }
     let before = meanLoss(Self.network)
     let after = meanLoss(sgdUpdate(Self.network, gradients: g, learningRate: 0.01))
-    #expect(after < before - 1e-4, "mean loss \(before) before the step, \(after) after")
+    #expect(
+      after < before - 1e-4,
+      Comment(
+        rawValue: said(
+          "mean loss \(before) before the step, \(after) after",
+          "平均损失：这一步之前 \(before)，之后 \(after)")))
   }
 
   @Test("E6.4 a ReLU network learns XOR-like points to 100%; its hidden layer makes them separable")
@@ -102,8 +114,10 @@ struct TrainingTests {
       start, on: XORSet.pairs, loss: .hinge, batchSize: 4, learningRate: 0.2, epochs: 40,
       using: &generator)
     guard expectWritten(trained) else { return }
-    guard trained.L == 3 else { return fail("training changed the number of layers") }
-    expectClose(accuracy(trained, on: XORSet.pairs), 1, "training accuracy")
+    guard trained.L == 3 else {
+      return fail(said("training changed the number of layers", "训练改变了层数"))
+    }
+    expectClose(accuracy(trained, on: XORSet.pairs), 1, said("training accuracy", "训练准确率"))
     // The output layer alone, a linear classifier, separates the hidden representation.
     let outputLayer = Network(layers: [trained.layers[1]])
     var hidden: [TrainingPair] = []
@@ -112,6 +126,8 @@ struct TrainingTests {
       guard expectPass(pass, layers: 3) else { return }
       hidden.append(TrainingPair(x: pass.a(2), y: pair.y))
     }
-    expectClose(accuracy(outputLayer, on: hidden), 1, "the output layer on the hidden features")
+    expectClose(
+      accuracy(outputLayer, on: hidden), 1,
+      said("the output layer on the hidden features", "输出层作用于隐藏层特征"))
   }
 }

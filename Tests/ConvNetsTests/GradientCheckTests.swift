@@ -12,18 +12,21 @@ struct GradientCheckTests {
   /// Networks to check: input maps of 7 x 7, 3 filters, 3 classes; the padding, stride and
   /// pooling vary, and with them the pooled shape the read-out takes.
   static let networks:
-    [(name: String, padding: Padding, stride: Int, window: PoolWindow, pooled: Shape)] = [
+    [(
+      name: String, chinese: String, padding: Padding, stride: Int, window: PoolWindow,
+      pooled: Shape
+    )] = [
       (
-        "valid, 2x2 pooling in ceil mode", .valid, 1, PoolWindow(size: 2, rounding: .ceil),
-        Shape(rows: 3, columns: 3)
+        "valid, 2x2 pooling in ceil mode", "valid，2x2 池化，向上取整模式", .valid, 1,
+        PoolWindow(size: 2, rounding: .ceil), Shape(rows: 3, columns: 3)
       ),
       (
-        "same padding, 3x3 pooling at stride 2", .same, 1, PoolWindow(size: 3, stride: 2),
-        Shape(rows: 3, columns: 3)
+        "same padding, 3x3 pooling at stride 2", "same 填充，步幅 2 的 3x3 池化", .same, 1,
+        PoolWindow(size: 3, stride: 2), Shape(rows: 3, columns: 3)
       ),
       (
-        "stride 2 with padding 1, 2x2 pooling", .explicit(1), 2, PoolWindow(size: 2),
-        Shape(rows: 2, columns: 2)
+        "stride 2 with padding 1, 2x2 pooling", "步幅 2，填充 1，2x2 池化", .explicit(1), 2,
+        PoolWindow(size: 2), Shape(rows: 2, columns: 2)
       ),
     ]
 
@@ -51,7 +54,11 @@ struct GradientCheckTests {
     let analytic = convNetBackward(net, pass: pass, label: label).parameters
     let numeric = numericalGradient(
       of: { convNetLoss(net.with(parameters: $0), input: x, label: label) }, at: net.parameters)
-    expectGradient(analytic, matches: numeric, "\(Self.networks[index].name), label \(label)")
+    expectGradient(
+      analytic, matches: numeric,
+      said(
+        "\(Self.networks[index].name), label \(label)",
+        "\(Self.networks[index].chinese)，标签 \(label)"))
   }
 
   @Test("the loss is the cross-entropy of the softmax of the forward pass's logits")
@@ -61,7 +68,9 @@ struct GradientCheckTests {
     let x = randomMaps(2, Shape(rows: 7, columns: 7), using: &generator)
     let pass = convNetForward(net, input: x)
     guard expectShape(pass.logits, Shape(rows: 3, columns: 1), "logits"),
-      expectShape(pass.features, Shape(rows: 27, columns: 1), "3 pooled maps of 3 x 3")
+      expectShape(
+        pass.features, Shape(rows: 27, columns: 1),
+        said("3 pooled maps of 3 x 3", "3 张 3 x 3 的池化特征图"))
     else { return }
     let z = pass.logits.elements
     let m = z.max()!
@@ -87,10 +96,13 @@ struct GradientCheckTests {
       gradients.readoutBiases, equals: [[1.0 / 3], [1.0 / 3], [-2.0 / 3]], tolerance: 1e-12)
     expectMatrix(gradients.readoutWeights, equals: Matrix(rows: 27, columns: 3))
     let conv = gradients.parameters
-    guard expectShape(conv, net.parameters.shape, "all the gradients") else { return }
+    guard expectShape(conv, net.parameters.shape, said("all the gradients", "全部梯度")) else { return }
     let convCount = 3 * 2 * 9 + 3
     #expect(
       conv.elements.prefix(convCount).allSatisfy { $0 == 0 },
-      "no gradient passes a ReLU at 0: is the ReLU gate (z > 0) left out, or ReLU'(0) taken as 1?")
+      Comment(
+        rawValue: said(
+          "no gradient passes a ReLU at 0: is the ReLU gate (z > 0) left out, or ReLU'(0) taken as 1?",
+          "在 0 处的 ReLU 不传梯度：是不是漏了 ReLU 的门控 (z > 0)，或者把 ReLU'(0) 取成了 1？")))
   }
 }

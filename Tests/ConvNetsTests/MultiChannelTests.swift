@@ -79,7 +79,9 @@ struct MultiChannelTests {
     // Sums of scipy.signal.correlate2d(map, kernel, mode='valid') over the three maps, x 9.
     let ninths: Matrix = [[28, 20, 26], [20, 36, 8], [26, 8, 26]]
     guard expectMaps(output, equal: [ninths / 9]) else { return }
-    #expect(output[0][1, 1] == output[0].elements.max(), "the crossing is in the middle")
+    #expect(
+      output[0][1, 1] == output[0].elements.max(),
+      Comment(rawValue: said("the crossing is in the middle", "交叉点在正中")))
   }
 }
 
@@ -115,7 +117,7 @@ struct MultiChannelBackwardTests {
     let (layer, x, g) = Self.data(index, seed: 11)
     let analytic = convLayerInputGradient(g, layer, inputShape: x[0].shape)
     let numeric = numericalGradients(of: { pairing(convLayerForward($0, layer), g) }, at: x)
-    expectMapGradients(analytic, match: numeric, "layer \(index)")
+    expectMapGradients(analytic, match: numeric, said("layer \(index)", "第 \(index) 层"))
   }
 
   @Test(
@@ -136,10 +138,14 @@ struct MultiChannelBackwardTests {
         }, at: layer.filters[o])
       guard o < gradient.filters.count else {
         fail(
-          "expected \(layer.outputChannels) filters' gradients, computed \(gradient.filters.count)")
+          said(
+            "expected \(layer.outputChannels) filters' gradients, computed \(gradient.filters.count)",
+            "应为 \(layer.outputChannels) 个滤波器的梯度，算出 \(gradient.filters.count) 个"))
         return
       }
-      expectMapGradients(gradient.filters[o], match: numeric, "layer \(index), filter \(o)")
+      expectMapGradients(
+        gradient.filters[o], match: numeric,
+        said("layer \(index), filter \(o)", "第 \(index) 层，滤波器 \(o)"))
     }
     let numericBiases = numericalGradient(
       of: { b in
@@ -151,7 +157,8 @@ struct MultiChannelBackwardTests {
               padding: layer.padding)), g)
       }, at: Matrix(column: layer.biases))
     expectGradient(
-      Matrix(column: gradient.biases), matches: numericBiases, "layer \(index), biases")
+      Matrix(column: gradient.biases), matches: numericBiases,
+      said("layer \(index), biases", "第 \(index) 层，偏置"))
   }
 
   @Test("by hand: a bias collects its map's upstream gradient, a kernel its own input map's")
@@ -165,12 +172,14 @@ struct MultiChannelBackwardTests {
           "probably: the bias gradient was averaged over the map: it is the sum",
           "可能是：偏置的梯度在特征图上取了平均：应为求和"))
     }
-    #expect(gradient.biases == [21, 0.5], "computed \(gradient.biases)")
+    #expect(
+      gradient.biases == [21, 0.5],
+      Comment(rawValue: said("computed \(gradient.biases)", "算出 \(gradient.biases)")))
     // Kernel 1 of filter 1 only meets input map 1 and only feeds output map 1: its gradient
     // is scipy.signal.correlate2d(x[1], g[1], mode='valid').
     guard expectWritten(gradient) else { return }
     guard gradient.filters.count == 2, gradient.filters[1].count == 2 else {
-      return fail("expected 2 x 2 kernels' gradients")
+      return fail(said("expected 2 x 2 kernels' gradients", "应为 2 x 2 个卷积核的梯度"))
     }
     expectMatrix(gradient.filters[1][1], equals: [[0.5, -0.5], [-3, 2]])
   }
@@ -191,12 +200,17 @@ struct MultiChannelBackwardTests {
     let upstream = convLayerInputGradient(g, second, inputShape: Shape(rows: 4, columns: 4))
     guard expectWritten(z), expectWritten(upstream) else { return }
     guard z.count == 2, upstream.count == 2 else {
-      return fail("expected 2 maps from each layer, computed \(z.count) and \(upstream.count)")
+      return fail(
+        said(
+          "expected 2 maps from each layer, computed \(z.count) and \(upstream.count)",
+          "每层应输出 2 张特征图，算出 \(z.count) 张和 \(upstream.count) 张"))
     }
     let throughReLU = zip(upstream, z).map { $0.zipMap($1) { g, z in z > 0 ? g : 0 } }
     let gradient = convLayerParameterGradient(throughReLU, input: x, first)
     guard expectWritten(gradient) else { return }
-    guard gradient.filters.count == 2 else { return fail("expected 2 filters' gradients") }
+    guard gradient.filters.count == 2 else {
+      return fail(said("expected 2 filters' gradients", "应为 2 个滤波器的梯度"))
+    }
     expectMapGradients(
       gradient.filters[0], match: numericalGradients(of: loss, at: first.filters[0]))
   }

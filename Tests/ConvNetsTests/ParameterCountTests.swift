@@ -42,8 +42,18 @@ struct ParameterCountTests {
     let index = LeNet5.names.firstIndex(of: row.name)!
     let modern = layerParameterCount(LeNet5.modern[index], input: row.input)
     let original = layerParameterCount(LeNet5.original[index], input: row.input)
-    #expect(modern == row.modern, "\(row.name) with full connections: computed \(modern)")
-    #expect(original == row.original, "\(row.name) as in the paper: computed \(original)")
+    #expect(
+      modern == row.modern,
+      Comment(
+        rawValue: said(
+          "\(row.name) with full connections: computed \(modern)",
+          "\(row.name) 全连接时：算出 \(modern)")))
+    #expect(
+      original == row.original,
+      Comment(
+        rawValue: said(
+          "\(row.name) as in the paper: computed \(original)",
+          "\(row.name) 按论文的连接：算出 \(original)")))
   }
 
   @Test("LeNet-5: 156 + 2416 + 48120 + 10164 + 850 = 61,706 with full connections")
@@ -105,13 +115,21 @@ struct ParameterCountTests {
   func denseVersusConv(_ example: DenseVersusConv) {
     let units = layerOutputShape(example.conv, input: example.input)
     let conv = layerParameterCount(example.conv, input: example.input)
-    #expect(conv == example.convCount, "\(example): conv computed \(conv)")
+    #expect(
+      conv == example.convCount,
+      Comment(
+        rawValue: said("\(example): conv computed \(conv)", "\(example)：卷积层算出 \(conv)")))
     guard units.isValid else {
-      fail("\(example): the convolution's output is \(units)")
+      fail(said("\(example): the convolution's output is \(units)", "\(example)：卷积的输出是 \(units)"))
       return
     }
     let dense = layerParameterCount(.dense(units: units.count), input: example.input)
-    #expect(dense == example.denseCount, "\(example): dense computed \(dense) for \(units)")
+    #expect(
+      dense == example.denseCount,
+      Comment(
+        rawValue: said(
+          "\(example): dense computed \(dense) for \(units)",
+          "\(example)：输出 \(units) 时全连接层算出 \(dense)")))
   }
 
   @Test("a dense layer's count grows with its input, a convolution's does not")

@@ -68,9 +68,13 @@ struct PuttingItTogetherTests {
     let trained = train(
       net, on: training, batchSize: 4, learningRate: 0.5, epochs: 4, trainsFilters: false,
       using: &generator)
-    #expect(trained.conv == Self.lectureLayer, "the first layer stays fixed")
+    #expect(
+      trained.conv == Self.lectureLayer,
+      Comment(rawValue: said("the first layer stays fixed", "第一层保持不变")))
     let clean = XOLetters.clean
-    #expect(accuracy(trained, on: clean) == 1, "the clean letters at every shift")
+    #expect(
+      accuracy(trained, on: clean) == 1,
+      Comment(rawValue: said("the clean letters at every shift", "每种平移下的干净字母")))
     #expect(predictedClass(trained, input: [Lecture.xImage]) == XOLetter.x.rawValue)
   }
 }

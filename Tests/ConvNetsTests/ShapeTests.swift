@@ -55,7 +55,9 @@ struct ShapeTests {
   @Test("E2.1 E2.4 E4.2 E4.3 E4.4 each layer's output shape", arguments: table)
   func layerShapes(_ example: ShapeCase) {
     let computed = layerOutputShape(example.layer, input: example.input)
-    #expect(computed == example.output, "\(example): computed \(computed)")
+    #expect(
+      computed == example.output,
+      Comment(rawValue: said("\(example): computed \(computed)", "\(example)：算出 \(computed)")))
   }
 
   @Test(

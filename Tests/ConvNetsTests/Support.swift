@@ -10,11 +10,14 @@ func expectMaps(
   _ computed: [Matrix], equal expected: [Matrix], tolerance: Double = 1e-12, _ context: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = context.isEmpty ? "" : context + said(": ", "：")
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.count == expected.count else {
     fail(
-      "\(prefix)expected \(expected.count) maps, computed \(computed.count)",
+      prefix
+        + said(
+          "expected \(expected.count) maps, computed \(computed.count)",
+          "应为 \(expected.count) 张特征图，算出 \(computed.count) 张"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -22,7 +25,7 @@ func expectMaps(
   for (index, (map, wanted)) in zip(computed, expected).enumerated() {
     allAgree =
       expectMatrix(
-        map, equals: wanted, tolerance: tolerance, "\(prefix)map \(index)",
+        map, equals: wanted, tolerance: tolerance, prefix + said("map \(index)", "特征图 \(index)"),
         sourceLocation: sourceLocation) && allAgree
   }
   return allAgree
@@ -54,13 +57,16 @@ func expectMapGradients(
   _ analytic: [Matrix], match numeric: [Matrix], below bound: Double = 1e-7,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = context.isEmpty ? "" : context + said(": ", "：")
   guard expectWritten(analytic, context, sourceLocation: sourceLocation) else { return false }
   guard analytic.count == numeric.count,
     zip(analytic, numeric).allSatisfy({ $0.shape == $1.shape })
   else {
     fail(
-      "\(prefix)expected maps of shapes \(numeric.map(\.shape)), computed \(analytic.map(\.shape))",
+      prefix
+        + said(
+          "expected maps of shapes \(numeric.map(\.shape)), computed \(analytic.map(\.shape))",
+          "特征图的形状应为 \(numeric.map(\.shape))，算出 \(analytic.map(\.shape))"),
       sourceLocation: sourceLocation)
     return false
   }

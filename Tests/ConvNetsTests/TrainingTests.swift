@@ -26,7 +26,8 @@ struct TrainingTests {
         net, pass: convNetForward(net, input: example.maps), label: example.label
       ).parameters
     }
-    guard gradients.allSatisfy({ expectShape($0, net.parameters.shape, "a gradient") }) else {
+    guard gradients.allSatisfy({ expectShape($0, net.parameters.shape, said("a gradient", "梯度")) })
+    else {
       return
     }
     let mean = gradients.reduce(Matrix(rows: net.parameters.rows, columns: 1), +) / 4
@@ -41,7 +42,9 @@ struct TrainingTests {
     let example = shiftedLetters(at: [(1, 1)], canvas: 9, copies: 1, flips: 0, using: &generator)[1]
     let once = convNetStep(net, batch: [example], learningRate: 0.5)
     let twice = convNetStep(net, batch: [example, example], learningRate: 0.5)
-    guard expectShape(once.parameters, net.parameters.shape, "one step") else { return }
+    guard expectShape(once.parameters, net.parameters.shape, said("one step", "一步之后")) else {
+      return
+    }
     let sum = net.parameters + 2 * (once.parameters - net.parameters)
     expectMatrix(
       twice.parameters, equals: once.parameters,
@@ -50,7 +53,9 @@ struct TrainingTests {
           "the batch's gradients were summed: the step takes their mean",
           zh: "把这一批的梯度加起来了：更新用的是它们的平均值", sum, tolerance: 1e-9)
       ])
-    #expect(once.parameters != net.parameters, "the step moved the network")
+    #expect(
+      once.parameters != net.parameters,
+      Comment(rawValue: said("the step moved the network", "这一步改变了网络")))
     // A learning rate of 0 leaves every parameter where it was.
     expectMatrix(
       convNetStep(net, batch: [example], learningRate: 0).parameters, equals: net.parameters)
@@ -66,15 +71,27 @@ struct TrainingTests {
       start, on: training, batchSize: 4, learningRate: 0.1, epochs: 8, using: &generator)
     let before = meanLoss(start, on: training)
     let after = meanLoss(trained, on: training)
-    #expect(after < before / 4, "the mean loss falls from \(before) to \(after)")
-    #expect(accuracy(trained, on: training) == 1, "every training letter")
+    #expect(
+      after < before / 4,
+      Comment(
+        rawValue: said(
+          "the mean loss falls from \(before) to \(after)", "平均损失从 \(before) 降到 \(after)")))
+    #expect(
+      accuracy(trained, on: training) == 1,
+      Comment(rawValue: said("every training letter", "每个训练字母")))
     // Held out: the clean letters, which training never saw (every training image has 3
     // flipped pixels), the lecture's X among them; and freshly drawn noisy letters.
-    #expect(accuracy(trained, on: XOLetters.clean) == 1, "the clean letters at every shift")
+    #expect(
+      accuracy(trained, on: XOLetters.clean) == 1,
+      Comment(rawValue: said("the clean letters at every shift", "每种平移下的干净字母")))
     #expect(predictedClass(trained, input: [Lecture.xImage]) == XOLetter.x.rawValue)
     let fresh = shiftedLetters(
       at: XOLetters.shifts, canvas: 9, copies: 2, flips: 3, using: &generator)
     #expect(
-      accuracy(trained, on: fresh) >= 0.9, "new noisy letters: \(accuracy(trained, on: fresh))")
+      accuracy(trained, on: fresh) >= 0.9,
+      Comment(
+        rawValue: said(
+          "new noisy letters: \(accuracy(trained, on: fresh))",
+          "新抽的带噪字母：\(accuracy(trained, on: fresh))")))
   }
 }

@@ -94,7 +94,9 @@ struct BackwardTests {
     let gradient = correlationInputGradient(
       g, kernel: w, inputShape: example.input, stride: example.stride, padding: example.padding)
     guard expectShape(gradient, example.input, "\(example)"),
-      expectShape(m, Shape(rows: g.count, columns: gradient.count), "\(example): matrix")
+      expectShape(
+        m, Shape(rows: g.count, columns: gradient.count),
+        said("\(example): matrix", "\(example)：矩阵"))
     else { return }
     expectMatrix(
       m.transposed() * Matrix(column: g.elements), equals: Matrix(column: gradient.elements),
@@ -111,7 +113,10 @@ struct BackwardTests {
     // Windows start at padded rows 0 and 3: input rows -1...0 and 2...3. Rows 1, 4, 5 are left.
     for row in [1, 4, 5] {
       #expect(
-        gradient.rowArrays[row].allSatisfy { $0 == 0 }, "row \(row): \(gradient.rowArrays[row])")
+        gradient.rowArrays[row].allSatisfy { $0 == 0 },
+        Comment(
+          rawValue: said(
+            "row \(row): \(gradient.rowArrays[row])", "第 \(row) 行：\(gradient.rowArrays[row])")))
     }
     #expect(gradient.rowArrays[0].contains { $0 != 0 })
   }

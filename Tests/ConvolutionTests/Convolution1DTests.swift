@@ -14,7 +14,9 @@ struct Convolution1DTests {
     // numpy.convolve(x, w, 'valid')
     let computed = convolve(Self.x, with: Self.w)
     guard expectSequence(computed, equals: [123, 234, 345]) else {
-      if computed == [321, 432, 543] { fail("that is correlation: convolution reverses w") }
+      if computed == [321, 432, 543] {
+        fail(said("that is correlation: convolution reverses w", "这是互相关：卷积要翻转 w"))
+      }
       return
     }
   }
@@ -68,9 +70,14 @@ struct Convolution1DTests {
     let twoD = convolve(Matrix([x]), with: Matrix([w]), padding: padding)
     let length = padding == .valid ? 4 : padding == .same ? 7 : padding == .full ? 10 : 8
     guard oneD.count == length else {
-      fail("\(padding): expected \(length) outputs, computed \(oneD.count)")
+      fail(
+        said(
+          "\(padding): expected \(length) outputs, computed \(oneD.count)",
+          "\(padding)：应有 \(length) 个输出，算出 \(oneD.count) 个"))
       return
     }
-    expectMatrix(twoD, equals: Matrix([oneD]), tolerance: 1e-12, "\(padding): 2D of the row")
+    expectMatrix(
+      twoD, equals: Matrix([oneD]), tolerance: 1e-12,
+      said("\(padding): 2D of the row", "\(padding)：把这一行当作二维矩阵"))
   }
 }

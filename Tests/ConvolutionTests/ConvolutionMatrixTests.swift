@@ -59,16 +59,23 @@ struct ConvolutionMatrixTests {
     guard expectShape(m, Shape(rows: 16, columns: 25)) else { return }
     for row in 0..<16 {
       let nonZeros = (0..<25).filter { m[row, $0] != 0 }
-      #expect(nonZeros.count == 4, "row \(row) has non-zeros in columns \(nonZeros)")
+      #expect(
+        nonZeros.count == 4,
+        Comment(
+          rawValue: said(
+            "row \(row) has non-zeros in columns \(nonZeros)",
+            "第 \(row) 行的非零元素在第 \(nonZeros) 列")))
     }
     // Output (0, 0) reads pixels (0, 0), (0, 1), (1, 0), (1, 1): columns 0, 1, 5, 6.
     expectMatrix(
       Matrix([m.rowArrays[0]]),
-      equals: Matrix([[1, 2, 0, 0, 0, 3, 4] + [Double](repeating: 0, count: 18)]), "row 0")
+      equals: Matrix([[1, 2, 0, 0, 0, 3, 4] + [Double](repeating: 0, count: 18)]),
+      said("row 0", "第 0 行"))
     // Output (3, 3), the last, reads pixels (3, 3), (3, 4), (4, 3), (4, 4): columns 18, 19, 23, 24.
     expectMatrix(
       Matrix([m.rowArrays[15]]),
-      equals: Matrix([[Double](repeating: 0, count: 18) + [1, 2, 0, 0, 0, 3, 4]]), "row 15")
+      equals: Matrix([[Double](repeating: 0, count: 18) + [1, 2, 0, 0, 0, 3, 4]]),
+      said("row 15", "第 15 行"))
     // A corner pixel lies in one window, an edge pixel in two, an inner pixel in four.
     let windows = (0..<25).map { column in (0..<16).filter { m[$0, column] != 0 }.count }
     #expect(windows[0] == 1 && windows[2] == 2 && windows[12] == 4 && windows[24] == 1)
@@ -94,7 +101,8 @@ struct ConvolutionMatrixTests {
     // Output (0, 0) sits on the top-left corner: only the kernel's lower-right 2x2 is on pixels.
     expectMatrix(
       Matrix([m.rowArrays[0]]),
-      equals: Matrix([[1, -1, 0, 0, -1, 1] + [Double](repeating: 0, count: 10)]), "row 0")
+      equals: Matrix([[1, -1, 0, 0, -1, 1] + [Double](repeating: 0, count: 10)]),
+      said("row 0", "第 0 行"))
   }
 
   @Test("E4.5 M times the flattened image is the flattened correlation", arguments: WindowCase.all)

@@ -73,7 +73,10 @@ struct ConvolutionVersusCorrelationTests {
       #expect(
         !convolution.isApproximatelyEqual(
           to: correlate(image, with: kernel), absoluteTolerance: 1e-9),
-        "a random kernel is not symmetric, so convolution and correlation must differ")
+        Comment(
+          rawValue: said(
+            "a random kernel is not symmetric, so convolution and correlation must differ",
+            "随机的卷积核不对称，卷积和互相关的结果必须不同")))
     }
   }
 
@@ -86,8 +89,12 @@ struct ConvolutionVersusCorrelationTests {
     for (kh, kw) in [(1, 1), (2, 5), (6, 9), (3, 3)] {
       let kernel = Matrix.random(rows: kh, columns: kw, using: &generator)
       let expected = Shape(rows: 6 - kh + 1, columns: 9 - kw + 1)
-      expectShape(correlate(image, with: kernel), expected, "correlate, \(kh) x \(kw) kernel")
-      expectShape(convolve(image, with: kernel), expected, "convolve, \(kh) x \(kw) kernel")
+      expectShape(
+        correlate(image, with: kernel), expected,
+        said("correlate, \(kh) x \(kw) kernel", "correlate，\(kh) x \(kw) 卷积核"))
+      expectShape(
+        convolve(image, with: kernel), expected,
+        said("convolve, \(kh) x \(kw) kernel", "convolve，\(kh) x \(kw) 卷积核"))
     }
     let whole = correlate(image, with: image)
     expectClose(
@@ -112,10 +119,15 @@ struct ConvolutionVersusCorrelationTests {
         rows: 5 + margins.top + margins.bottom - kh + 1,
         columns: 6 + margins.left + margins.right - kw + 1)
       let convolution = convolve(image, with: kernel, padding: padding)
-      guard expectShape(convolution, shape, "\(padding), \(kh) x \(kw) kernel") else { return }
+      guard
+        expectShape(
+          convolution, shape,
+          said("\(padding), \(kh) x \(kw) kernel", "\(padding)，\(kh) x \(kw) 卷积核"))
+      else { return }
       expectMatrix(
         convolution, equals: correlate(image, with: rotate180(kernel), padding: padding),
-        tolerance: 1e-12, "\(padding), \(kh) x \(kw) kernel")
+        tolerance: 1e-12,
+        said("\(padding), \(kh) x \(kw) kernel", "\(padding)，\(kh) x \(kw) 卷积核"))
     }
   }
 
@@ -130,7 +142,8 @@ struct ConvolutionVersusCorrelationTests {
     expectMatrix(convolve(image, with: odd, padding: .same), equals: oddExpected)
     expectMatrix(
       correlate(image, with: rotate180(odd), padding: .same), equals: oddExpected,
-      "odd kernel: correlation with the turned kernel")
+      said(
+        "odd kernel: correlation with the turned kernel", "奇数尺寸的卷积核：与旋转 180 度后的卷积核做互相关"))
     // An even 2x2 kernel: scipy.signal.convolve2d(image, even, mode='same') and
     // scipy.signal.correlate2d(image, even[::-1, ::-1], mode='same') differ by one row and
     // one column of shift.
@@ -144,6 +157,9 @@ struct ConvolutionVersusCorrelationTests {
       correlate(image, with: rotate180(even), padding: .same),
       equals: [
         [35, 26, 36, 32, 26], [60, 51, 64, 52, 30], [52, 66, 71, 75, 44], [18, 17, 36, 44, 16],
-      ], "even kernel: correlation with the turned kernel is shifted")
+      ],
+      said(
+        "even kernel: correlation with the turned kernel is shifted",
+        "偶数尺寸的卷积核：与旋转 180 度后的卷积核做互相关，结果错开一行一列"))
   }
 }

@@ -16,7 +16,7 @@ struct Correlation1DTests {
     let computed = correlate(Self.x, with: Self.w)
     guard expectSequence(computed, equals: [321, 432, 543]) else {
       if computed == [123, 234, 345] {
-        fail("that is convolution: correlation does not reverse w")
+        fail(said("that is convolution: correlation does not reverse w", "这是卷积：互相关不翻转 w"))
       }
       return
     }
@@ -37,7 +37,9 @@ struct Correlation1DTests {
     let x = (0..<101).map(Double.init)
     let y = correlate(x, with: [1, 1, 1, 1, 1], stride: 2)
     guard expectSequence(y, equals: (0..<49).map { 10 * Double($0) + 10 }) else { return }
-    expectClose(y[48], 96 + 97 + 98 + 99 + 100, "the last window ends on the last input")
+    expectClose(
+      y[48], 96 + 97 + 98 + 99 + 100,
+      said("the last window ends on the last input", "最后一个窗口止于最后一个输入"))
   }
 
   /// (padding, scipy.signal.correlate2d(x[None], w[None], mode)[0], or after np.pad).
@@ -85,9 +87,14 @@ struct Correlation1DTests {
     let twoD = correlate(Matrix([x]), with: Matrix([w]), padding: padding)
     let length = padding == .valid ? 4 : padding == .same ? 7 : padding == .full ? 10 : 8
     guard oneD.count == length else {
-      fail("\(padding): expected \(length) outputs, computed \(oneD.count)")
+      fail(
+        said(
+          "\(padding): expected \(length) outputs, computed \(oneD.count)",
+          "\(padding)：应有 \(length) 个输出，算出 \(oneD.count) 个"))
       return
     }
-    expectMatrix(twoD, equals: Matrix([oneD]), tolerance: 1e-12, "\(padding): 2D of the row")
+    expectMatrix(
+      twoD, equals: Matrix([oneD]), tolerance: 1e-12,
+      said("\(padding): 2D of the row", "\(padding)：把这一行当作二维矩阵"))
   }
 }

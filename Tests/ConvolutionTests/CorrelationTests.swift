@@ -63,7 +63,9 @@ struct CorrelationTests {
     let computed = correlate(image, with: [[1, -1], [2, 0]], stride: 3)
     guard computed.rows != 1 else {
       return fail(
-        "(n - (k - 1)) / s = 4 / 3 rounds down to 1, but the second window starts at row 3")
+        said(
+          "(n - (k - 1)) / s = 4 / 3 rounds down to 1, but the second window starts at row 3",
+          "(n - (k - 1)) / s = 4 / 3 向下取整为 1，但第二个窗口从第 3 行开始"))
     }
     expectMatrix(computed, equals: [[-3, 3], [3, -3]])
   }

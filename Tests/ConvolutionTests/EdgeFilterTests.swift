@@ -31,9 +31,15 @@ struct EdgeFilterTests {
     for (line, image) in Self.lines {
       let response = Self.strongest(filter, on: image)
       if line == name {
-        expectClose(response, 6, "\(name) filter on the \(line) line")
+        expectClose(
+          response, 6, said("\(name) filter on the \(line) line", "\(name) 滤波器在 \(line) 线上"))
       } else {
-        #expect(response <= 2, "\(name) filter on the \(line) line: \(response)")
+        #expect(
+          response <= 2,
+          Comment(
+            rawValue: said(
+              "\(name) filter on the \(line) line: \(response)",
+              "\(name) 滤波器在 \(line) 线上：\(response)")))
       }
     }
   }
@@ -41,8 +47,10 @@ struct EdgeFilterTests {
   @Test("E5 the filter labelled 'horizontal' twice on the slide: the second finds vertical lines")
   func secondFilterIsVertical() {
     let second = Lecture.edgeFilters[1].filter
-    expectClose(Self.strongest(second, on: Self.lines[1].image), 6, "on the vertical line")
-    expectClose(Self.strongest(second, on: Self.lines[0].image), 0, "on the horizontal line")
+    expectClose(
+      Self.strongest(second, on: Self.lines[1].image), 6, said("on the vertical line", "在竖线上"))
+    expectClose(
+      Self.strongest(second, on: Self.lines[0].image), 0, said("on the horizontal line", "在横线上"))
   }
 
   @Test("E5 the horizontal filter's map is 6 along the line and 0 on flat ground")

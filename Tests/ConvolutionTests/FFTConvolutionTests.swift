@@ -22,7 +22,10 @@ struct FFTConvolutionTests {
       let w = (0..<k).map { _ in Double.random(in: -1...1, using: &generator) }
       let fast = fftConvolve(x, with: w)
       guard fast.count == n + k - 1 else {
-        fail("n = \(n), k = \(k): expected \(n + k - 1) outputs, computed \(fast.count)")
+        fail(
+          said(
+            "n = \(n), k = \(k): expected \(n + k - 1) outputs, computed \(fast.count)",
+            "n = \(n)，k = \(k)：应有 \(n + k - 1) 个输出，算出 \(fast.count) 个"))
         return
       }
       let direct = convolve(x, with: w, padding: .full)
@@ -77,7 +80,7 @@ struct FFTConvolutionTests {
     expectSequence(circular, equals: [1 + 450, 12 + 500, 123, 234, 345], tolerance: 1e-9)
     #expect(
       !zip(circular, linear).allSatisfy { abs($0 - $1) < 1e-6 },
-      "unpadded, the first outputs are wrong")
+      Comment(rawValue: said("unpadded, the first outputs are wrong", "不填充时，开头几个输出是错的")))
   }
 
   @Test("E4.6 2D without the padding wraps around on both axes")

@@ -50,7 +50,9 @@ struct OutputSizeTests {
   func sizes(_ example: SizeExample) {
     let computed = outputLength(
       example.n, kernel: example.k, stride: example.stride, padding: example.padding)
-    #expect(computed == example.outputs, "\(example): computed \(computed)")
+    #expect(
+      computed == example.outputs,
+      Comment(rawValue: said("\(example): computed \(computed)", "\(example)：算出 \(computed)")))
   }
 
   @Test("E4.3 14x14 input, 4x4 patches: 576 weights at stride 2, 1936 at stride 1, 16 shared")
@@ -64,7 +66,9 @@ struct OutputSizeTests {
   @Test("E4.4 28x28 input, three 5x5 feature maps at stride 1: 3 x 24 x 24 units")
   func featureMaps() {
     let side = outputLength(28, kernel: 5)
-    #expect(3 * side * side == 3 * 24 * 24, "computed 3 x \(side) x \(side)")
+    #expect(
+      3 * side * side == 3 * 24 * 24,
+      Comment(rawValue: said("computed 3 x \(side) x \(side)", "算出 3 x \(side) x \(side)")))
   }
 
   @Test("E4.2 E4.3 the correlation's output has the shape the rule gives, axis by axis")
@@ -72,17 +76,20 @@ struct OutputSizeTests {
     var generator = SeededGenerator(seed: 5)
     let image = Matrix.random(rows: 14, columns: 14, using: &generator)
     let patch = Matrix.random(rows: 4, columns: 4, using: &generator)
-    expectShape(correlate(image, with: patch, stride: 2), Shape(rows: 6, columns: 6), "stride 2")
-    expectShape(correlate(image, with: patch), Shape(rows: 11, columns: 11), "stride 1")
+    expectShape(
+      correlate(image, with: patch, stride: 2), Shape(rows: 6, columns: 6),
+      said("stride 2", "步幅 2"))
+    expectShape(
+      correlate(image, with: patch), Shape(rows: 11, columns: 11), said("stride 1", "步幅 1"))
     let pixel = correlate([[3]], with: [[1]], padding: .explicit(2))
-    expectShape(pixel, Shape(rows: 5, columns: 5), "1x1 image with padding 2")
+    expectShape(pixel, Shape(rows: 5, columns: 5), said("1x1 image with padding 2", "1x1 图像，填充 2"))
     let wide = Matrix.random(rows: 5, columns: 9, using: &generator)
     expectShape(
       correlate(wide, with: patch, stride: 3, padding: .explicit(1)),
       Shape(
         rows: outputLength(5, kernel: 4, stride: 3, padding: 1),
         columns: outputLength(9, kernel: 4, stride: 3, padding: 1)),
-      "5x9 image, 4x4 patch, stride 3, padding 1")
+      said("5x9 image, 4x4 patch, stride 3, padding 1", "5x9 图像，4x4 图像块，步幅 3，填充 1"))
     #expect(outputLength(5, kernel: 4, stride: 3, padding: 1) == 2)
     #expect(outputLength(9, kernel: 4, stride: 3, padding: 1) == 3)
   }
@@ -152,7 +159,12 @@ struct OutputSizeTableTests {
   @Test("E4.1 E4.2 outputLength equals the count of windows that fit, for every small case")
   func everySmallCase() {
     expectTable(
-      Self.cases, { "n = \($0.n), k = \($0.k), stride \($0.s), padding \($0.p)" },
+      Self.cases,
+      {
+        said(
+          "n = \($0.n), k = \($0.k), stride \($0.s), padding \($0.p)",
+          "n = \($0.n)，k = \($0.k)，步幅 \($0.s)，填充 \($0.p)")
+      },
       computed: { outputLength($0.n, kernel: $0.k, stride: $0.s, padding: $0.p) },
       expected: Self.windowsThatFit, unlike: Self.mistakes)
   }

@@ -55,8 +55,10 @@ struct PaddingTests {
     let image = Matrix(rows: 300, columns: 400, repeating: 1)
     let padded = zeroPad(image, Margins(top: 2, bottom: 2, left: 2, right: 2))
     guard expectShape(padded, Shape(rows: 304, columns: 404)) else { return }
-    expectClose(padded.sum(), 300 * 400, "the padding adds zeros only")
-    expectClose(padded[1, 1] + padded[303, 403] + padded[2, 2], 1, "corners are zero, (2, 2) is 1")
+    expectClose(padded.sum(), 300 * 400, said("the padding adds zeros only", "填充只添零"))
+    expectClose(
+      padded[1, 1] + padded[303, 403] + padded[2, 2], 1,
+      said("corners are zero, (2, 2) is 1", "四角是 0，(2, 2) 是 1"))
   }
 }
 
@@ -142,6 +144,6 @@ struct ScipyModeTests {
     let map = correlate(Lecture.xImage, with: Lecture.diagonalFilter, padding: .same)
     guard expectMatrix(map, equals: expected) else { return }
     let inner = Matrix(rows: 7, columns: 7) { map[$0 + 1, $1 + 1] }
-    expectMatrix(inner, equals: Lecture.xFilters[0].mapSums, "the 7x7 inside")
+    expectMatrix(inner, equals: Lecture.xFilters[0].mapSums, said("the 7x7 inside", "内部的 7x7"))
   }
 }

@@ -9,20 +9,28 @@ func expectSequence(
   _ computed: [Double], equals expected: [Double], tolerance: Double = 1e-12,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = context.isEmpty ? "" : context + said(": ", "：")
+  let both = said(
+    "expected \(expected)\ncomputed \(computed)", "应为 \(expected)\n算出 \(computed)")
   guard computed.count == expected.count else {
-    let note = computed.isEmpty ? " (none: is the exercise written yet?)" : ""
+    let note =
+      computed.isEmpty
+      ? said(" (none: is the exercise written yet?)", "（一个也没有：练习写完了吗？）") : ""
     fail(
-      "\(prefix)expected \(expected.count) entries, computed \(computed.count)\(note)\n"
-        + "expected \(expected)\ncomputed \(computed)",
+      prefix
+        + said(
+          "expected \(expected.count) entries, computed \(computed.count)\(note)\n",
+          "应有 \(expected.count) 个元素，算出 \(computed.count) 个\(note)\n") + both,
       sourceLocation: sourceLocation)
     return false
   }
   for (index, (value, wanted)) in zip(computed, expected).enumerated()
   where !value.isApproximatelyEqual(to: wanted, absoluteTolerance: tolerance) {
     fail(
-      "\(prefix)entry \(index): expected \(wanted), computed \(value) (tolerance \(tolerance))\n"
-        + "expected \(expected)\ncomputed \(computed)",
+      prefix
+        + said(
+          "entry \(index): expected \(wanted), computed \(value) (tolerance \(tolerance))\n",
+          "元素 \(index)：应为 \(wanted)，算出 \(value)（容差 \(tolerance)）\n") + both,
       sourceLocation: sourceLocation)
     return false
   }

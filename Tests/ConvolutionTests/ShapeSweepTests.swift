@@ -87,7 +87,10 @@ struct ShapeSweepTests {
         stride: c.stride, padding: c.padding)
       let expected = Self.windowSums(c, flip: false)
       return computed.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-9)
-        ? nil : "\(c): expected\n\(expected)\ncomputed\n\(computed)"
+        ? nil
+        : said(
+          "\(c): expected\n\(expected)\ncomputed\n\(computed)",
+          "\(c)：应为\n\(expected)\n算出\n\(computed)")
     }
   }
 
@@ -99,7 +102,10 @@ struct ShapeSweepTests {
         stride: c.stride)
       let expected = Self.windowSums(c, flip: true)
       return computed.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-9)
-        ? nil : "\(c): expected\n\(expected)\ncomputed\n\(computed)"
+        ? nil
+        : said(
+          "\(c): expected\n\(expected)\ncomputed\n\(computed)",
+          "\(c)：应为\n\(expected)\n算出\n\(computed)")
     }
   }
 }

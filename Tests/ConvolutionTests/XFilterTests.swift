@@ -33,7 +33,9 @@ struct XFilterTests {
   @Test("E1.4 the diagonal map's first row reads 0.77 -0.11 0.11 0.33 0.55 -0.11 0.33")
   func firstRow() {
     let map = correlate(Lecture.xImage, with: Lecture.diagonalFilter) / 9
-    guard expectMatrix(map, equals: Lecture.xFilters[0].map, "diagonal map") else { return }
+    guard expectMatrix(map, equals: Lecture.xFilters[0].map, said("diagonal map", "对角线特征图")) else {
+      return
+    }
     let firstRow = Matrix([map.rowArrays[0]])
     #expect(firstRow.slideDescription == Lecture.diagonalMapSlideFirstRow)
   }

@@ -36,13 +36,21 @@ struct BackwardTests {
       computed.isApproximatelyEqual(to: other, absoluteTolerance: 1e-9)
     }
     if near(scale * Self.gradient) {
-      fail("\(context): gradient flowed through the dropped units; multiply by the mask")
+      fail(
+        said(
+          "\(context): gradient flowed through the dropped units; multiply by the mask",
+          "\(context)：梯度流过了被丢弃的单元；要乘以掩码"))
     } else if near(Self.gradient.hadamard(Self.mask) / p) {
-      fail("\(context): divided by p; inverted dropout divides by 1 - p, the keep probability")
+      fail(
+        said(
+          "\(context): divided by p; inverted dropout divides by 1 - p, the keep probability",
+          "\(context)：除以了 p；反向 Dropout 除以保留的概率 1 - p"))
     } else if scale != 1 && near(Self.gradient.hadamard(Self.mask)) {
       fail(
-        "\(context): the gradient was not scaled: the backward pass scales by 1 / (1 - p), as "
-          + "the forward pass did")
+        said(
+          "\(context): the gradient was not scaled: the backward pass scales by 1 / (1 - p), as "
+            + "the forward pass did",
+          "\(context)：梯度没有缩放：反向传播要和前向传播一样乘以 1 / (1 - p)"))
     }
   }
 
@@ -79,9 +87,13 @@ struct BackwardTests {
     let a = Matrix.random(rows: 8, columns: 6, using: &generator)
     let (_, drawn) = dropoutForward(
       a, p: 0.7, mode: .training, convention: convention, using: &generator)
-    guard let mask = drawn, expectShape(mask, a.shape, "mask"), MaskMeasures.isZeroOne(mask)
+    guard let mask = drawn, expectShape(mask, a.shape, said("mask", "掩码")),
+      MaskMeasures.isZeroOne(mask)
     else {
-      fail("training must return its mask, an 8 x 6 matrix of 0s and 1s")
+      fail(
+        said(
+          "training must return its mask, an 8 x 6 matrix of 0s and 1s",
+          "训练模式必须返回它的掩码：一个只含 0 和 1 的 8 x 6 矩阵"))
       return
     }
     let ones = Matrix(rows: 8, columns: 6, repeating: 1)

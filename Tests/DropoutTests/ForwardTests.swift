@@ -14,7 +14,7 @@ struct ForwardTests {
   func byHand() {
     let a = Self.activations
     let notes = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .notes)
-    expectMatrix(notes, equals: [[1, 0, 3], [0, 5, 6]], "notes' convention")
+    expectMatrix(notes, equals: [[1, 0, 3], [0, 5, 6]], said("notes' convention", "讲义的约定"))
     let inverted = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .inverted)
     let kept = a.hadamard(Self.mask)
     expectMatrix(
@@ -41,11 +41,15 @@ struct ForwardTests {
     let kept = a.hadamard(Self.mask)
     expectMatrix(
       applyDropoutMask(a, mask: Self.mask, p: p, convention: .notes), equals: kept,
-      "notes' convention, p = \(p): no scaling while training")
+      said(
+        "notes' convention, p = \(p): no scaling while training", "讲义的约定，p = \(p)：训练时不缩放"))
     let inverted = applyDropoutMask(a, mask: Self.mask, p: p, convention: .inverted)
     guard expectMatrix(inverted, equals: kept / (1 - p), tolerance: 1e-12, "p = \(p)") else {
       if inverted.isApproximatelyEqual(to: kept / p, absoluteTolerance: 1e-9) {
-        fail("kept units were divided by p; divide by 1 - p, the probability of keeping")
+        fail(
+          said(
+            "kept units were divided by p; divide by 1 - p, the probability of keeping",
+            "保留的单元除以了 p：应除以保留的概率 1 - p"))
       }
       return
     }
@@ -59,23 +63,36 @@ struct ForwardTests {
     let a = Matrix.random(rows: 12, columns: 9, in: -3...3, using: &generator)
     let (y, mask) = dropoutForward(
       a, p: p, mode: .training, convention: convention, using: &generator)
-    guard expectShape(y, a.shape, "output") else { return }
+    guard expectShape(y, a.shape, said("output", "输出")) else { return }
     guard let mask else {
-      fail("training returns the mask it drew")
+      fail(said("training returns the mask it drew", "训练模式要返回它抽出的掩码"))
       return
     }
-    guard expectShape(mask, a.shape, "mask"), MaskMeasures.isZeroOne(mask) else { return }
+    guard expectShape(mask, a.shape, said("mask", "掩码")), MaskMeasures.isZeroOne(mask) else {
+      return
+    }
     let scale = convention == .inverted ? 1 / (1 - p) : 1
     expectEvery(a.elements.indices) { index in
       let (x, out) = (a.elements[index], y.elements[index])
       if mask.elements[index] == 0 {
-        return out == 0 ? nil : "entry \(index) was dropped, so its output is 0, not \(out)"
+        return out == 0
+          ? nil
+          : said(
+            "entry \(index) was dropped, so its output is 0, not \(out)",
+            "元素 \(index) 被丢弃了，输出应为 0，不是 \(out)")
       }
       return out.isApproximatelyEqual(to: x * scale, absoluteTolerance: 0, relativeTolerance: 1e-12)
-        ? nil : "\(convention), p = \(p): kept entry \(index) is \(x) -> \(out), not \(x * scale)"
+        ? nil
+        : said(
+          "\(convention), p = \(p): kept entry \(index) is \(x) -> \(out), not \(x * scale)",
+          "\(convention)，p = \(p)：保留的元素 \(index) 是 \(x) -> \(out)，应为 \(x * scale)")
     }
     let zeroed = MaskMeasures.fractionZero(mask)
-    #expect(zeroed > 0 && zeroed < 1, "108 draws keep some units and drop others")
+    #expect(
+      zeroed > 0 && zeroed < 1,
+      Comment(
+        rawValue: said(
+          "108 draws keep some units and drop others", "抽 108 次，应该有的单元保留、有的丢弃")))
   }
 
   @Test(
@@ -91,13 +108,21 @@ struct ForwardTests {
     guard expectMatrix(y, equals: a, tolerance: 0, "\(convention), p = \(p)") else {
       if y.isApproximatelyEqual(to: (1 - p) * a, absoluteTolerance: 1e-12) {
         fail(
-          "evaluation scaled the activations by 1 - p: inverted dropout does nothing at test "
-            + "time, and the notes put 1 - p into the outgoing weights (testTimeWeights)")
+          said(
+            "evaluation scaled the activations by 1 - p: inverted dropout does nothing at test "
+              + "time, and the notes put 1 - p into the outgoing weights (testTimeWeights)",
+            "评估模式把激活乘了 1 - p：反向 Dropout 在测试时什么也不做，"
+              + "讲义则把 1 - p 乘进输出权重（testTimeWeights）"))
       }
       return
     }
-    #expect(mask == nil, "evaluation drops nothing, so it has no mask")
-    #expect(generator.next() == untouched.next(), "evaluation must not draw random numbers")
+    #expect(
+      mask == nil,
+      Comment(
+        rawValue: said("evaluation drops nothing, so it has no mask", "评估模式什么都不丢弃，所以没有掩码")))
+    #expect(
+      generator.next() == untouched.next(),
+      Comment(rawValue: said("evaluation must not draw random numbers", "评估模式不能抽随机数")))
   }
 
   @Test(
@@ -110,10 +135,12 @@ struct ForwardTests {
       a, p: 0, mode: .training, convention: convention, using: &generator)
     guard expectMatrix(y, equals: a, tolerance: 0, "\(convention)") else { return }
     guard let mask else {
-      fail("training returns the mask it drew")
+      fail(said("training returns the mask it drew", "训练模式要返回它抽出的掩码"))
       return
     }
-    expectMatrix(mask, equals: Matrix(rows: 6, columns: 5, repeating: 1), "p = 0 keeps every unit")
+    expectMatrix(
+      mask, equals: Matrix(rows: 6, columns: 5, repeating: 1),
+      said("p = 0 keeps every unit", "p = 0 时保留每个单元"))
   }
 
   @Test(
@@ -130,6 +157,9 @@ struct ForwardTests {
     // Two independent 10-unit masks coincide with probability (p² + (1 - p)²)^10 <= 1/1024.
     #expect(
       patterns.count >= 25,
-      "the 30 examples were dropped in only \(patterns.count) different ways: one mask per example")
+      Comment(
+        rawValue: said(
+          "the 30 examples were dropped in only \(patterns.count) different ways: one mask per example",
+          "30 个样本只有 \(patterns.count) 种不同的丢弃方式：每个样本要有自己的掩码")))
   }
 }

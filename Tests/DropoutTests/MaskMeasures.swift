@@ -67,8 +67,11 @@ enum MaskMeasures {
     }
     guard let first = changed.first else { return true }
     fail(
-      "\(context): \(changed.count) of \(expected.count) entries changed; entry \(first) is "
-        + "\(computed.elements[first]) instead of \(expected.elements[first])",
+      said(
+        "\(context): \(changed.count) of \(expected.count) entries changed; entry \(first) is "
+          + "\(computed.elements[first]) instead of \(expected.elements[first])",
+        "\(context)：\(expected.count) 个元素中有 \(changed.count) 个变了；元素 \(first) 是 "
+          + "\(computed.elements[first])，应为 \(expected.elements[first])"),
       sourceLocation: sourceLocation)
     return false
   }

@@ -16,7 +16,12 @@ struct MaskTests {
     for (rows, columns) in [(1, 1), (3, 5), (7, 2), (1, 12)] {
       let mask = dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
       guard expectShape(mask, Shape(rows: rows, columns: columns), "p = \(p)") else { return }
-      #expect(MaskMeasures.isZeroOne(mask), "a mask holds 1 (kept) and 0 (dropped) only:\n\(mask)")
+      #expect(
+        MaskMeasures.isZeroOne(mask),
+        Comment(
+          rawValue: said(
+            "a mask holds 1 (kept) and 0 (dropped) only:\n\(mask)",
+            "掩码只含 1（保留）和 0（丢弃）：\n\(mask)")))
     }
   }
 
@@ -29,10 +34,15 @@ struct MaskTests {
     guard expectShape(mask, Shape(rows: 100, columns: 100)) else { return }
     let zeroed = MaskMeasures.fractionZero(mask)
     if p != 0.5 && abs(zeroed - (1 - p)) < 0.03 {
-      fail("\(zeroed) of the mask is 0, about 1 - p: was p used as the probability of keeping?")
+      fail(
+        said(
+          "\(zeroed) of the mask is 0, about 1 - p: was p used as the probability of keeping?",
+          "掩码中有 \(zeroed) 为 0，约为 1 - p：是不是把 p 当成了保留的概率？"))
     }
     // 10,000 draws: the fraction's standard deviation is at most 0.005.
-    expectClose(zeroed, p, tolerance: 0.03, "fraction of the mask that is 0 for p = \(p)")
+    expectClose(
+      zeroed, p, tolerance: 0.03,
+      said("fraction of the mask that is 0 for p = \(p)", "p = \(p) 时掩码中 0 的比例"))
   }
 
   @Test(
@@ -46,14 +56,24 @@ struct MaskTests {
     let expected = 2 * p * (1 - p)
     let betweenExamples = MaskMeasures.columnDisagreement(mask)
     if betweenExamples == 0 {
-      fail("every column (example) has the same mask: draw a new mask for every example")
+      fail(
+        said(
+          "every column (example) has the same mask: draw a new mask for every example",
+          "每一列（样本）的掩码都一样：要为每个样本重新抽一个掩码"))
     }
-    expectClose(betweenExamples, expected, tolerance: 0.05, "neighbouring examples, p = \(p)")
+    expectClose(
+      betweenExamples, expected, tolerance: 0.05,
+      said("neighbouring examples, p = \(p)", "相邻的样本，p = \(p)"))
     let betweenUnits = MaskMeasures.rowDisagreement(mask)
     if betweenUnits == 0 {
-      fail("every unit of an example is kept or dropped together: draw every unit on its own")
+      fail(
+        said(
+          "every unit of an example is kept or dropped together: draw every unit on its own",
+          "一个样本的所有单元一起保留或一起丢弃：每个单元要各抽一次"))
     }
-    expectClose(betweenUnits, expected, tolerance: 0.05, "neighbouring units, p = \(p)")
+    expectClose(
+      betweenUnits, expected, tolerance: 0.05,
+      said("neighbouring units, p = \(p)", "相邻的单元，p = \(p)"))
   }
 
   @Test("E6.6 p = 0 keeps every unit")
@@ -70,16 +90,29 @@ struct MaskTests {
     var second = SeededGenerator(seed: 65)
     let mask = dropoutMask(rows: 8, columns: 8, p: 0.4, using: &first)
     guard expectShape(mask, Shape(rows: 8, columns: 8)), MaskMeasures.isZeroOne(mask) else {
-      fail("the mask must be an 8 x 8 matrix of 0s and 1s:\n\(mask)")
+      fail(
+        said(
+          "the mask must be an 8 x 8 matrix of 0s and 1s:\n\(mask)",
+          "掩码必须是只含 0 和 1 的 8 x 8 矩阵：\n\(mask)"))
       return
     }
     let zeroed = MaskMeasures.fractionZero(mask)
-    #expect(zeroed > 0 && zeroed < 1, "64 draws with p = 0.4 keep some units and drop others")
+    #expect(
+      zeroed > 0 && zeroed < 1,
+      Comment(
+        rawValue: said(
+          "64 draws with p = 0.4 keep some units and drop others",
+          "p = 0.4 时抽 64 次，应该有的单元保留、有的丢弃")))
     expectMatrix(
       dropoutMask(rows: 8, columns: 8, p: 0.4, using: &second), equals: mask,
-      "the same seed must give the same mask")
+      said("the same seed must give the same mask", "同一个种子必须给出同一个掩码"))
     let next = dropoutMask(rows: 8, columns: 8, p: 0.4, using: &first)
-    #expect(next != mask, "a second draw from the same generator must give a new mask")
+    #expect(
+      next != mask,
+      Comment(
+        rawValue: said(
+          "a second draw from the same generator must give a new mask",
+          "同一个生成器第二次抽取必须给出新的掩码")))
   }
 }
 
@@ -116,7 +149,9 @@ struct MaskBoundaryTests {
     var generator = ChosenDraws(draws)
     var check = generator
     let seen = draws.map { _ in Double.random(in: 0..<1, using: &check) }
-    #expect(seen == draws, "the generator hands out the chosen draws")
+    #expect(
+      seen == draws,
+      Comment(rawValue: said("the generator hands out the chosen draws", "生成器按指定的值依次给出")))
     let mask = dropoutMask(rows: 1, columns: draws.count, p: p, using: &generator)
     let expected = Matrix([draws.map { $0 >= p ? 1 : 0 }])
     expectMatrix(
@@ -130,6 +165,6 @@ struct MaskBoundaryTests {
           "p was used as the probability of keeping: keep when u >= p",
           zh: "把 p 当成了保留的概率：p 是丢弃的概率，u >= p 才保留",
           Matrix([draws.map { $0 < p ? 1 : 0 }])),
-      ], "p = \(p), draws \(draws)")
+      ], said("p = \(p), draws \(draws)", "p = \(p)，抽到 \(draws)"))
   }
 }

@@ -19,9 +19,10 @@ struct StatisticsTests {
     var generator = SeededGenerator(seed: 73)
     let (inverted, drawn) = dropoutForward(
       Self.input, p: p, mode: .training, convention: .inverted, using: &generator)
-    guard expectShape(inverted, Self.input.shape, "inverted, p = \(p)") else { return }
+    guard expectShape(inverted, Self.input.shape, said("inverted, p = \(p)", "inverted，p = \(p)"))
+    else { return }
     guard let mask = drawn else {
-      fail("training returns the mask it drew")
+      fail(said("training returns the mask it drew", "训练模式要返回它抽出的掩码"))
       return
     }
     let notes = applyDropoutMask(Self.input, mask: mask, p: p, convention: .notes)
@@ -37,18 +38,25 @@ struct StatisticsTests {
     let zeroed = MaskMeasures.fractionZero(y)
     if abs(zeroed - (1 - p)) < 0.01 && p != 0.5 {
       fail(
-        "\(zeroed) of the outputs are 0, about 1 - p: p is the probability of dropping",
+        said(
+          "\(zeroed) of the outputs are 0, about 1 - p: p is the probability of dropping",
+          "输出中有 \(zeroed) 为 0，约为 1 - p：p 是丢弃的概率"),
         sourceLocation: sourceLocation)
     }
     expectClose(
-      zeroed, p, tolerance: 0.01, "fraction zeroed, \(convention)", sourceLocation: sourceLocation)
+      zeroed, p, tolerance: 0.01, said("fraction zeroed, \(convention)", "为 0 的比例，\(convention)"),
+      sourceLocation: sourceLocation)
     let mean = MaskMeasures.mean(y)
     #expect(
       abs(mean - expectedMean) <= 0.01 * expectedMean,
-      """
-      \(convention), p = \(p): the output's mean is \(mean), but should be within 1% of \
-      \(expectedMean)
-      """, sourceLocation: sourceLocation)
+      Comment(
+        rawValue: said(
+          """
+          \(convention), p = \(p): the output's mean is \(mean), but should be within 1% of \
+          \(expectedMean)
+          """,
+          "\(convention)，p = \(p)：输出的均值是 \(mean)，应在 \(expectedMean) 的 1% 以内")),
+      sourceLocation: sourceLocation)
   }
 
   @Test(
@@ -59,7 +67,8 @@ struct StatisticsTests {
     for p in [0.2, 0.5, 0.7] {
       let (y, _) = dropoutForward(
         Self.input, p: p, mode: .evaluation, convention: convention, using: &generator)
-      MaskMeasures.expectUnchanged(y, Self.input, "evaluation, \(convention), p = \(p)")
+      MaskMeasures.expectUnchanged(
+        y, Self.input, said("evaluation, \(convention), p = \(p)", "评估模式，\(convention)，p = \(p)"))
     }
   }
 
@@ -69,6 +78,6 @@ struct StatisticsTests {
     let (y, _) = dropoutForward(
       Self.input, p: 0, mode: .training, convention: .inverted, using: &generator)
     // Nothing dropped, and kept units scaled by 1 / (1 - 0) = 1.
-    MaskMeasures.expectUnchanged(y, Self.input, "training with p = 0")
+    MaskMeasures.expectUnchanged(y, Self.input, said("training with p = 0", "训练模式，p = 0"))
   }
 }

@@ -21,12 +21,15 @@ struct TestTimeTests {
     let weights = Self.weights
     expectMatrix(
       testTimeWeights(weights, p: 0.5, convention: .notes), equals: weights / 2, tolerance: 1e-15,
-      "p = 1/2: the notes halve the outgoing weights")
+      said("p = 1/2: the notes halve the outgoing weights", "p = 1/2：讲义把输出权重减半"))
     for p in [0.2, 0.7] {
       let computed = testTimeWeights(weights, p: p, convention: .notes)
       guard expectMatrix(computed, equals: (1 - p) * weights, tolerance: 1e-15, "p = \(p)") else {
         if computed.isApproximatelyEqual(to: p * weights, absoluteTolerance: 1e-12) {
-          fail("p = \(p): the weights were multiplied by p; keep probability 1 - p is right")
+          fail(
+            said(
+              "p = \(p): the weights were multiplied by p; keep probability 1 - p is right",
+              "p = \(p)：权重乘了 p；应乘以保留的概率 1 - p"))
         }
         return
       }
@@ -38,7 +41,10 @@ struct TestTimeTests {
     let computed = testTimeWeights(Self.weights, p: p, convention: .inverted)
     guard expectMatrix(computed, equals: Self.weights, tolerance: 0, "p = \(p)") else {
       if computed.isApproximatelyEqual(to: (1 - p) * Self.weights, absoluteTolerance: 1e-12) {
-        fail("inverted dropout scaled while training already: scaling again counts 1 - p twice")
+        fail(
+          said(
+            "inverted dropout scaled while training already: scaling again counts 1 - p twice",
+            "反向 Dropout 训练时已经缩放过：再缩放一次就把 1 - p 算了两遍"))
       }
       return
     }
@@ -80,24 +86,34 @@ struct TestTimeTests {
     // Both equal (1 - p) W^T a + b (notes) or W^T a + b (inverted).
     let keep = convention == .notes ? 1 - p : 1
     let exact = keep * (Self.weights.transposed() * Self.a) + Self.bias
-    expectMatrix(training, equals: exact, tolerance: 1e-12, "expected training z, \(convention)")
-    expectMatrix(test, equals: training, tolerance: 1e-12, "test-time z, \(convention), p = \(p)")
+    expectMatrix(
+      training, equals: exact, tolerance: 1e-12,
+      said("expected training z, \(convention)", "训练时 z 的期望，\(convention)"))
+    expectMatrix(
+      test, equals: training, tolerance: 1e-12,
+      said("test-time z, \(convention), p = \(p)", "测试时的 z，\(convention)，p = \(p)"))
   }
 
   @Test(
     "E6.6 mixing the conventions misses the expected z by p·W^T a", arguments: [0.2, 0.5, 0.7])
   func mixing(_ p: Double) {
     let shift = p * (Self.weights.transposed() * Self.a)
-    #expect(shift.norm() > 0.1, "the example must show the difference")
+    #expect(
+      shift.norm() > 0.1,
+      Comment(rawValue: said("the example must show the difference", "这个例子必须显出差别")))
     // Trained without scaling (notes), tested without scaling (inverted): too large by p·W^T a.
     let notesThenInverted =
       Self.testTime(p: p, convention: .inverted)
       - Self.expectedTraining(p: p, convention: .notes)
-    expectMatrix(notesThenInverted, equals: shift, tolerance: 1e-12, "notes, then inverted")
+    expectMatrix(
+      notesThenInverted, equals: shift, tolerance: 1e-12,
+      said("notes, then inverted", "先 notes，后 inverted"))
     // Trained with 1 / (1 - p) (inverted), tested with (1 - p)·W (notes): too small by p·W^T a.
     let invertedThenNotes =
       Self.testTime(p: p, convention: .notes)
       - Self.expectedTraining(p: p, convention: .inverted)
-    expectMatrix(invertedThenNotes, equals: -shift, tolerance: 1e-12, "inverted, then notes")
+    expectMatrix(
+      invertedThenNotes, equals: -shift, tolerance: 1e-12,
+      said("inverted, then notes", "先 inverted，后 notes"))
   }
 }

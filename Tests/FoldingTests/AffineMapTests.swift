@@ -48,11 +48,20 @@ struct AffineMapTests {
       equals: [[2, 3, 15], [-1, 4, 13]])
   }
 
-  static let specialCases: [(name: String, weights: Matrix, image: Matrix)] = [
-    ("rotation by 90 degrees", [[0, -1], [1, 0]], [[0, 0], [0, 1], [-1, 1], [-1, 0]]),
-    ("shear along x", [[1, 2], [0, 1]], [[0, 0], [1, 0], [3, 1], [2, 1]]),
-    ("scaling by 3 and 1/2", [[3, 0], [0, 0.5]], [[0, 0], [3, 0], [3, 0.5], [0, 0.5]]),
-    ("reflection in the x axis", [[1, 0], [0, -1]], [[0, 0], [1, 0], [1, -1], [0, -1]]),
+  static let specialCases: [(name: String, chinese: String, weights: Matrix, image: Matrix)] = [
+    (
+      "rotation by 90 degrees", "旋转 90 度", [[0, -1], [1, 0]],
+      [[0, 0], [0, 1], [-1, 1], [-1, 0]]
+    ),
+    ("shear along x", "沿 x 方向切变", [[1, 2], [0, 1]], [[0, 0], [1, 0], [3, 1], [2, 1]]),
+    (
+      "scaling by 3 and 1/2", "按 3 和 1/2 缩放", [[3, 0], [0, 0.5]],
+      [[0, 0], [3, 0], [3, 0.5], [0, 0.5]]
+    ),
+    (
+      "reflection in the x axis", "关于 x 轴反射", [[1, 0], [0, -1]],
+      [[0, 0], [1, 0], [1, -1], [0, -1]]
+    ),
   ]
 
   @Test(
@@ -62,7 +71,7 @@ struct AffineMapTests {
     let example = Self.specialCases[index]
     expectMatrix(
       affineMap(Self.square, weights: example.weights, bias: Self.zero), equals: example.image,
-      example.name)
+      said(example.name, example.chinese))
   }
 
   @Test("E6.12 the bias moves every point by the same vector")
@@ -98,8 +107,12 @@ struct AffineMapTests {
     )
     for image in [first, second] {
       for i in 1..<5 {
-        expectClose(image[i, 0] - image[i - 1, 0], step.x, tolerance: 1e-12, "step \(i), x")
-        expectClose(image[i, 1] - image[i - 1, 1], step.y, tolerance: 1e-12, "step \(i), y")
+        expectClose(
+          image[i, 0] - image[i - 1, 0], step.x, tolerance: 1e-12,
+          said("step \(i), x", "第 \(i) 步，x"))
+        expectClose(
+          image[i, 1] - image[i - 1, 1], step.y, tolerance: 1e-12,
+          said("step \(i), y", "第 \(i) 步，y"))
       }
     }
     // The two image lines are distinct: W is invertible here, so parallel stays apart.

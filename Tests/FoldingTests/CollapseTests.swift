@@ -22,7 +22,7 @@ struct CollapseTests {
     #expect(perceptronSeparates(Self.points, labels: Self.labels, epochs: 100))
     let stages = foldingStages(Self.points, through: [Self.shiftOut])
     guard stages.count == 1 else {
-      fail("expected one stage, got \(stages.count)")
+      fail(said("expected one stage, got \(stages.count)", "应有 1 个阶段，得到 \(stages.count) 个"))
       return
     }
     expectMatrix(stages[0].a, equals: Matrix(rows: 6, columns: 2))
@@ -36,12 +36,19 @@ struct CollapseTests {
     let later = FoldingNetwork.initial(width: 2, depth: 3, using: &generator).hidden
     let stages = foldingStages(Self.points, through: [Self.shiftOut] + later)
     guard stages.count == 4, stages.allSatisfy({ $0.a.shape == Self.points.shape }) else {
-      fail("expected 4 stages of 6 x 2 sets, got \(stages.map(\.a.shape))")
+      fail(
+        said(
+          "expected 4 stages of 6 x 2 sets, got \(stages.map(\.a.shape))",
+          "应有 4 个阶段，每个是 6 x 2 的点集，得到 \(stages.map(\.a.shape))"))
       return
     }
     for (l, stage) in stages.enumerated() {
       let rows = stage.a.rowArrays
-      #expect(rows.allSatisfy { $0 == rows[0] }, "layer \(l + 1): the points came apart")
+      #expect(
+        rows.allSatisfy { $0 == rows[0] },
+        Comment(
+          rawValue: said(
+            "layer \(l + 1): the points came apart", "第 \(l + 1) 层：这些点又分开了")))
     }
     let final = stages[3].a
     #expect(!perceptronSeparates(final, labels: Self.labels, epochs: 100))
@@ -54,15 +61,19 @@ struct CollapseTests {
     network.hidden[1] = FoldingLayer(weights: [[1, 0], [0, 1]], bias: [[-50], [-50]])
     let gradient = foldingBackward(network, points: Self.points, labels: Self.labels)
     guard expectWritten(gradient) else { return }
-    guard gradient.hidden.count == 3 else { return fail("expected 3 layers in the gradient") }
+    guard gradient.hidden.count == 3 else {
+      return fail(said("expected 3 layers in the gradient", "梯度应有 3 层"))
+    }
     let zero = Matrix(rows: 2, columns: 2)
     for l in 0..<2 {
-      expectMatrix(gradient.hidden[l].weights, equals: zero, "layer \(l + 1), W")
       expectMatrix(
-        gradient.hidden[l].bias, equals: Matrix(rows: 2, columns: 1), "layer \(l + 1), b")
+        gradient.hidden[l].weights, equals: zero, said("layer \(l + 1), W", "第 \(l + 1) 层，W"))
+      expectMatrix(
+        gradient.hidden[l].bias, equals: Matrix(rows: 2, columns: 1),
+        said("layer \(l + 1), b", "第 \(l + 1) 层，b"))
     }
     // Layer 3 sees only zeros, so its weights get no gradient either.
-    expectMatrix(gradient.hidden[2].weights, equals: zero, "layer 3, W")
+    expectMatrix(gradient.hidden[2].weights, equals: zero, said("layer 3, W", "第 3 层，W"))
     // Every point has the same score s = u relu(b³) + c; with three points of each class,
     // ∂C/∂c = (1/6)(3 σ(s) - 3 σ(-s)) = σ(s) - 1/2.
     let a = network.hidden[2].bias.map { max(0, $0) }

@@ -37,9 +37,13 @@ struct FoldTests {
     guard expectShape(folded, points.shape) else { return }
     for i in 0..<points.rows {
       let inside = points[i, 0] >= 0 && points[i, 1] >= 0
-      #expect(folded[i, 0] >= 0 && folded[i, 1] >= 0, "point \(i) left the positive quadrant")
+      #expect(
+        folded[i, 0] >= 0 && folded[i, 1] >= 0,
+        Comment(rawValue: said("point \(i) left the positive quadrant", "点 \(i) 离开了第一象限")))
       if inside {
-        #expect(folded[i, 0] == points[i, 0] && folded[i, 1] == points[i, 1], "moved point \(i)")
+        #expect(
+          folded[i, 0] == points[i, 0] && folded[i, 1] == points[i, 1],
+          Comment(rawValue: said("moved point \(i)", "移动了点 \(i)")))
       }
     }
   }

@@ -28,12 +28,19 @@ struct ForwardPassTests {
   func byHand() {
     let stages = foldingStages(Self.points, through: Self.layers)
     guard stages.count == 4 else {
-      fail("expected 4 stages, one per layer, but got \(stages.count)")
+      fail(
+        said(
+          "expected 4 stages, one per layer, but got \(stages.count)",
+          "应有 4 个阶段，每层一个，却得到 \(stages.count) 个"))
       return
     }
     for (l, stage) in stages.enumerated() {
-      expectMatrix(stage.z, equals: Self.expected[l].z, "layer \(l + 1), after the affine map")
-      expectMatrix(stage.a, equals: Self.expected[l].a, "layer \(l + 1), after ReLU")
+      expectMatrix(
+        stage.z, equals: Self.expected[l].z,
+        said("layer \(l + 1), after the affine map", "第 \(l + 1) 层，仿射变换之后"))
+      expectMatrix(
+        stage.a, equals: Self.expected[l].a,
+        said("layer \(l + 1), after ReLU", "第 \(l + 1) 层，ReLU 之后"))
     }
   }
 
@@ -44,7 +51,10 @@ struct ForwardPassTests {
     let points = Matrix.random(rows: 6, columns: 2, in: -1...1, using: &generator)
     let stages = foldingStages(points, through: network.hidden)
     guard stages.count == 3 else {
-      fail("expected 3 stages, one per layer, but got \(stages.count)")
+      fail(
+        said(
+          "expected 3 stages, one per layer, but got \(stages.count)",
+          "应有 3 个阶段，每层一个，却得到 \(stages.count) 个"))
       return
     }
     // The mistake: each layer fed the previous layer's z, before the fold.
@@ -68,15 +78,17 @@ struct ForwardPassTests {
         a * layer.weights.transposed() + Matrix(rows: 6, columns: 1, repeating: 1)
         * layer.bias.transposed()
       a = z.map { max(0, $0) }
-      expectMatrix(stages[l].z, equals: z, tolerance: 1e-12, "layer \(l + 1), z")
-      expectMatrix(stages[l].a, equals: a, tolerance: 1e-12, "layer \(l + 1), a")
+      expectMatrix(
+        stages[l].z, equals: z, tolerance: 1e-12, said("layer \(l + 1), z", "第 \(l + 1) 层，z"))
+      expectMatrix(
+        stages[l].a, equals: a, tolerance: 1e-12, said("layer \(l + 1), a", "第 \(l + 1) 层，a"))
     }
   }
 
   @Test("E6.12 the final representation is the last folded set")
   func final() {
     guard let last = foldingStages(Self.points, through: Self.layers).last else {
-      fail("foldingStages returned no stage for 4 layers")
+      fail(said("foldingStages returned no stage for 4 layers", "foldingStages 对 4 层网络一个阶段也没返回"))
       return
     }
     expectMatrix(last.a, equals: Self.expected[3].a)
@@ -88,14 +100,21 @@ struct ForwardPassTests {
     let stages = foldingStages(Self.points, through: Self.layers)
     guard stages.count == 4, stages.allSatisfy({ $0.a.shape == Shape(rows: 4, columns: 2) })
     else {
-      fail("expected 4 stages of 4 x 2 sets, got \(stages.map(\.a.shape))")
+      fail(
+        said(
+          "expected 4 stages of 4 x 2 sets, got \(stages.map(\.a.shape))",
+          "应有 4 个阶段，每个是 4 x 2 的点集，得到 \(stages.map(\.a.shape))"))
       return
     }
     // (0, 1) and (-1, -1): apart after layer 1, identical from layer 2 on.
     #expect(stages[0].a.rowArrays[1] != stages[0].a.rowArrays[2])
     for l in 1..<4 {
-      #expect(stages[l].a.rowArrays[1] == stages[l].a.rowArrays[2], "layer \(l + 1)")
-      #expect(stages[l].a.rowArrays[1] == [0, 0], "layer \(l + 1)")
+      #expect(
+        stages[l].a.rowArrays[1] == stages[l].a.rowArrays[2],
+        Comment(rawValue: said("layer \(l + 1)", "第 \(l + 1) 层")))
+      #expect(
+        stages[l].a.rowArrays[1] == [0, 0],
+        Comment(rawValue: said("layer \(l + 1)", "第 \(l + 1) 层")))
     }
   }
 }

@@ -10,11 +10,14 @@ func expectNetwork(
   _ computed: FoldingNetwork, equals expected: FoldingNetwork, tolerance: Double,
   _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = context.isEmpty ? "" : context + said(": ", "：")
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed.hidden.count == expected.hidden.count else {
     fail(
-      "\(prefix)expected \(expected.hidden.count) hidden layers, got \(computed.hidden.count)",
+      prefix
+        + said(
+          "expected \(expected.hidden.count) hidden layers, got \(computed.hidden.count)",
+          "应有 \(expected.hidden.count) 个隐藏层，得到 \(computed.hidden.count) 个"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -23,20 +26,22 @@ func expectNetwork(
     agree =
       expectMatrix(
         computed.hidden[l].weights, equals: expected.hidden[l].weights, tolerance: tolerance,
-        "\(prefix)layer \(l + 1), W", sourceLocation: sourceLocation) && agree
+        prefix + said("layer \(l + 1), W", "第 \(l + 1) 层，W"), sourceLocation: sourceLocation)
+      && agree
     agree =
       expectMatrix(
         computed.hidden[l].bias, equals: expected.hidden[l].bias, tolerance: tolerance,
-        "\(prefix)layer \(l + 1), b", sourceLocation: sourceLocation) && agree
+        prefix + said("layer \(l + 1), b", "第 \(l + 1) 层，b"), sourceLocation: sourceLocation)
+      && agree
   }
   agree =
     expectMatrix(
       computed.readout.weights, equals: expected.readout.weights, tolerance: tolerance,
-      "\(prefix)read-out, u", sourceLocation: sourceLocation) && agree
+      prefix + said("read-out, u", "读出层，u"), sourceLocation: sourceLocation) && agree
   agree =
     expectMatrix(
       computed.readout.bias, equals: expected.readout.bias, tolerance: tolerance,
-      "\(prefix)read-out, c", sourceLocation: sourceLocation) && agree
+      prefix + said("read-out, c", "读出层，c"), sourceLocation: sourceLocation) && agree
   return agree
 }
 

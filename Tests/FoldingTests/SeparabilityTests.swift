@@ -51,8 +51,12 @@ struct SeparabilityTests {
     let cube = Matrix(corners)
     let plane = (0..<8).map { k in k.nonzeroBitCount >= 2 ? 1.0 : -1.0 }
     let parity = (0..<8).map { k in k.nonzeroBitCount % 2 == 0 ? 1.0 : -1.0 }
-    #expect(perceptronSeparates(cube, labels: plane, epochs: 100), "at least two ones")
-    #expect(!perceptronSeparates(cube, labels: parity, epochs: 1000), "parity")
+    #expect(
+      perceptronSeparates(cube, labels: plane, epochs: 100),
+      Comment(rawValue: said("at least two ones", "至少两个 1")))
+    #expect(
+      !perceptronSeparates(cube, labels: parity, epochs: 1000),
+      Comment(rawValue: said("parity", "奇偶性")))
   }
 
   @Test("E6.12 the epoch bound: a thin margin takes more passes than one")
@@ -61,7 +65,11 @@ struct SeparabilityTests {
     // needs 6 passes (numpy, the same loop).
     let thin: Matrix = [[1.9, 0], [2.1, 0], [1.9, 1], [2.1, 1], [1.9, 2], [2.1, 2]]
     let labels: [Double] = [-1, 1, -1, 1, -1, 1]
-    #expect(!perceptronSeparates(thin, labels: labels, epochs: 1), "one pass is not enough")
-    #expect(perceptronSeparates(thin, labels: labels, epochs: 10), "ten passes are")
+    #expect(
+      !perceptronSeparates(thin, labels: labels, epochs: 1),
+      Comment(rawValue: said("one pass is not enough", "一遍不够")))
+    #expect(
+      perceptronSeparates(thin, labels: labels, epochs: 10),
+      Comment(rawValue: said("ten passes are", "十遍就够")))
   }
 }

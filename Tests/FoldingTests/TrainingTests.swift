@@ -31,7 +31,8 @@ struct TrainingTests {
             "probably: the sum of the points' losses, not their mean",
             "可能是：算的是各点损失之和，不是平均值"))
       }
-      expectClose(loss, 0.6931471805599453, tolerance: 1e-15, "labels \(labels)")
+      expectClose(
+        loss, 0.6931471805599453, tolerance: 1e-15, said("labels \(labels)", "标签 \(labels)"))
     }
   }
 
@@ -70,17 +71,23 @@ struct TrainingTests {
     }
     guard expectWritten(analytic) else { return }
     guard analytic.hidden.count == network.hidden.count else {
-      fail("expected \(network.hidden.count) layers in the gradient, got \(analytic.hidden.count)")
+      fail(
+        said(
+          "expected \(network.hidden.count) layers in the gradient, got \(analytic.hidden.count)",
+          "梯度应有 \(network.hidden.count) 层，得到 \(analytic.hidden.count) 层"))
       return
     }
-    let name = "\(example.inputs) inputs, width \(example.width), depth \(example.depth)"
+    // The network, and the separator before the parameter's name.
+    let name = said(
+      "\(example.inputs) inputs, width \(example.width), depth \(example.depth), ",
+      "\(example.inputs) 个输入，宽度 \(example.width)，深度 \(example.depth)，")
     for l in network.hidden.indices {
       expectGradient(
-        analytic.hidden[l].weights, matches: numeric.hidden[l].weights, "\(name), W\(l + 1)")
-      expectGradient(analytic.hidden[l].bias, matches: numeric.hidden[l].bias, "\(name), b\(l + 1)")
+        analytic.hidden[l].weights, matches: numeric.hidden[l].weights, "\(name)W\(l + 1)")
+      expectGradient(analytic.hidden[l].bias, matches: numeric.hidden[l].bias, "\(name)b\(l + 1)")
     }
-    expectGradient(analytic.readout.weights, matches: numeric.readout.weights, "\(name), u")
-    expectGradient(analytic.readout.bias, matches: numeric.readout.bias, "\(name), c")
+    expectGradient(analytic.readout.weights, matches: numeric.readout.weights, "\(name)u")
+    expectGradient(analytic.readout.bias, matches: numeric.readout.bias, "\(name)c")
   }
 
   @Test("E6.12 the kink: relu'(0) = 0, so a unit with z = 0 passes no gradient")
@@ -89,7 +96,9 @@ struct TrainingTests {
     // s = 0 - 1 = -1, δs = -σ(1); δa = δs u = (δs, -δs); δz = (δs · relu'(0), -δs) = (0, σ(1)).
     let gradient = foldingBackward(Self.identity, points: [[0, 1]], labels: [1])
     guard expectWritten(gradient) else { return }
-    guard gradient.hidden.count == 1 else { return fail("expected one layer in the gradient") }
+    guard gradient.hidden.count == 1 else {
+      return fail(said("expected one layer in the gradient", "梯度应有 1 层"))
+    }
     let sigmaOne = 0.7310585786300049  // 1 / (1 + math.exp(-1))
     if gradient.hidden[0].bias.isApproximatelyEqual(
       to: [[-sigmaOne], [sigmaOne]], absoluteTolerance: 1e-12)
@@ -126,7 +135,8 @@ struct TrainingTests {
     expectNetwork(trained, equals: expected, tolerance: 1e-8)
     let untouched = trainFolding(
       network, points: points, labels: labels, learningRate: rate, epochs: 0)
-    expectNetwork(untouched, equals: network, tolerance: 0, "no epochs, no change")
+    expectNetwork(
+      untouched, equals: network, tolerance: 0, said("no epochs, no change", "训练 0 轮，网络不变"))
   }
 
   @Test("E6.12 gradient descent lowers the loss on the nested circles")
@@ -138,6 +148,11 @@ struct TrainingTests {
     let trained = trainFolding(
       network, points: data.points, labels: data.labels, learningRate: 0.5, epochs: 100)
     let after = foldingLoss(trained, points: data.points, labels: data.labels)
-    #expect(after < before, "loss \(before) before 100 epochs, \(after) after")
+    #expect(
+      after < before,
+      Comment(
+        rawValue: said(
+          "loss \(before) before 100 epochs, \(after) after",
+          "损失：训练 100 轮之前 \(before)，之后 \(after)")))
   }
 }

@@ -55,10 +55,14 @@ struct WidthTests {
     let wide = separated.filter { $0.width == 8 && $0.separates }.map(\.seed).sorted()
     #expect(
       narrow.count < wide.count,
-      """
-      width 2 separated the circles for \(narrow.count) of 20 seeds \(narrow), \
-      width 8 for \(wide.count) of 20 \(wide)
-      """)
+      Comment(
+        rawValue: said(
+          """
+          width 2 separated the circles for \(narrow.count) of 20 seeds \(narrow), \
+          width 8 for \(wide.count) of 20 \(wide)
+          """,
+          "宽度 2 在 20 个种子中有 \(narrow.count) 个把两个圆分开 \(narrow)，"
+            + "宽度 8 有 \(wide.count) 个 \(wide)")))
     // Both counts, for the record, whatever the outcome.
     print(
       "E6.12 width 2: \(narrow.count) of 20 seeds separated \(narrow); "

@@ -28,7 +28,10 @@ struct AveragePoolingTests {
         (pooled[3, 3] * 9).isApproximatelyEqual(
           to: 7 / 4, absoluteTolerance: 1e-9)
       {
-        fail("the corner window holds one cell of the map: divide by 1, not by 4")
+        fail(
+          said(
+            "the corner window holds one cell of the map: divide by 1, not by 4",
+            "角上的窗口只盖住特征图的一格：应除以 1，不是 4"))
       }
       return
     }

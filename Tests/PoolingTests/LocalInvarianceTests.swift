@@ -35,7 +35,7 @@ struct LocalInvarianceTests {
     for column in [2, 3] {
       expectMatrix(
         averagePool(Self.stroke(rows: 0, column: column), Self.window),
-        equals: Self.pooled / 2, "stroke in column \(column)")
+        equals: Self.pooled / 2, said("stroke in column \(column)", "笔画在第 \(column) 列"))
     }
     expectMatrix(
       averagePool(Self.stroke(rows: 0, column: 4), Self.window), equals: [[0, 0, 0.5], [0, 0, 0]])

@@ -12,7 +12,9 @@ struct LpPoolingTests {
   func sumOfMagnitudes() {
     let pooled = lpPool(Self.input, PoolWindow(size: 2), norm: 1)
     guard expectMatrix(pooled, equals: [[9, 5], [3, 6]], tolerance: 1e-12) else {
-      if pooled == [[5, 3], [3, 2]] { fail("the absolute value is missing: |-2| counts as 2") }
+      if pooled == [[5, 3], [3, 2]] {
+        fail(said("the absolute value is missing: |-2| counts as 2", "漏了绝对值：|-2| 算作 2"))
+      }
       return
     }
   }

@@ -25,10 +25,15 @@ struct MaxPoolingTests {
     "E2.1 E2.2 E2.3 the pooled maps exactly in ninths", arguments: Lecture.xFilters)
   func slideMapsInNinths(_ example: FilterExample) {
     let pooled = maxPool(example.map, Self.slide)
-    guard let sums = Self.pooledSums[example.id] else { return fail("no sums for \(example)") }
+    guard let sums = Self.pooledSums[example.id] else {
+      return fail(said("no sums for \(example)", "没有 \(example) 的和"))
+    }
     guard expectMatrix(pooled, equals: sums / 9, tolerance: 1e-12, "\(example)") else {
       if pooled.shape == Shape(rows: 3, columns: 3) {
-        fail("3x3 is floor mode: the slide keeps the partial windows of row and column 7")
+        fail(
+          said(
+            "3x3 is floor mode: the slide keeps the partial windows of row and column 7",
+            "3x3 是向下取整模式的结果：幻灯片保留了第 7 行和第 7 列的不完整窗口"))
       }
       return
     }
@@ -36,7 +41,9 @@ struct MaxPoolingTests {
 
   @Test("E2.4 floor mode drops the partial windows: the top-left 3x3", arguments: Lecture.xFilters)
   func floorMode(_ example: FilterExample) {
-    guard let sums = Self.pooledSums[example.id] else { return fail("no sums for \(example)") }
+    guard let sums = Self.pooledSums[example.id] else {
+      return fail(said("no sums for \(example)", "没有 \(example) 的和"))
+    }
     let topLeft = Matrix(rows: 3, columns: 3) { sums[$0, $1] / 9 }
     let pooled = maxPool(example.map, PoolWindow(size: 2))
     guard expectMatrix(pooled, equals: topLeft, tolerance: 1e-12, "\(example)") else { return }

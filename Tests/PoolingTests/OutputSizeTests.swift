@@ -59,7 +59,12 @@ struct OutputSizeTests {
     // Length 3, window 2, stride 2, padding 1: windows start at -1 and 1; ⌈3 / 2⌉ + 1 = 3
     // would add a window at 3, which covers only padding and the space beyond.
     let length = pooledLength(3, along: PoolAxis(size: 2, padding: 1), rounding: .ceil)
-    if length == 3 { fail("the third window starts at 3, past the input: PyTorch drops it") }
+    if length == 3 {
+      fail(
+        said(
+          "the third window starts at 3, past the input: PyTorch drops it",
+          "第三个窗口从 3 开始，已在输入之外：PyTorch 会舍弃它"))
+    }
     #expect(length == 2)
   }
 
@@ -154,7 +159,12 @@ struct PooledLengthTableTests {
   @Test("E2.1 E2.4 pooledLength counts the windows, floor and ceil, on every small case")
   func everySmallCase() {
     expectTable(
-      Self.cases, { "n = \($0.n), \($0.axis), \($0.rounding) mode" },
+      Self.cases,
+      {
+        said(
+          "n = \($0.n), \($0.axis), \($0.rounding) mode",
+          "n = \($0.n)，\($0.axis)，\($0.rounding) 模式")
+      },
       computed: { pooledLength($0.n, along: $0.axis, rounding: $0.rounding) },
       expected: Self.windows, unlike: Self.mistakes)
   }

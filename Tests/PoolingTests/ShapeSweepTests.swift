@@ -54,10 +54,14 @@ struct PoolingShapeSweepTests {
       let pooled = maxPool(x, window)
       let averaged = averagePool(x, window)
       if !pooled.isApproximatelyEqual(to: maxima, absoluteTolerance: 1e-12) {
-        return "max pooling \(input) by \(window): expected\n\(maxima)\ncomputed\n\(pooled)"
+        return said(
+          "max pooling \(input) by \(window): expected\n\(maxima)\ncomputed\n\(pooled)",
+          "最大池化 \(input)，\(window)：应为\n\(maxima)\n算出\n\(pooled)")
       }
       if !averaged.isApproximatelyEqual(to: means, absoluteTolerance: 1e-12) {
-        return "average pooling \(input) by \(window): expected\n\(means)\ncomputed\n\(averaged)"
+        return said(
+          "average pooling \(input) by \(window): expected\n\(means)\ncomputed\n\(averaged)",
+          "平均池化 \(input)，\(window)：应为\n\(means)\n算出\n\(averaged)")
       }
       return nil
     }

@@ -10,7 +10,11 @@ func reluConventionViolations(_ derivative: (Double) -> Double) -> [String] {
     (-3, 0), (-1e-300, 0), (0, 0), (-0.0, 0), (1e-300, 1), (2, 1),
   ]
   return expected.compactMap { z, value in
-    derivative(z) == value ? nil : "relu'(\(z)) is \(derivative(z)), not \(value)"
+    derivative(z) == value
+      ? nil
+      : said(
+        "relu'(\(z)) is \(derivative(z)), not \(value)",
+        "relu'(\(z)) 是 \(derivative(z))，应为 \(value)")
   }
 }
 
@@ -23,7 +27,10 @@ func hingeConventionViolations(_ derivative: (Double, Double) -> Double) -> [Str
   ]
   return expected.compactMap { z, y, value in
     derivative(z, y) == value
-      ? nil : "∂ℓ/∂z at z = \(z), y = \(y) is \(derivative(z, y)), not \(value)"
+      ? nil
+      : said(
+        "∂ℓ/∂z at z = \(z), y = \(y) is \(derivative(z, y)), not \(value)",
+        "z = \(z)，y = \(y) 时 ∂ℓ/∂z 是 \(derivative(z, y))，应为 \(value)")
   }
 }
 
@@ -35,21 +42,27 @@ struct ConventionTests {
     let violations = reluConventionViolations(reluSubgradient)
     // The classic slip picks the other end of [0, 1] at the kink, and the check sees it.
     let slip = reluConventionViolations { $0 >= 0 ? 1 : 0 }
-    #expect(slip == ["relu'(0.0) is 1.0, not 0.0", "relu'(-0.0) is 1.0, not 0.0"])
+    #expect(
+      TestLanguage.using(.english) { reluConventionViolations { $0 >= 0 ? 1 : 0 } } == [
+        "relu'(0.0) is 1.0, not 0.0", "relu'(-0.0) is 1.0, not 0.0",
+      ])
     if !violations.isEmpty {
       let diagnosis =
         violations == slip
         ? said(
           "probably: ReLU'(0) was taken as 1 (z >= 0): the notes pick 0\n",
           "可能是：ReLU'(0) 取成了 1（z >= 0）：讲义取 0\n") : ""
-      fail(diagnosis + violations.joined(separator: "; "))
+      fail(diagnosis + violations.joined(separator: said("; ", "；")))
     }
   }
 
   @Test("E6.5 the chosen ReLU'(0) lies in the subdifferential [0, 1]; away from 0, the derivative")
   func reluInSubdifferential() {
     let computed = (reluSubgradient(-2), reluSubgradient(0), reluSubgradient(0.5))
-    #expect(computed == (0, 0, 1), "relu' at -2, 0 and 0.5: \(computed)")
+    #expect(
+      computed == (0, 0, 1),
+      Comment(
+        rawValue: said("relu' at -2, 0 and 0.5: \(computed)", "relu' 在 -2、0 和 0.5 处：\(computed)")))
     #expect(Interval(0, 1).contains(computed.1))
   }
 
@@ -57,7 +70,12 @@ struct ConventionTests {
   func hinge() {
     let violations = hingeConventionViolations { hingeSubgradient($0, label: $1) }
     let slip = hingeConventionViolations { z, y in 1 - y * z >= 0 ? -y : 0 }
-    #expect(slip.count == 2, "the two kinks (z = 1, y = 1) and (z = -1, y = -1): \(slip)")
+    #expect(
+      slip.count == 2,
+      Comment(
+        rawValue: said(
+          "the two kinks (z = 1, y = 1) and (z = -1, y = -1): \(slip)",
+          "两个折点 (z = 1, y = 1) 和 (z = -1, y = -1)：\(slip)")))
     let flipped = hingeConventionViolations { z, y in 1 - y * z > 0 ? y : 0 }
     if !violations.isEmpty {
       let diagnosis =
@@ -70,7 +88,7 @@ struct ConventionTests {
           ? said(
             "probably: the sign is flipped: ∂ℓ/∂z = -y below margin 1\n",
             "可能是：符号反了：间隔小于 1 时 ∂ℓ/∂z = -y\n") : ""
-      fail(diagnosis + violations.joined(separator: "; "))
+      fail(diagnosis + violations.joined(separator: said("; ", "；")))
     }
   }
 }

@@ -19,11 +19,13 @@ struct InitializationTests {
     let zeroColumn = Matrix(rows: 4, columns: 1)
     for epoch in 0..<5 {
       for (index, point) in Points.all.enumerated() {
-        let step = "epoch \(epoch), point \(index)"
+        let step = said("epoch \(epoch), point \(index)", "第 \(epoch) 轮，点 \(index)")
         let g = shallowGradient(network, input: point.x, label: point.y)
-        guard expectMatrix(g.W, equals: Matrix(rows: 2, columns: 4), "\(step): ∂ℓ/∂w_ij"),
-          expectMatrix(g.b, equals: zeroColumn, "\(step): ∂ℓ/∂b_j"),
-          expectMatrix(g.w, equals: zeroColumn, "\(step): ∂ℓ/∂w_j")
+        guard
+          expectMatrix(
+            g.W, equals: Matrix(rows: 2, columns: 4), step + said(": ", "：") + "∂ℓ/∂w_ij"),
+          expectMatrix(g.b, equals: zeroColumn, step + said(": ", "：") + "∂ℓ/∂b_j"),
+          expectMatrix(g.w, equals: zeroColumn, step + said(": ", "：") + "∂ℓ/∂w_j")
         else { return }
         network = network.updated(by: g, learningRate: 0.1)
         let trained = network
@@ -33,16 +35,21 @@ struct InitializationTests {
             { other in
               let a = trained.hidden(other.x).a
               return a == zeroColumn
-                ? nil : "\(step): the hidden layer at \(other.x.elements) is \(a.elements), not 0"
+                ? nil
+                : said(
+                  "\(step): the hidden layer at \(other.x.elements) is \(a.elements), not 0",
+                  "\(step)：隐藏层在 \(other.x.elements) 处是 \(a.elements)，应为 0")
             })
         else { return }
       }
     }
     #expect(network.W == Matrix(rows: 2, columns: 4) && network.w == zeroColumn)
     // Only the output bias moved: the network computes one constant for every input.
-    #expect(network.outputBias != 0, "the output bias learns")
+    #expect(network.outputBias != 0, Comment(rawValue: said("the output bias learns", "输出偏置在学习")))
     let outputs = Points.all.map { network.output($0.x) }
-    #expect(Set(outputs).count == 1, "one output for every input: \(outputs)")
+    #expect(
+      Set(outputs).count == 1,
+      Comment(rawValue: said("one output for every input: \(outputs)", "每个输入的输出都一样：\(outputs)")))
   }
 
   @Test("E6.5 the output bias receives -y at the start: the one parameter that learns")
@@ -50,7 +57,8 @@ struct InitializationTests {
     let network = ShallowNetwork.zero(inputs: 2, hidden: 3)
     let positive = shallowGradient(network, input: [[1], [2]], label: 1)
     let negative = shallowGradient(network, input: [[1], [2]], label: -1)
-    expectClose(positive.outputBias, -1, "y = 1: output 0, margin 0 < 1")
+    expectClose(
+      positive.outputBias, -1, said("y = 1: output 0, margin 0 < 1", "y = 1：输出 0，间隔 0 < 1"))
     expectClose(negative.outputBias, 1, "y = -1")
   }
 
@@ -75,15 +83,22 @@ struct InitializationTests {
         let dead = [g.W[0, 1], g.W[1, 1], g.b[1, 0], g.w[1, 0]]
         if dead != [0, 0, 0, 0] {
           deadGradients.append(
-            "epoch \(epoch), x = \(point.x.elements): the dead unit's ∂ℓ/∂w_12, ∂ℓ/∂w_22, "
-              + "∂ℓ/∂b_2, ∂ℓ/∂w_2 are \(dead), not 0 (is its ReLU gate left out?)")
+            said(
+              "epoch \(epoch), x = \(point.x.elements): the dead unit's ∂ℓ/∂w_12, ∂ℓ/∂w_22, "
+                + "∂ℓ/∂b_2, ∂ℓ/∂w_2 are \(dead), not 0 (is its ReLU gate left out?)",
+              "第 \(epoch) 轮，x = \(point.x.elements)：死亡单元的 ∂ℓ/∂w_12、∂ℓ/∂w_22、"
+                + "∂ℓ/∂b_2、∂ℓ/∂w_2 是 \(dead)，应为 0（是不是漏了它的 ReLU 门控？）"))
         }
         network = network.updated(by: g, learningRate: 0.1)
       }
     }
     expectEvery(deadGradients) { $0 }
     #expect(network.W[0, 1] == start.W[0, 1] && network.W[1, 1] == start.W[1, 1])
-    #expect(network.b[1, 0] == -10 && network.w[1, 0] == start.w[1, 0], "the dead unit is frozen")
-    #expect(network.W != start.W && network.w != start.w, "the living units learned")
+    #expect(
+      network.b[1, 0] == -10 && network.w[1, 0] == start.w[1, 0],
+      Comment(rawValue: said("the dead unit is frozen", "死亡的单元不再变化")))
+    #expect(
+      network.W != start.W && network.w != start.w,
+      Comment(rawValue: said("the living units learned", "活着的单元学到了东西")))
   }
 }

@@ -9,7 +9,7 @@ func expectInterval(
   _ computed: Interval, equals expected: Interval, _ context: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
-  let prefix = context.isEmpty ? "" : "\(context): "
+  let prefix = context.isEmpty ? "" : context + said(": ", "：")
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   guard computed == expected else {
     var diagnosis = ""
@@ -117,7 +117,11 @@ struct SubdifferentialTests {
     guard expectWritten(interval) else { return }
     let width = interval.upper - interval.lower
     for g in [interval.lower, interval.lower + width / 3, interval.upper] {
-      #expect(supports(g, example), "g = \(g) from \(interval) is not a subgradient")
+      #expect(
+        supports(g, example),
+        Comment(
+          rawValue: said(
+            "g = \(g) from \(interval) is not a subgradient", "取自 \(interval) 的 g = \(g) 不是次梯度")))
     }
   }
 
@@ -130,8 +134,10 @@ struct SubdifferentialTests {
     for g in [interval.lower - 0.25, interval.upper + 0.25] {
       #expect(
         !supports(g, example),
-        "g = \(g) lies outside \(interval) but supports h at \(example.v): the interval is too small"
-      )
+        Comment(
+          rawValue: said(
+            "g = \(g) lies outside \(interval) but supports h at \(example.v): the interval is too small",
+            "g = \(g) 在 \(interval) 之外，却在 \(example.v) 处满足次梯度不等式：区间太小了")))
     }
   }
 }

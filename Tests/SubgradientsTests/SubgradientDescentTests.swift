@@ -15,8 +15,11 @@ func expectIterates(
 ) -> Bool {
   guard iterates.count == steps + 1 else {
     fail(
-      "expected v_0 ... v_\(steps) (\(steps + 1) numbers), computed \(iterates.count)"
-        + (iterates.isEmpty ? ": is subgradientDescent written yet?" : ""),
+      said(
+        "expected v_0 ... v_\(steps) (\(steps + 1) numbers), computed \(iterates.count)"
+          + (iterates.isEmpty ? ": is subgradientDescent written yet?" : ""),
+        "应为 v_0 ... v_\(steps)（\(steps + 1) 个数），算出 \(iterates.count) 个"
+          + (iterates.isEmpty ? "：subgradientDescent 写完了吗？" : "")),
       sourceLocation: sourceLocation)
     return false
   }
@@ -38,7 +41,7 @@ struct SubgradientDescentTests {
     }
     let expected = [0.35, 0.25, 0.15, 0.05, -0.05, 0.05]
     for (t, v) in expected.enumerated() {
-      expectClose(constant[t], v, tolerance: 1e-12, "constant step, v_\(t)")
+      expectClose(constant[t], v, tolerance: 1e-12, said("constant step, v_\(t)", "η 固定，v_\(t)"))
     }
     // η_0 = 0.1, η_1 = 0.1 / √2.
     let diminishing = subgradientDescent(
@@ -54,8 +57,13 @@ struct SubgradientDescentTests {
     guard expectIterates(iterates, steps: 60) else { return }
     expectEvery(4..<60) { t in
       abs(iterates[t]) <= 0.049
-        ? "v_\(t) = \(iterates[t]) is closer to 0 than 0.05"
-        : iterates[t] * iterates[t + 1] >= 0 ? "v_\(t) and v_\(t + 1) lie on the same side" : nil
+        ? said(
+          "v_\(t) = \(iterates[t]) is closer to 0 than 0.05",
+          "v_\(t) = \(iterates[t]) 离 0 不到 0.05")
+        : iterates[t] * iterates[t + 1] >= 0
+          ? said(
+            "v_\(t) and v_\(t + 1) lie on the same side", "v_\(t) 和 v_\(t + 1) 在 0 的同一侧")
+          : nil
     }
   }
 
@@ -66,7 +74,10 @@ struct SubgradientDescentTests {
     guard expectIterates(iterates, steps: 100) else { return }
     expectEvery(5...100) { t in
       abs(iterates[t]) <= steps.at(t - 1) + 1e-15
-        ? nil : "v_\(t) = \(iterates[t]) is farther from 0 than η_\(t - 1) = \(steps.at(t - 1))"
+        ? nil
+        : said(
+          "v_\(t) = \(iterates[t]) is farther from 0 than η_\(t - 1) = \(steps.at(t - 1))",
+          "v_\(t) = \(iterates[t]) 离 0 比 η_\(t - 1) = \(steps.at(t - 1)) 还远")
     }
     #expect(abs(iterates[100]) < 0.011)
   }
@@ -82,7 +93,10 @@ struct SubgradientDescentTests {
       from: 5, steps: 100, stepSize: .constant(0.3), subgradient: Self.kinked)
     guard expectIterates(iterates, steps: 100) else { return }
     expectEvery(20...100) { t in
-      abs(iterates[t] - 1) > 0.099 ? nil : "v_\(t) = \(iterates[t]) is within 0.1 of 1"
+      abs(iterates[t] - 1) > 0.099
+        ? nil
+        : said(
+          "v_\(t) = \(iterates[t]) is within 0.1 of 1", "v_\(t) = \(iterates[t]) 离 1 不到 0.1")
     }
   }
 
@@ -94,7 +108,10 @@ struct SubgradientDescentTests {
     guard expectIterates(iterates, steps: 100) else { return }
     expectEvery(1...100) { t in
       abs(iterates[t] - 1) <= 2 * steps.at(t - 1) + 1e-12
-        ? nil : "v_\(t) = \(iterates[t]) is farther from 1 than 2 η_\(t - 1)"
+        ? nil
+        : said(
+          "v_\(t) = \(iterates[t]) is farther from 1 than 2 η_\(t - 1)",
+          "v_\(t) = \(iterates[t]) 离 1 比 2 η_\(t - 1) 还远")
     }
     #expect(abs(iterates[100] - 1) < 0.2)
   }

@@ -63,7 +63,11 @@ struct HypernetworkTests {
     // gradient check, which such a gradient fails.
     let w = hypernetworkWeights(x, parameters: u)
     let e = (w.transposed() * x)[0, 0] - 0.7
-    #expect(relError(e * w, numeric) > 1e-3, "the path through G alone must not pass the check")
+    #expect(
+      relError(e * w, numeric) > 1e-3,
+      Comment(
+        rawValue: said(
+          "the path through G alone must not pass the check", "只走经过 G 的路径不应通过梯度检验")))
     if relError(analytic, e * w) < 1e-9 {
       fail(
         said(

@@ -56,15 +56,15 @@ struct ImageMotifTests {
     let dash = binaryImage(["##"])
     expectMatrix(
       detectMotif(dash, template: Self.template("end pointing right")),
-      equals: [[0, 1]], "right end of ##")
+      equals: [[0, 1]], said("right end of ##", "## 的右端"))
     expectMatrix(
       detectMotif(dash, template: Self.template("end pointing left")),
-      equals: [[1, 0]], "left end of ##")
+      equals: [[1, 0]], said("left end of ##", "## 的左端"))
     // The same stroke end with a lit pixel diagonally beyond it scores 1 below the threshold.
     let nearMiss = binaryImage(["##.", "..#"])
     expectMatrix(
       detectMotif(nearMiss, template: Self.template("end pointing right")),
-      equals: Matrix(rows: 2, columns: 3), "## with a pixel below right")
+      equals: Matrix(rows: 2, columns: 3), said("## with a pixel below right", "## 的右下方多一个像素"))
   }
 
   static let letters: [(String, Matrix, Letter)] = [("C", Letters.c, .c), ("D", Letters.d, .d)]
@@ -75,18 +75,22 @@ struct ImageMotifTests {
   func shiftInvariance(_ index: Int) {
     let (name, letter, expected) = Self.letters[index]
     let alone = detectMotif(letter, template: MotifTemplate.endpoints[0])
-    guard expectShape(alone, letter.shape, "\(name) alone") else { return }
+    guard expectShape(alone, letter.shape, said("\(name) alone", "单独的 \(name)")) else { return }
     for row in 0...(10 - letter.rows) {
       for column in 0...(9 - letter.columns) {
         let canvas = placed(letter, onCanvasOfRows: 10, columns: 9, atRow: row, column: column)
         let decided = classifyLetter(canvas)
         #expect(
-          decided == expected, "\(name) at (\(row), \(column)): \(String(describing: decided))")
+          decided == expected,
+          Comment(
+            rawValue: said(
+              "\(name) at (\(row), \(column)): \(String(describing: decided))",
+              "\(name) 在 (\(row), \(column))：\(String(describing: decided))")))
         // The detection map moves with the letter (shift equivariance).
         expectMatrix(
           detectMotif(canvas, template: MotifTemplate.endpoints[0]),
           equals: placed(alone, onCanvasOfRows: 10, columns: 9, atRow: row, column: column),
-          "\(name) at (\(row), \(column))")
+          said("\(name) at (\(row), \(column))", "\(name) 在 (\(row), \(column))"))
       }
     }
   }

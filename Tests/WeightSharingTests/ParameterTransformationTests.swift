@@ -73,11 +73,13 @@ struct ParameterTransformationTests {
     let gradient = Matrix.random(rows: 5, columns: 1, using: &generator)
     let newU = updateThroughTransformation(
       u, jacobian: a, costGradient: gradient, learningRate: 0.3)
-    guard expectShape(newU, Shape(rows: 3, columns: 1), "new u") else { return }
+    guard expectShape(newU, Shape(rows: 3, columns: 1), said("new u", "新的 u")) else { return }
     let predicted = firstOrderWeightUpdate(
       a * u, jacobian: a, costGradient: gradient, learningRate: 0.3)
-    expectMatrix(predicted, equals: a * newU, tolerance: 1e-12, "w update against H(new u)")
-    #expect(relError(newU, u) > 0.01, "the step must move u")
+    expectMatrix(
+      predicted, equals: a * newU, tolerance: 1e-12,
+      said("w update against H(new u)", "w 的更新对照 H(新的 u)"))
+    #expect(relError(newU, u) > 0.01, Comment(rawValue: said("the step must move u", "这一步必须改变 u")))
   }
 
   /// The error of the first-order prediction, ‖H(u - η J^T g) - (w - η J J^T g)‖.
@@ -106,8 +108,15 @@ struct ParameterTransformationTests {
     // 100.0005 and 99.43 for these two cases), and rounding, about 1e-16 against errors of
     // 1e-6, moves it by far less. A first-order mistake gives a ratio near 10 (error ~ η) or
     // near 1 (a missing η), far outside 100 ± 2.
-    #expect(coarse > 1e-5 && coarse < 1e-2, "error at η = 1e-2 is \(coarse)")
+    #expect(
+      coarse > 1e-5 && coarse < 1e-2,
+      Comment(rawValue: said("error at η = 1e-2 is \(coarse)", "η = 1e-2 时误差是 \(coarse)")))
     let ratio = coarse / fine
-    #expect(abs(ratio - 100) < 2, "error ratio \(ratio) (errors \(coarse) and \(fine))")
+    #expect(
+      abs(ratio - 100) < 2,
+      Comment(
+        rawValue: said(
+          "error ratio \(ratio) (errors \(coarse) and \(fine))",
+          "误差之比 \(ratio)（误差 \(coarse) 和 \(fine)）")))
   }
 }

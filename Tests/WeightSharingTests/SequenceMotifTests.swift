@@ -16,7 +16,9 @@ struct SequenceMotifTests {
     // detector gives numpy.convolve(x, w, 'valid') = (4, -3, 8, -3, 2) instead.
     let scores = motifScores(Self.x, detector: Self.w)
     guard expectMatrix(scores, equals: Matrix(column: [5, -4, 9, 0, -3])) else {
-      if scores == Matrix(column: [4, -3, 8, -3, 2]) { fail("the detector was flipped") }
+      if scores == Matrix(column: [4, -3, 8, -3, 2]) {
+        fail(said("the detector was flipped", "检测器被翻转了"))
+      }
       return
     }
   }
@@ -49,8 +51,12 @@ struct SequenceMotifTests {
     let x = Matrix(column: [0, 3, 1, 1, 2, 2, 0])
     let gradient = detectorGradient(x, detector: Matrix(column: [1, 1, 1]), pooling: .max)
     guard expectMatrix(gradient, equals: Matrix(column: [3, 1, 1])) else {
-      if gradient == Matrix(column: [1, 2, 2]) { fail("the last winner took the gradient") }
-      if gradient == Matrix(column: [2, 1.5, 1.5]) { fail("the winners shared the gradient") }
+      if gradient == Matrix(column: [1, 2, 2]) {
+        fail(said("the last winner took the gradient", "梯度全给了最后一个胜出的副本"))
+      }
+      if gradient == Matrix(column: [2, 1.5, 1.5]) {
+        fail(said("the winners shared the gradient", "几个胜出的副本平分了梯度"))
+      }
       return
     }
   }
@@ -72,7 +78,8 @@ struct SequenceMotifTests {
     var detector = SharedDetector(weights: Self.w)
     detector.backward(on: Self.x, pooling: .sum)
     detector.backward(on: Self.x, pooling: .sum)
-    expectMatrix(detector.gradient, equals: Matrix(column: [10, 12, 8]), "two passes")
+    expectMatrix(
+      detector.gradient, equals: Matrix(column: [10, 12, 8]), said("two passes", "两次反向传播"))
 
     var zeroed = SharedDetector(weights: Self.w)
     var forgetful = SharedDetector(weights: Self.w)
@@ -85,9 +92,10 @@ struct SequenceMotifTests {
     }
     // w - 2 η g with zeroing; w - η g - η (g + g) = w - 3 η g without.
     expectMatrix(
-      zeroed.weights, equals: Matrix(column: [0, -2.2, 1.2]), tolerance: 1e-12, "zeroed")
+      zeroed.weights, equals: Matrix(column: [0, -2.2, 1.2]), tolerance: 1e-12,
+      said("zeroed", "每步清零"))
     expectMatrix(
       forgetful.weights, equals: Matrix(column: [-0.5, -2.8, 0.8]), tolerance: 1e-12,
-      "not zeroed")
+      said("not zeroed", "不清零"))
   }
 }

@@ -53,10 +53,11 @@ struct SharingTests {
     // One step with η = 1 moves u by exactly (∂H/∂u)^T (∂C/∂w)^T.
     let step =
       u - updateThroughTransformation(u, jacobian: jacobian, costGradient: g, learningRate: 1)
-    expectMatrix(step, equals: sums, tolerance: 1e-15, "gradient for u")
+    expectMatrix(step, equals: sums, tolerance: 1e-15, said("gradient for u", "u 的梯度"))
     let numeric = numericalGradient(
       of: { twoUnitCost(x, target: y, weights: Self.lectureMatrix * $0) }, at: u)
-    expectGradient(step, matches: numeric, "gradient for u against central differences")
+    expectGradient(
+      step, matches: numeric, said("gradient for u against central differences", "u 的梯度对照中心差分"))
   }
 
   static let data: [(x: Matrix, y: Double)] = [
@@ -90,14 +91,25 @@ struct SharingTests {
       }
     }
     guard expectShape(u, Shape(rows: 2, columns: 1), "u"),
-      expectShape(tied, Shape(rows: 4, columns: 1), "tied w"),
-      expectShape(untied, Shape(rows: 4, columns: 1), "untied w")
+      expectShape(tied, Shape(rows: 4, columns: 1), said("tied w", "共享的 w")),
+      expectShape(untied, Shape(rows: 4, columns: 1), said("untied w", "不共享的 w"))
     else { return }
     // numpy, same loop: u = (0.09486444, 0.37011813); untied w1 = -0.3800826, w2 = 0.29759997.
     expectMatrix(u, equals: Matrix(column: [0.09486444, 0.37011813]), tolerance: 1e-8, "u")
-    #expect(splitAt == nil, "tied w1 = w2, w3 = w4 broke in epoch \(splitAt ?? -1)")
-    expectMatrix(tied, equals: Self.lectureMatrix * u, tolerance: 1e-12, "tied w against H(u)")
-    #expect(abs(untied[0, 0] - untied[1, 0]) > 0.5, "untied w1, w2: \(untied.elements)")
-    #expect(Self.totalCost(Self.lectureMatrix * u) < 0.45, "training lowers the cost from 0.556")
+    #expect(
+      splitAt == nil,
+      Comment(
+        rawValue: said(
+          "tied w1 = w2, w3 = w4 broke in epoch \(splitAt ?? -1)",
+          "共享的 w1 = w2、w3 = w4 在第 \(splitAt ?? -1) 轮不再相等")))
+    expectMatrix(
+      tied, equals: Self.lectureMatrix * u, tolerance: 1e-12,
+      said("tied w against H(u)", "共享的 w 对照 H(u)"))
+    #expect(
+      abs(untied[0, 0] - untied[1, 0]) > 0.5,
+      Comment(rawValue: said("untied w1, w2: \(untied.elements)", "不共享的 w1、w2：\(untied.elements)")))
+    #expect(
+      Self.totalCost(Self.lectureMatrix * u) < 0.45,
+      Comment(rawValue: said("training lowers the cost from 0.556", "训练让代价从 0.556 降下来")))
   }
 }

@@ -14,7 +14,7 @@ struct TiedConvolutionTests {
     // row and column of it, [::2, ::2].
     expectMatrix(
       sharedCorrelation(Self.image, with: Self.kernel),
-      equals: [[19, 10, 16], [21, 22, 28], [4, 8, 14]], "stride 1")
+      equals: [[19, 10, 16], [21, 22, 28], [4, 8, 14]], said("stride 1", "步幅 1"))
     expectMatrix(
       sharedCorrelation(Self.image, with: Self.kernel, stride: 2), equals: [[19, 16], [4, 14]],
       unlike: [
@@ -22,7 +22,7 @@ struct TiedConvolutionTests {
           "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
           zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
           [[19, 10], [21, 22]])
-      ], "stride 2")
+      ], said("stride 2", "步幅 2"))
   }
 
   @Test("E3 sharedCorrelation of the 4x4 exercise gives [[2, -2], [-1, 1]]")
@@ -40,9 +40,11 @@ struct TiedConvolutionTests {
     for (row, start) in [(0, 0), (1, 1), (5, 6), (15, 18)] {
       var expected = [Double](repeating: 0, count: 25)
       for (offset, value) in [(0, 1.0), (1, 2), (5, 3), (6, 4)] { expected[start + offset] = value }
-      #expect(dense.rowArrays[row] == expected, "row \(row)")
+      #expect(dense.rowArrays[row] == expected, Comment(rawValue: said("row \(row)", "第 \(row) 行")))
     }
-    #expect(dense.elements.filter { $0 != 0 }.count == 64, "4 non-zeros in each of 16 rows")
+    #expect(
+      dense.elements.filter { $0 != 0 }.count == 64,
+      Comment(rawValue: said("4 non-zeros in each of 16 rows", "16 行每行 4 个非零元素")))
   }
 
   static let shapes: [[Int]] = [
@@ -59,10 +61,13 @@ struct TiedConvolutionTests {
     let y = sharedCorrelation(x, with: kernel, stride: shape[4])
     let rows = (shape[0] - shape[2]) / shape[4] + 1
     let columns = (shape[1] - shape[3]) / shape[4] + 1
-    guard expectShape(y, Shape(rows: rows, columns: columns), "correlation") else { return }
+    guard expectShape(y, Shape(rows: rows, columns: columns), said("correlation", "互相关")) else {
+      return
+    }
     let dense = tiedWeightMatrix(
       kernel: kernel, inputRows: shape[0], inputColumns: shape[1], stride: shape[4])
-    guard expectShape(dense, Shape(rows: rows * columns, columns: x.count), "dense") else {
+    guard expectShape(dense, Shape(rows: rows * columns, columns: x.count), said("dense", "稠密矩阵"))
+    else {
       return
     }
     let flat = Matrix(column: y.elements)
@@ -94,11 +99,18 @@ struct TiedConvolutionTests {
     for (stride, connections) in [(2, 576), (1, 1936)] {
       let dense = tiedWeightMatrix(kernel: kernel, inputRows: 14, inputColumns: 14, stride: stride)
       let patches = connections / 16
-      guard expectShape(dense, Shape(rows: patches, columns: 196), "stride \(stride)") else {
+      guard
+        expectShape(
+          dense, Shape(rows: patches, columns: 196), said("stride \(stride)", "步幅 \(stride)"))
+      else {
         continue
       }
-      #expect(dense.elements.filter { $0 != 0 }.count == connections, "stride \(stride)")
-      #expect(Set(dense.elements.filter { $0 != 0 }).count == 16, "stride \(stride)")
+      #expect(
+        dense.elements.filter { $0 != 0 }.count == connections,
+        Comment(rawValue: said("stride \(stride)", "步幅 \(stride)")))
+      #expect(
+        Set(dense.elements.filter { $0 != 0 }).count == 16,
+        Comment(rawValue: said("stride \(stride)", "步幅 \(stride)")))
     }
   }
 
@@ -139,7 +151,7 @@ struct TiedConvolutionTests {
       return 0.5 * (y - target).hadamard(y - target).sum()
     }
     let y = sharedCorrelation(x, with: kernel, stride: shape[4])
-    guard expectShape(y, target.shape, "correlation") else { return }
+    guard expectShape(y, target.shape, said("correlation", "互相关")) else { return }
     let denseGradient = Matrix(column: (y - target).elements) * Matrix([x.elements])
     let analytic = tiedKernelGradient(
       denseGradient, kernelRows: shape[2], kernelColumns: shape[3], inputRows: shape[0],
