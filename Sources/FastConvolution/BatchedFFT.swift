@@ -8,6 +8,11 @@ let slabEntries = 16_384
 /// The gap, in doubles (five cache lines), between the arrays of a slab.
 let slabStagger = 40
 
+/// Fills rows `0 ..< rows` of a slab (row n at `n · padded`) with columns `start ..< start +
+/// count` of a transform's input: `(start, count, rows, slab, padded)`.
+typealias SlabLoad = (_ start: Int, _ count: Int, _ rows: Int, _ slab: SplitComplex, _ padded: Int)
+  -> Void
+
 /// A complex array stored as two arrays of `Double`, the real parts and the imaginary parts, so
 /// that the loops of the transform run over plain `Double`s and the compiler vectorises them.
 struct SplitComplex {
@@ -102,12 +107,17 @@ struct BatchedFFT: Sendable {
   ///     these rows are at most a stage's span / p, that stage has one term per output instead of
   ///     p (a pruned stage, ``pruned(_:_:radix:span:block:nonzero:_:)``): a kernel's spectrum,
   ///     whose input is zeros but for a few rows, costs about half a full transform.
+  ///   - load: fills a slab instead of copying it from `data`, if given: its arguments are the
+  ///     first column, the number of columns, the number of rows to fill, the slab and the
+  ///     length of its rows. ``RealFFT2D`` computes its untangled rows there, saving a pass over
+  ///     the whole array.
   func transform(
     _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
-    nonzero: Int? = nil
+    nonzero: Int? = nil, load: SlabLoad? = nil
   ) {
     let rowStride = rowStride ?? batch
-    guard batch > 0, !stages.isEmpty else { return }
+    // A transform of length 1 changes nothing, but a slab's load may still have work to do.
+    guard batch > 0, !stages.isEmpty || load != nil else { return }
     let lanes = Lanes.scalarCount
     // At least a cache line of each row (8 doubles), however long the transform.
     let width = roundedUp(min(batch, max(8, slabEntries / length)), to: lanes)
@@ -118,14 +128,15 @@ struct BatchedFFT: Sendable {
       let last = slabs * (part + 1) / parts
       transformSlabs(
         data, rowStride: rowStride, width: width, from: first * width,
-        to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length))
+        to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length),
+        load: load)
     }
   }
 
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
     _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
-    inverse: Bool, nonzero: Int
+    inverse: Bool, nonzero: Int, load: SlabLoad?
   ) {
     let lanes = Lanes.scalarCount
     // The four arrays would start a power of two apart (the length and the width often are
@@ -146,10 +157,16 @@ struct BatchedFFT: Sendable {
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
       // A pruned first stage reads only the rows that may be nonzero.
-      let read = nonzero <= stages[0].span / stages[0].radix ? nonzero : length
-      for n in 0..<read {
-        copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
-        copy(count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
+      let read =
+        stages.first.map { nonzero <= $0.span / $0.radix ? nonzero : length } ?? length
+      if let load {
+        load(start, count, read, slab, padded)
+      } else {
+        for n in 0..<read {
+          copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
+          copy(
+            count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
+        }
       }
       let result = transform(
         slab, scratch: scratch, batch: padded, inverse: inverse, nonzero: nonzero)

@@ -130,8 +130,11 @@ public struct RealFFT2D: Sendable {
       alongSecondAxis.transform(
         inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: true,
         threads: threads)
-      retangle(inputSpectrum, into: work, threads: threads)
-      alongFirstAxis.transform(work, batch: columns, inverse: true, threads: threads)
+      alongFirstAxis.transform(
+        work, batch: columns, inverse: true, threads: threads,
+        load: { start, count, rows, slab, padded in
+          retangle(inputSpectrum, columns: start..<(start + count), rows: rows, into: slab, padded)
+        })
       return sample(
         work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns), threads: threads)
     }
@@ -146,10 +149,14 @@ public struct RealFFT2D: Sendable {
     // Past x's rows and columns all is zero: a small kernel's transforms are pruned.
     alongFirstAxis.transform(
       work, batch: x.columns, inverse: false, threads: threads, nonzero: (x.rows + 1) / 2)
-    untangle(work, width: x.columns, into: spectrum, threads: threads)
     alongSecondAxis.transform(
       spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads,
-      nonzero: x.columns)
+      nonzero: x.columns,
+      load: { start, count, rows, slab, padded in
+        untangle(
+          work, width: x.columns, frequencies: start..<(start + count), rows: rows, into: slab,
+          padded)
+      })
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).

@@ -16,75 +16,69 @@ struct Grid {
   }
 }
 
-/// The transposes go in strips of this many columns, so that the strided side of the copy
-/// touches few enough cache lines to keep them all: wide where the strips are read (untangle),
-/// narrow where they are written (retangle), as measured on 512² and 2048² images.
-private let untangleStrip = 64
-private let retangleStrip = 8
-
 extension RealFFT2D {
   /// From the transforms Z[u, n] (u < N1/2, n < width) of the paired rows z = x_even + i·x_odd to
-  /// the transform of x along its first axis, written transposed into `target` (n rows of N1/2 + 1
-  /// entries; rows from `width` on are zero). With E and O the transforms of the even and the
-  /// odd rows (both real, so E[-u] = conj(E[u])):
+  /// the transform of x along its first axis, X[u, n], for the frequencies u of one slab of the
+  /// second axis's transform: its row n holds X[u, n] for those u (rows from `width` on are
+  /// zero). With E and O the transforms of the even and the odd rows (both real, so
+  /// E[-u] = conj(E[u])):
   ///
   /// ```
   /// E[u] = (Z[u] + conj(Z[-u])) / 2      O[u] = (Z[u] - conj(Z[-u])) / (2i)
   /// X[u] = E[u] + e^(-2πi·u / N1) · O[u]                                  u = 0 ... N1/2
   /// ```
-  func untangle(_ z: SplitComplex, width: Int, into target: SplitComplex, threads: Int) {
+  /// Done while filling the slab, this is the transpose between the two axes without a pass of
+  /// its own: along n, every row of Z that a slab reads streams through the cache in order.
+  func untangle(
+    _ z: SplitComplex, width: Int, frequencies: Range<Int>, rows: Int, into slab: SplitComplex,
+    _ padded: Int
+  ) {
     let h = half
-    let strips = (width + untangleStrip - 1) / untangleStrip
-    forEachPart(strips, threads: threads) { index in
-      let strip = index * untangleStrip
-      for u in 0...h {
-        let (a, b) = ((u % h) * width, ((h - u) % h) * width)
-        let (wr, wi) = (0.5 * unpackReal[u], 0.5 * unpackImaginary[u])
-        for n in strip..<min(strip + untangleStrip, width) {
-          let (pr, pi) = (z.real[a + n], z.imaginary[a + n])
-          let (qr, qi) = (z.real[b + n], -z.imaginary[b + n])
-          // 2·E = p + q;  2·O = -i·(p - q)
-          let (er, ei) = (pr + qr, pi + qi)
-          let (or, oi) = (pi - qi, qr - pr)
-          target.real[n * spectrumStride + u] = 0.5 * er + (wr * or - wi * oi)
-          target.imaginary[n * spectrumStride + u] = 0.5 * ei + (wr * oi + wi * or)
-        }
+    // Along n inside: rows u and -u of Z are read in order.
+    for (c, u) in frequencies.enumerated() {
+      let (a, b) = ((u % h) * width, ((h - u) % h) * width)
+      let (wr, wi) = (0.5 * unpackReal[u], 0.5 * unpackImaginary[u])
+      for n in 0..<min(rows, width) {
+        let (pr, pi) = (z.real[a + n], z.imaginary[a + n])
+        let (qr, qi) = (z.real[b + n], -z.imaginary[b + n])
+        // 2·E = p + q;  2·O = -i·(p - q)
+        let (er, ei) = (pr + qr, pi + qi)
+        let (or, oi) = (pi - qi, qr - pr)
+        slab.real[n * padded + c] = 0.5 * er + (wr * or - wi * oi)
+        slab.imaginary[n * padded + c] = 0.5 * ei + (wr * oi + wi * or)
       }
     }
-    // Zeros past the input's columns, and in the padding of every row.
-    let zeros = (columns - width) * spectrumStride
-    (target.real + width * spectrumStride).update(repeating: 0, count: zeros)
-    (target.imaginary + width * spectrumStride).update(repeating: 0, count: zeros)
-    for n in 0..<width where spectrumStride > h + 1 {
-      (target.real + n * spectrumStride + h + 1).update(repeating: 0, count: spectrumStride - h - 1)
-      (target.imaginary + n * spectrumStride + h + 1).update(
-        repeating: 0, count: spectrumStride - h - 1)
+    if rows > width {
+      (slab.real + width * padded).update(repeating: 0, count: (rows - width) * padded)
+      (slab.imaginary + width * padded).update(repeating: 0, count: (rows - width) * padded)
     }
   }
 
-  /// The inverse of ``untangle(_:width:into:)``: from X[u] along the first axis (N2 rows of
-  /// N1/2 + 1 entries) back to Z[u] = E[u] + i·O[u], written as N1/2 rows of N2 entries, where
+  /// The inverse of ``untangle(_:width:frequencies:rows:into:_:)``, for the columns n of one slab
+  /// of the first axis's inverse transform: from X[u, n] (the spectrum: N2 rows n of N1/2 + 1
+  /// entries u) back to Z[u, n] = E[u] + i·O[u] for u < N1/2, where
   /// X[u + N1/2] = conj(X[N1/2 - u]) gives
   ///
   /// ```
   /// E[u] = (X[u] + conj(X[N1/2 - u])) / 2    O[u] = (X[u] - conj(X[N1/2 - u])) · e^(2πi·u / N1) / 2
   /// ```
-  func retangle(_ spectrum: SplitComplex, into z: SplitComplex, threads: Int) {
+  func retangle(
+    _ spectrum: SplitComplex, columns: Range<Int>, rows: Int, into slab: SplitComplex,
+    _ padded: Int
+  ) {
     let h = half
-    let strips = (columns + retangleStrip - 1) / retangleStrip
-    forEachPart(strips, threads: threads) { index in
-      let strip = index * retangleStrip
-      for u in 0..<h {
+    // Along u inside: row n of the spectrum is read in order, forwards and backwards.
+    for (c, n) in columns.enumerated() {
+      let row = n * spectrumStride
+      for u in 0..<rows {
         let (wr, wi) = (0.5 * unpackReal[u], -0.5 * unpackImaginary[u])
-        for n in strip..<min(strip + retangleStrip, columns) {
-          let (a, b) = (n * spectrumStride + u, n * spectrumStride + h - u)
-          let (pr, pi) = (spectrum.real[a], spectrum.imaginary[a])
-          let (qr, qi) = (spectrum.real[b], -spectrum.imaginary[b])
-          let (dr, di) = (pr - qr, pi - qi)
-          let (or, oi) = (wr * dr - wi * di, wr * di + wi * dr)
-          z.real[u * columns + n] = 0.5 * (pr + qr) - oi
-          z.imaginary[u * columns + n] = 0.5 * (pi + qi) + or
-        }
+        let (a, b) = (row + u, row + h - u)
+        let (pr, pi) = (spectrum.real[a], spectrum.imaginary[a])
+        let (qr, qi) = (spectrum.real[b], -spectrum.imaginary[b])
+        let (dr, di) = (pr - qr, pi - qi)
+        let (or, oi) = (wr * dr - wi * di, wr * di + wi * dr)
+        slab.real[u * padded + c] = 0.5 * (pr + qr) - oi
+        slab.imaginary[u * padded + c] = 0.5 * (pi + qi) + or
       }
     }
   }
