@@ -19,8 +19,10 @@ import LectureKit
 ///   540 = 2²·3³·5 and 576 = 2⁶·3² do.
 /// - Batches. Every transform runs down the columns of an array, all columns at once, so the
 ///   innermost loops sweep contiguous memory, in slabs of columns small enough to stay in the
-///   cache; between the two axes the array is transposed once. The three large buffers are
-///   allocated once per call and reused from step to step.
+///   cache. Between the two axes the array is transposed, but not in a pass of its own: the
+///   untangling of the two halves fills the next transform's slabs, transposed as it goes
+///   (``untangle(_:width:frequencies:rows:into:_:)``). The three large buffers are kept
+///   between calls (``ScratchPool``).
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": O(d² log d) for a d × d image.
 public struct RealFFT2D: Sendable {
