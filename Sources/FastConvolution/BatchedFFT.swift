@@ -13,6 +13,9 @@ let slabStagger = 40
 typealias SlabLoad = (_ start: Int, _ count: Int, _ rows: Int, _ slab: SplitComplex, _ padded: Int)
   -> Void
 
+/// Works on a transformed slab in place: `(start, count, slab, padded)`.
+typealias SlabStep = (_ start: Int, _ count: Int, _ slab: SplitComplex, _ padded: Int) -> Void
+
 /// A complex array stored as two arrays of `Double`, the real parts and the imaginary parts, so
 /// that the loops of the transform run over plain `Double`s and the compiler vectorises them.
 struct SplitComplex {
@@ -111,9 +114,13 @@ struct BatchedFFT: Sendable {
   ///     first column, the number of columns, the number of rows to fill, the slab and the
   ///     length of its rows. ``RealFFT2D`` computes its untangled rows there, saving a pass over
   ///     the whole array.
+  ///   - between: if given, each slab is transformed, handed to `between` (its first column,
+  ///     its number of columns, the slab and the length of its rows), and transformed back the
+  ///     other way before it is stored: ``RealFFT2D`` multiplies the spectra there, so the
+  ///     spectrum of the image never goes out to memory between the two transforms.
   func transform(
     _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
-    nonzero: Int? = nil, load: SlabLoad? = nil
+    nonzero: Int? = nil, load: SlabLoad? = nil, between: SlabStep? = nil
   ) {
     let rowStride = rowStride ?? batch
     // A transform of length 1 changes nothing, but a slab's load may still have work to do.
@@ -129,14 +136,14 @@ struct BatchedFFT: Sendable {
       transformSlabs(
         data, rowStride: rowStride, width: width, from: first * width,
         to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length),
-        load: load)
+        load: load, between: between)
     }
   }
 
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
     _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
-    inverse: Bool, nonzero: Int, load: SlabLoad?
+    inverse: Bool, nonzero: Int, load: SlabLoad?, between: SlabStep?
   ) {
     let lanes = Lanes.scalarCount
     // The four arrays would start a power of two apart (the length and the width often are
@@ -168,8 +175,13 @@ struct BatchedFFT: Sendable {
             count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
         }
       }
-      let result = transform(
+      var result = transform(
         slab, scratch: scratch, batch: padded, inverse: inverse, nonzero: nonzero)
+      if let between {
+        between(start, count, result, padded)
+        let free = result.real == slab.real ? scratch : slab
+        result = transform(result, scratch: free, batch: padded, inverse: !inverse)
+      }
       for n in 0..<length {
         copy(count, from: result.real + n * padded, to: data.real + n * rowStride + start)
         copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)

@@ -124,14 +124,23 @@ public struct RealFFT2D: Sendable {
       }
       let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
       spectrum(of: w, into: kernelSpectrum, work: work, threads: threads)
-      spectrum(of: x, into: inputSpectrum, work: work, threads: threads)
-      // X · conj(W), with the 1 / (N1/2 · N2) that the two inverse transforms leave out.
-      multiplyByConjugate(
-        inputSpectrum, kernelSpectrum, count: size, scale: 1 / Double(half * columns),
-        threads: threads)
+      // The image's spectrum, one slab of frequencies u at a time: transformed along the second
+      // axis, multiplied by conj(W) with the 1 / (N1/2 · N2) that the two inverse transforms
+      // leave out, and transformed back along that axis, all while the slab is in the cache.
+      firstAxis(of: x, into: work, threads: threads)
       alongSecondAxis.transform(
-        inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: true,
-        threads: threads)
+        inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: false,
+        threads: threads, nonzero: x.columns,
+        load: { start, count, rows, slab, padded in
+          untangle(
+            work, width: x.columns, frequencies: start..<(start + count), rows: rows, into: slab,
+            padded)
+        },
+        between: { start, count, slab, padded in
+          multiplyByConjugate(
+            slab, padded, kernelSpectrum, columns: start..<(start + count),
+            scale: 1 / Double(half * columns))
+        })
       alongFirstAxis.transform(
         work, batch: columns, inverse: true, threads: threads,
         load: { start, count, rows, slab, padded in
@@ -147,10 +156,7 @@ public struct RealFFT2D: Sendable {
   private func spectrum(
     of x: Matrix, into spectrum: SplitComplex, work: SplitComplex, threads: Int
   ) {
-    pairRows(of: x, into: work, threads: threads)
-    // Past x's rows and columns all is zero: a small kernel's transforms are pruned.
-    alongFirstAxis.transform(
-      work, batch: x.columns, inverse: false, threads: threads, nonzero: (x.rows + 1) / 2)
+    firstAxis(of: x, into: work, threads: threads)
     alongSecondAxis.transform(
       spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads,
       nonzero: x.columns,
@@ -159,6 +165,15 @@ public struct RealFFT2D: Sendable {
           work, width: x.columns, frequencies: start..<(start + count), rows: rows, into: slab,
           padded)
       })
+  }
+
+  /// The transforms Z[u, n] of the paired rows of x along the first axis, in `work` (N1/2 rows of
+  /// x.columns entries).
+  private func firstAxis(of x: Matrix, into work: SplitComplex, threads: Int) {
+    pairRows(of: x, into: work, threads: threads)
+    // Past x's rows and columns all is zero: a small kernel's transforms are pruned.
+    alongFirstAxis.transform(
+      work, batch: x.columns, inverse: false, threads: threads, nonzero: (x.rows + 1) / 2)
   }
 
   /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows).

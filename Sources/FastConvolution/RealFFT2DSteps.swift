@@ -83,16 +83,19 @@ extension RealFFT2D {
     }
   }
 
-  /// a ← a · conj(b) · scale, entry by entry.
+  /// A slab's entries (rows v of `padded`, its columns the frequencies u of `columns`) times
+  /// conj(W[v, u]) · scale, W the kernel's spectrum.
   func multiplyByConjugate(
-    _ a: SplitComplex, _ b: SplitComplex, count: Int, scale: Double, threads: Int
+    _ slab: SplitComplex, _ padded: Int, _ kernel: SplitComplex, columns: Range<Int>,
+    scale: Double
   ) {
-    forEachPart(threads, threads: threads) { part in
-      for t in (count * part / threads)..<(count * (part + 1) / threads) {
-        let (ar, ai) = (a.real[t], a.imaginary[t])
-        let (br, bi) = (b.real[t] * scale, -b.imaginary[t] * scale)
-        a.real[t] = ar * br - ai * bi
-        a.imaginary[t] = ar * bi + ai * br
+    for v in 0..<self.columns {
+      let (row, source) = (v * padded, v * spectrumStride + columns.lowerBound)
+      for c in 0..<columns.count {
+        let (ar, ai) = (slab.real[row + c], slab.imaginary[row + c])
+        let (br, bi) = (kernel.real[source + c] * scale, -kernel.imaginary[source + c] * scale)
+        slab.real[row + c] = ar * br - ai * bi
+        slab.imaginary[row + c] = ar * bi + ai * br
       }
     }
   }
