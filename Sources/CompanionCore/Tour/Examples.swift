@@ -122,7 +122,7 @@ func tourMark(_ mark: Unwritten, parenthesized: Bool = false) -> String {
   }
   return parenthesized
     ? tr("tour.notWrittenNote", ["name": mark.name, "file": mark.file])
-    : tr("tour.notWritten", ["name": mark.name, "file": mark.file])
+    : tr("input.unwritten", ["name": mark.name, "file": mark.file])
 }
 
 /// A matrix with its columns aligned (`alignedDescription`), or what its stub's mark says.

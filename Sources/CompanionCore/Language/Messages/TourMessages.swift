@@ -109,10 +109,6 @@ let tourMessages: [(String, Text)] = [
   // A stub's mark: an exercise not written yet, or a function that refused its input.
   ("tour.placeholder", Text("(placeholder: {mark})", "（占位值：{mark}）")),
   (
-    "tour.notWritten",
-    Text("`{name}` in {file} is not written yet", "{file} 里的 `{name}` 还没写")
-  ),
-  (
     "tour.notWrittenNote",
     Text("(`{name}` in {file} is not written yet)", "（{file} 里的 `{name}` 还没写）")
   ),
