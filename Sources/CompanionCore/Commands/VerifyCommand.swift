@@ -127,7 +127,9 @@ struct Verifier {
       let problems = try guideProblems(in: tree)
       if problems.isEmpty {
         return (
-          true, "guides: every chapter has one, naming its exercises; every id it cites is tested"
+          true,
+          "guides: every chapter has one in English and one in Chinese, naming its exercises "
+            + "with a hint for each; every id they cite is tested"
         )
       }
       return (
