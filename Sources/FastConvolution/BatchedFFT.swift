@@ -13,8 +13,12 @@ let slabStagger = 40
 typealias SlabLoad = (_ start: Int, _ count: Int, _ rows: Int, _ slab: SplitComplex, _ padded: Int)
   -> Void
 
-/// Works on a transformed slab in place: `(start, count, slab, padded)`.
-typealias SlabStep = (_ start: Int, _ count: Int, _ slab: SplitComplex, _ padded: Int) -> Void
+/// Works on a transformed slab in place: `(start, count, slab, padded, spare)`, where `spare`
+/// holds two free arrays of the slab's size, in the cache like the slab.
+typealias SlabStep = (
+  _ start: Int, _ count: Int, _ slab: SplitComplex, _ padded: Int,
+  _ spare: (SplitComplex, SplitComplex)
+) -> Void
 
 /// A complex array stored as two arrays of `Double`, the real parts and the imaginary parts, so
 /// that the loops of the transform run over plain `Double`s and the compiler vectorises them.
@@ -115,9 +119,10 @@ struct BatchedFFT: Sendable {
   ///     length of its rows. ``RealFFT2D`` computes its untangled rows there, saving a pass over
   ///     the whole array.
   ///   - between: if given, each slab is transformed, handed to `between` (its first column,
-  ///     its number of columns, the slab and the length of its rows), and transformed back the
-  ///     other way before it is stored: ``RealFFT2D`` multiplies the spectra there, so the
-  ///     spectrum of the image never goes out to memory between the two transforms.
+  ///     its number of columns, the slab, the length of its rows and two spare arrays as large),
+  ///     and transformed back the other way before it is stored: ``RealFFT2D`` computes the
+  ///     kernel's spectrum for the slab's columns in the spare arrays and multiplies the spectra
+  ///     there, so neither spectrum goes out to memory.
   func transform(
     _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
     nonzero: Int? = nil, load: SlabLoad? = nil, between: SlabStep? = nil
@@ -151,10 +156,12 @@ struct BatchedFFT: Sendable {
     // butterflies' loads and stores would evict one another; a few cache lines between them
     // keep them apart (measured with `companion bench`: 15 to 25 % faster at 256 to 1024).
     let part = length * width + slabStagger
-    let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * part)
+    let arrays = between == nil ? 4 : 6
+    let memory = UnsafeMutablePointer<Double>.allocate(capacity: arrays * part)
     defer { memory.deallocate() }
     let slab = SplitComplex(real: memory, imaginary: memory + part)
     let scratch = SplitComplex(real: memory + 2 * part, imaginary: memory + 3 * part)
+    let spare = SplitComplex(real: memory + 4 * part, imaginary: memory + 5 * part)
     for start in Swift.stride(from: begin, to: end, by: width) {
       // The slab's rows are a whole number of lanes long; the columns past the batch are zeros.
       let count = min(width, end - start)
@@ -163,9 +170,7 @@ struct BatchedFFT: Sendable {
         (slab.real).update(repeating: 0, count: length * padded)
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
-      // A pruned first stage reads only the rows that may be nonzero.
-      let read =
-        stages.first.map { nonzero <= $0.span / $0.radix ? nonzero : length } ?? length
+      let read = rowsRead(nonzero: nonzero)
       if let load {
         load(start, count, read, slab, padded)
       } else {
@@ -178,8 +183,8 @@ struct BatchedFFT: Sendable {
       var result = transform(
         slab, scratch: scratch, batch: padded, inverse: inverse, nonzero: nonzero)
       if let between {
-        between(start, count, result, padded)
         let free = result.real == slab.real ? scratch : slab
+        between(start, count, result, padded, (free, spare))
         result = transform(result, scratch: free, batch: padded, inverse: !inverse)
       }
       for n in 0..<length {
@@ -187,6 +192,13 @@ struct BatchedFFT: Sendable {
         copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)
       }
     }
+  }
+
+  /// How many leading rows of its input a transform reads when only the first `nonzero` may be
+  /// nonzero: a pruned first stage reads no others.
+  func rowsRead(nonzero: Int) -> Int {
+    guard let first = stages.first, nonzero <= first.span / first.radix else { return length }
+    return nonzero
   }
 
   /// Transforms the `length` × `batch` array in `data`, using `scratch` (as large) on the way.

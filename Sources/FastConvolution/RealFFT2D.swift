@@ -21,8 +21,9 @@ import LectureKit
 ///   innermost loops sweep contiguous memory, in slabs of columns small enough to stay in the
 ///   cache. Between the two axes the array is transposed, but not in a pass of its own: the
 ///   untangling of the two halves fills the next transform's slabs, transposed as it goes
-///   (``untangle(_:width:frequencies:rows:into:_:)``). The three large buffers are kept
-///   between calls (``ScratchPool``).
+///   (``untangle(_:width:frequencies:rows:into:_:)``). The kernel's spectrum is never stored
+///   whole: each slab of the second axis computes it for its own frequencies beside the image's.
+///   The two large buffers are kept between calls (``ScratchPool``).
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": O(d² log d) for a d × d image.
 public struct RealFFT2D: Sendable {
@@ -118,16 +119,21 @@ public struct RealFFT2D: Sendable {
       outputRows >= 0 && outputColumns >= 0,
       "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
     let size = columns * spectrumStride
-    return ScratchPool.shared.withBuffer(capacity: 6 * size) { memory in
-      let buffers = (0..<3).map {
-        SplitComplex(real: memory + 2 * $0 * size, imaginary: memory + (2 * $0 + 1) * size)
-      }
-      let (work, kernelSpectrum, inputSpectrum) = (buffers[0], buffers[1], buffers[2])
-      spectrum(of: w, into: kernelSpectrum, work: work, threads: threads)
-      // The image's spectrum, one slab of frequencies u at a time: transformed along the second
-      // axis, multiplied by conj(W) with the 1 / (N1/2 · N2) that the two inverse transforms
-      // leave out, and transformed back along that axis, all while the slab is in the cache.
+    // The kernel's rows, paired and transformed along the first axis, are few; the image's
+    // take N1/2 rows of x.columns, and its spectrum N2 rows of `spectrumStride`.
+    let small = half * w.columns
+    return ScratchPool.shared.withBuffer(capacity: 4 * size + 2 * small) { memory in
+      let work = SplitComplex(real: memory, imaginary: memory + size)
+      let inputSpectrum = SplitComplex(real: memory + 2 * size, imaginary: memory + 3 * size)
+      let kernelRows = SplitComplex(real: memory + 4 * size, imaginary: memory + 4 * size + small)
+      firstAxis(of: w, into: kernelRows, threads: threads)
       firstAxis(of: x, into: work, threads: threads)
+      // The spectra, one slab of frequencies u at a time: the image's transformed along the
+      // second axis; the kernel's computed in the spare arrays for the same frequencies; the
+      // product, times the 1 / (N1/2 · N2) that the two inverse transforms leave out,
+      // transformed back along that axis; all while the slab is in the cache. Neither spectrum
+      // is ever stored whole.
+      let kernelRowsRead = alongSecondAxis.rowsRead(nonzero: w.columns)
       alongSecondAxis.transform(
         inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: false,
         threads: threads, nonzero: x.columns,
@@ -136,10 +142,19 @@ public struct RealFFT2D: Sendable {
             work, width: x.columns, frequencies: start..<(start + count), rows: rows, into: slab,
             padded)
         },
-        between: { start, count, slab, padded in
+        between: { start, count, slab, padded, spare in
+          let (scratch, kernelSlab) = spare
+          if count < padded {
+            kernelSlab.real.update(repeating: 0, count: columns * padded)
+            kernelSlab.imaginary.update(repeating: 0, count: columns * padded)
+          }
+          untangle(
+            kernelRows, width: w.columns, frequencies: start..<(start + count),
+            rows: kernelRowsRead, into: kernelSlab, padded)
+          let kernelSpectrum = alongSecondAxis.transform(
+            kernelSlab, scratch: scratch, batch: padded, inverse: false, nonzero: w.columns)
           multiplyByConjugate(
-            slab, padded, kernelSpectrum, columns: start..<(start + count),
-            scale: 1 / Double(half * columns))
+            slab, padded, kernelSpectrum, scale: 1 / Double(half * columns), count: count)
         })
       alongFirstAxis.transform(
         work, batch: columns, inverse: true, threads: threads,
@@ -149,22 +164,6 @@ public struct RealFFT2D: Sendable {
       return sample(
         work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns), threads: threads)
     }
-  }
-
-  /// The transform of `x` (zero-padded) into `spectrum`, laid out transposed: N2 rows
-  /// (frequency v), each of N1/2 + 1 entries (frequency u). `work` holds the rows paired.
-  private func spectrum(
-    of x: Matrix, into spectrum: SplitComplex, work: SplitComplex, threads: Int
-  ) {
-    firstAxis(of: x, into: work, threads: threads)
-    alongSecondAxis.transform(
-      spectrum, batch: half + 1, rowStride: spectrumStride, inverse: false, threads: threads,
-      nonzero: x.columns,
-      load: { start, count, rows, slab, padded in
-        untangle(
-          work, width: x.columns, frequencies: start..<(start + count), rows: rows, into: slab,
-          padded)
-      })
   }
 
   /// The transforms Z[u, n] of the paired rows of x along the first axis, in `work` (N1/2 rows of

@@ -83,17 +83,17 @@ extension RealFFT2D {
     }
   }
 
-  /// A slab's entries (rows v of `padded`, its columns the frequencies u of `columns`) times
-  /// conj(W[v, u]) · scale, W the kernel's spectrum.
+  /// A slab's entries (rows v of `padded`, its columns frequencies u) times conj(W[v, u]) · scale,
+  /// W the kernel's spectrum for the same frequencies, in a slab of the same layout. Only the
+  /// first `count` columns are multiplied: the others are padding.
   func multiplyByConjugate(
-    _ slab: SplitComplex, _ padded: Int, _ kernel: SplitComplex, columns: Range<Int>,
-    scale: Double
+    _ slab: SplitComplex, _ padded: Int, _ kernel: SplitComplex, scale: Double, count: Int
   ) {
     for v in 0..<self.columns {
-      let (row, source) = (v * padded, v * spectrumStride + columns.lowerBound)
-      for c in 0..<columns.count {
+      let row = v * padded
+      for c in 0..<count {
         let (ar, ai) = (slab.real[row + c], slab.imaginary[row + c])
-        let (br, bi) = (kernel.real[source + c] * scale, -kernel.imaginary[source + c] * scale)
+        let (br, bi) = (kernel.real[row + c] * scale, -kernel.imaginary[row + c] * scale)
         slab.real[row + c] = ar * br - ai * bi
         slab.imaginary[row + c] = ar * bi + ai * br
       }
