@@ -110,6 +110,10 @@ struct BatchedFFT: Sendable {
   ///   - threads: the slabs are shared out among this many threads, each with slabs of its own.
   ///   - rowStride: the distance from one row of `data` to the next (`batch` unless the rows are
   ///     padded).
+  ///   - panelled: whether `data` is laid out in panels, one for each slab, instead of in rows
+  ///     (`rowStride` is then ignored): panel k holds the columns of slab k (see
+  ///     ``slabWidth(batch:)``), row n of it at `(k · length + n) · width`, so that each slab is
+  ///     read and written in order, not a few entries from every row.
   ///   - nonzero: how many leading rows of `data` may be nonzero; the rest must be zeros. While
   ///     these rows are at most a stage's span / p, that stage has one term per output instead of
   ///     p (a pruned stage, ``pruned(_:_:radix:span:block:nonzero:_:)``): a kernel's spectrum,
@@ -124,30 +128,37 @@ struct BatchedFFT: Sendable {
   ///     kernel's spectrum for the slab's columns in the spare arrays and multiplies the spectra
   ///     there, so neither spectrum goes out to memory.
   func transform(
-    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
+    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, panelled: Bool = false,
+    inverse: Bool, threads: Int = 1,
     nonzero: Int? = nil, load: SlabLoad? = nil, between: SlabStep? = nil
   ) {
     let rowStride = rowStride ?? batch
     // A transform of length 1 changes nothing, but a slab's load may still have work to do.
     guard batch > 0, !stages.isEmpty || load != nil else { return }
-    let lanes = Lanes.scalarCount
-    // At least a cache line of each row (8 doubles), however long the transform.
-    let width = roundedUp(min(batch, max(8, slabEntries / length)), to: lanes)
+    let width = slabWidth(batch: batch)
     let slabs = (batch + width - 1) / width
     let parts = min(threads, slabs)
     forEachPart(parts, threads: parts) { part in
       let first = slabs * part / parts
       let last = slabs * (part + 1) / parts
       transformSlabs(
-        data, rowStride: rowStride, width: width, from: first * width,
+        data, rowStride: panelled ? nil : rowStride, width: width, from: first * width,
         to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length),
         load: load, between: between)
     }
   }
 
+  /// How many columns a slab of a `batch`-column transform holds: as many as fit in
+  /// ``slabEntries``, but at least a cache line of each row (8 doubles), however long the
+  /// transform, and a whole number of vector lanes. Slab k holds columns k · width ..< (k + 1) ·
+  /// width (the last may hold fewer).
+  func slabWidth(batch: Int) -> Int {
+    roundedUp(min(batch, max(8, slabEntries / length)), to: Lanes.scalarCount)
+  }
+
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
-    _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
+    _ data: SplitComplex, rowStride: Int?, width: Int, from begin: Int, to end: Int,
     inverse: Bool, nonzero: Int, load: SlabLoad?, between: SlabStep?
   ) {
     let lanes = Lanes.scalarCount
@@ -170,14 +181,15 @@ struct BatchedFFT: Sendable {
         (slab.real).update(repeating: 0, count: length * padded)
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
+      // Where row n of the slab lives in `data`.
+      let (origin, step) = rowStride.map { (start, $0) } ?? (start * length, width)
       let read = rowsRead(nonzero: nonzero)
       if let load {
         load(start, count, read, slab, padded)
       } else {
         for n in 0..<read {
-          copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
-          copy(
-            count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
+          copy(count, from: data.real + origin + n * step, to: slab.real + n * padded)
+          copy(count, from: data.imaginary + origin + n * step, to: slab.imaginary + n * padded)
         }
       }
       var result = transform(
@@ -188,8 +200,8 @@ struct BatchedFFT: Sendable {
         result = transform(result, scratch: free, batch: padded, inverse: !inverse)
       }
       for n in 0..<length {
-        copy(count, from: result.real + n * padded, to: data.real + n * rowStride + start)
-        copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)
+        copy(count, from: result.real + n * padded, to: data.real + origin + n * step)
+        copy(count, from: result.imaginary + n * padded, to: data.imaginary + origin + n * step)
       }
     }
   }

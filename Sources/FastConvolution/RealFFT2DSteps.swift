@@ -27,25 +27,32 @@ extension RealFFT2D {
   /// E[u] = (Z[u] + conj(Z[-u])) / 2      O[u] = (Z[u] - conj(Z[-u])) / (2i)
   /// X[u] = E[u] + e^(-2πi·u / N1) · O[u]                                  u = 0 ... N1/2
   /// ```
-  /// Done while filling the slab, this is the transpose between the two axes without a pass of
-  /// its own: along n, every row of Z that a slab reads streams through the cache in order.
+  /// Z is laid out in panels of `panel` columns, as the first axis's transform left it (see
+  /// ``BatchedFFT/transform(_:batch:rowStride:panelled:inverse:threads:nonzero:load:between:)``):
+  /// Z[u, n] at `(n / panel · N1/2 + u) · panel + n mod panel`. Done while filling the slab, this
+  /// is the transpose between the two axes without a pass of its own.
   func untangle(
-    _ z: SplitComplex, width: Int, frequencies: Range<Int>, rows: Int, into slab: SplitComplex,
-    _ padded: Int
+    _ z: SplitComplex, width: Int, panel: Int, frequencies: Range<Int>, rows: Int,
+    into slab: SplitComplex, _ padded: Int
   ) {
     let h = half
-    // Along n inside: rows u and -u of Z are read in order.
-    for (c, u) in frequencies.enumerated() {
-      let (a, b) = ((u % h) * width, ((h - u) % h) * width)
-      let (wr, wi) = (0.5 * unpackReal[u], 0.5 * unpackImaginary[u])
-      for n in 0..<min(rows, width) {
-        let (pr, pi) = (z.real[a + n], z.imaginary[a + n])
-        let (qr, qi) = (z.real[b + n], -z.imaginary[b + n])
-        // 2·E = p + q;  2·O = -i·(p - q)
-        let (er, ei) = (pr + qr, pi + qi)
-        let (or, oi) = (pi - qi, qr - pr)
-        slab.real[n * padded + c] = 0.5 * er + (wr * or - wi * oi)
-        slab.imaginary[n * padded + c] = 0.5 * ei + (wr * oi + wi * or)
+    let filled = min(rows, width)
+    // Panel by panel: in each, the rows u of the slab's frequencies lie one after the other,
+    // and so do the rows -u, so both are read in runs of whole cache lines.
+    for first in Swift.stride(from: 0, to: filled, by: panel) {
+      let origin = first * h - first
+      for (c, u) in frequencies.enumerated() {
+        let (a, b) = (origin + (u % h) * panel, origin + ((h - u) % h) * panel)
+        let (wr, wi) = (0.5 * unpackReal[u], 0.5 * unpackImaginary[u])
+        for n in first..<min(first + panel, filled) {
+          let (pr, pi) = (z.real[a + n], z.imaginary[a + n])
+          let (qr, qi) = (z.real[b + n], -z.imaginary[b + n])
+          // 2·E = p + q;  2·O = -i·(p - q)
+          let (er, ei) = (pr + qr, pi + qi)
+          let (or, oi) = (pi - qi, qr - pr)
+          slab.real[n * padded + c] = 0.5 * er + (wr * or - wi * oi)
+          slab.imaginary[n * padded + c] = 0.5 * ei + (wr * oi + wi * or)
+        }
       }
     }
     if rows > width {
@@ -54,7 +61,7 @@ extension RealFFT2D {
     }
   }
 
-  /// The inverse of ``untangle(_:width:frequencies:rows:into:_:)``, for the columns n of one slab
+  /// The inverse of ``untangle(_:width:panel:frequencies:rows:into:_:)``, for the columns n of one slab
   /// of the first axis's inverse transform: from X[u, n] (the spectrum: N2 rows n of N1/2 + 1
   /// entries u) back to Z[u, n] = E[u] + i·O[u] for u < N1/2, where
   /// X[u + N1/2] = conj(X[N1/2 - u]) gives
