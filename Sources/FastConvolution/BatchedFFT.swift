@@ -13,12 +13,17 @@ let slabStagger = 40
 typealias SlabLoad = (_ start: Int, _ count: Int, _ rows: Int, _ slab: SplitComplex, _ padded: Int)
   -> Void
 
-/// Works on a transformed slab in place: `(start, count, slab, padded, spare)`, where `spare`
-/// holds two free arrays of the slab's size, in the cache like the slab.
+/// Stores a transformed slab instead of copying it back into the transform's array: `(start,
+/// count, slab, padded)`, its rows `length` long.
+typealias SlabStore = (_ start: Int, _ count: Int, _ slab: SplitComplex, _ padded: Int) -> Void
+
+/// Works on a transformed slab: `(start, count, slab, padded, spare)`, where `spare` holds two
+/// free arrays of the slab's size, in the cache like the slab. Returns the array that holds the
+/// result: the slab itself, or one of the spare arrays.
 typealias SlabStep = (
   _ start: Int, _ count: Int, _ slab: SplitComplex, _ padded: Int,
   _ spare: (SplitComplex, SplitComplex)
-) -> Void
+) -> SplitComplex
 
 /// A complex array stored as two arrays of `Double`, the real parts and the imaginary parts, so
 /// that the loops of the transform run over plain `Double`s and the compiler vectorises them.
@@ -110,27 +115,24 @@ struct BatchedFFT: Sendable {
   ///   - threads: the slabs are shared out among this many threads, each with slabs of its own.
   ///   - rowStride: the distance from one row of `data` to the next (`batch` unless the rows are
   ///     padded).
-  ///   - panelled: whether `data` is laid out in panels, one for each slab, instead of in rows
-  ///     (`rowStride` is then ignored): panel k holds the columns of slab k (see
-  ///     ``slabWidth(batch:)``), row n of it at `(k · length + n) · width`, so that each slab is
-  ///     read and written in order, not a few entries from every row.
   ///   - nonzero: how many leading rows of `data` may be nonzero; the rest must be zeros. While
   ///     these rows are at most a stage's span / p, that stage has one term per output instead of
   ///     p (a pruned stage, ``pruned(_:_:radix:span:block:nonzero:_:)``): a kernel's spectrum,
   ///     whose input is zeros but for a few rows, costs about half a full transform.
   ///   - load: fills a slab instead of copying it from `data`, if given: its arguments are the
   ///     first column, the number of columns, the number of rows to fill, the slab and the
-  ///     length of its rows. ``RealFFT2D`` computes its untangled rows there, saving a pass over
-  ///     the whole array.
+  ///     length of its rows. ``RealFFT2D`` reads its input there, in the order it lies in memory.
+  ///   - store: stores each transformed slab instead of copying it into `data`, if given (its
+  ///     arguments as for `load`): ``RealFFT2D`` writes its result there.
   ///   - between: if given, each slab is transformed, handed to `between` (its first column,
   ///     its number of columns, the slab, the length of its rows and two spare arrays as large),
-  ///     and transformed back the other way before it is stored: ``RealFFT2D`` computes the
-  ///     kernel's spectrum for the slab's columns in the spare arrays and multiplies the spectra
-  ///     there, so neither spectrum goes out to memory.
+  ///     and what `between` returns is transformed back the other way before it is stored:
+  ///     ``RealFFT2D`` computes the kernel's spectrum for the slab's columns in the spare arrays
+  ///     and multiplies the spectra there, so neither spectrum goes out to memory.
   func transform(
-    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, panelled: Bool = false,
-    inverse: Bool, threads: Int = 1,
-    nonzero: Int? = nil, load: SlabLoad? = nil, between: SlabStep? = nil
+    _ data: SplitComplex, batch: Int, rowStride: Int? = nil, inverse: Bool, threads: Int = 1,
+    nonzero: Int? = nil, load: SlabLoad? = nil, store: SlabStore? = nil,
+    between: SlabStep? = nil
   ) {
     let rowStride = rowStride ?? batch
     // A transform of length 1 changes nothing, but a slab's load may still have work to do.
@@ -142,9 +144,9 @@ struct BatchedFFT: Sendable {
       let first = slabs * part / parts
       let last = slabs * (part + 1) / parts
       transformSlabs(
-        data, rowStride: panelled ? nil : rowStride, width: width, from: first * width,
+        data, rowStride: rowStride, width: width, from: first * width,
         to: min(batch, last * width), inverse: inverse, nonzero: min(nonzero ?? length, length),
-        load: load, between: between)
+        load: load, store: store, between: between)
     }
   }
 
@@ -158,8 +160,8 @@ struct BatchedFFT: Sendable {
 
   /// The slabs of columns `start ..< end` of the transform above, one after the other.
   private func transformSlabs(
-    _ data: SplitComplex, rowStride: Int?, width: Int, from begin: Int, to end: Int,
-    inverse: Bool, nonzero: Int, load: SlabLoad?, between: SlabStep?
+    _ data: SplitComplex, rowStride: Int, width: Int, from begin: Int, to end: Int,
+    inverse: Bool, nonzero: Int, load: SlabLoad?, store: SlabStore?, between: SlabStep?
   ) {
     let lanes = Lanes.scalarCount
     // The four arrays would start a power of two apart (the length and the width often are
@@ -181,27 +183,32 @@ struct BatchedFFT: Sendable {
         (slab.real).update(repeating: 0, count: length * padded)
         (slab.imaginary).update(repeating: 0, count: length * padded)
       }
-      // Where row n of the slab lives in `data`.
-      let (origin, step) = rowStride.map { (start, $0) } ?? (start * length, width)
       let read = rowsRead(nonzero: nonzero)
       if let load {
         load(start, count, read, slab, padded)
       } else {
         for n in 0..<read {
-          copy(count, from: data.real + origin + n * step, to: slab.real + n * padded)
-          copy(count, from: data.imaginary + origin + n * step, to: slab.imaginary + n * padded)
+          copy(count, from: data.real + n * rowStride + start, to: slab.real + n * padded)
+          copy(
+            count, from: data.imaginary + n * rowStride + start, to: slab.imaginary + n * padded)
         }
       }
       var result = transform(
         slab, scratch: scratch, batch: padded, inverse: inverse, nonzero: nonzero)
       if let between {
         let free = result.real == slab.real ? scratch : slab
-        between(start, count, result, padded, (free, spare))
-        result = transform(result, scratch: free, batch: padded, inverse: !inverse)
+        let next = between(start, count, result, padded, (free, spare))
+        result = transform(
+          next, scratch: next.real == result.real ? free : result, batch: padded,
+          inverse: !inverse)
+      }
+      if let store {
+        store(start, count, result, padded)
+        continue
       }
       for n in 0..<length {
-        copy(count, from: result.real + n * padded, to: data.real + origin + n * step)
-        copy(count, from: result.imaginary + n * padded, to: data.imaginary + origin + n * step)
+        copy(count, from: result.real + n * padded, to: data.real + n * rowStride + start)
+        copy(count, from: result.imaginary + n * padded, to: data.imaginary + n * rowStride + start)
       }
     }
   }

@@ -58,6 +58,49 @@ extension SplitComplex {
       UnsafeMutableRawPointer(imaginary + offset).storeBytes(of: newValue.im, as: Lanes.self)
     }
   }
+
+  /// The entry at `offset` alone, in the first lane.
+  @inline(__always)
+  func single(_ offset: Int) -> ComplexLanes {
+    ComplexLanes(re: Lanes(real[offset], 0, 0, 0), im: Lanes(imaginary[offset], 0, 0, 0))
+  }
+}
+
+/// Copies an a × b block transposed: entry j of source row i (at `source(i) + j`) goes to entry
+/// i of target row j (`target(j) + i`), for i < a and j < b. Four rows by four entries at a
+/// time, through SIMD lanes: the slabs' loads and stores that turn rows into columns.
+@inline(__always)
+func transposed(
+  _ a: Int, _ b: Int, from source: (Int) -> UnsafePointer<Double>,
+  to target: (Int) -> UnsafeMutablePointer<Double>
+) {
+  var i = 0
+  while i + 4 <= a {
+    let (s0, s1, s2, s3) = (source(i), source(i + 1), source(i + 2), source(i + 3))
+    var j = 0
+    while j + 4 <= b {
+      let r0 = UnsafeRawPointer(s0 + j).loadUnaligned(as: Lanes.self)
+      let r1 = UnsafeRawPointer(s1 + j).loadUnaligned(as: Lanes.self)
+      let r2 = UnsafeRawPointer(s2 + j).loadUnaligned(as: Lanes.self)
+      let r3 = UnsafeRawPointer(s3 + j).loadUnaligned(as: Lanes.self)
+      for k in 0..<4 {
+        UnsafeMutableRawPointer(target(j + k) + i).storeBytes(
+          of: Lanes(r0[k], r1[k], r2[k], r3[k]), as: Lanes.self)
+      }
+      j += 4
+    }
+    while j < b {
+      let t = target(j) + i
+      (t[0], t[1], t[2], t[3]) = (s0[j], s1[j], s2[j], s3[j])
+      j += 1
+    }
+    i += 4
+  }
+  while i < a {
+    let s = source(i)
+    for j in 0..<b { target(j)[i] = s[j] }
+    i += 1
+  }
 }
 
 /// y[2j] = x[j] + x[j + L/2];  y[2j + 1] = w^j · (x[j] - x[j + L/2]).

@@ -11,19 +11,22 @@ import LectureKit
 /// ```
 /// Three things make it fast where ``circularConvolution(_:_:)-(Matrix,_)`` is plain:
 /// - Real input. The rows 2m and 2m + 1 of x go in as the real and imaginary parts of one complex
-///   row, so the first axis takes a transform of length N1/2; the two halves are untangled
-///   after it with X[N1 - u] = conj(X[u]). Only N1/2 + 1 frequencies u are kept, the others being
-///   their conjugates.
+///   row z[m] = x[2m] + i·x[2m + 1], so the first axis takes a transform of length N1/2; the
+///   spectra of the even and the odd rows are untangled from Z with X[-u, -v] = conj(X[u, v]).
+///   The result comes out the same way, two real rows in one complex one.
 /// - Sizes with small prime factors only (2, 3, 5), whose transforms split into small butterflies
 ///   (``BatchedFFT``); ``fastLength(atLeast:even:)`` picks them, 544 = 2⁵·17 would not do, but
 ///   540 = 2²·3³·5 and 576 = 2⁶·3² do.
-/// - Batches. Every transform runs down the columns of an array, all columns at once, so the
-///   innermost loops sweep contiguous memory, in slabs of columns small enough to stay in the
-///   cache. Between the two axes the array is transposed, but not in a pass of its own: the
-///   untangling of the two halves fills the next transform's slabs, transposed as it goes
-///   (``untangle(_:width:panel:frequencies:rows:into:_:)``). The kernel's spectrum is never stored
-///   whole: each slab of the second axis computes it for its own frequencies beside the image's.
-///   The two large buffers are kept between calls (``ScratchPool``).
+/// - Three passes over memory, each reading its input in order. Every transform runs on slabs,
+///   a few columns of an array, small enough to stay in the cache; a slab's load reads whole rows
+///   of its source and lays them out as its columns, and its store writes it out to wherever
+///   the next pass will read it in order. (1) The rows of x, paired, are transformed along the
+///   second axis. (2) For a slab of frequencies v and their mirrors -v, the first axis is
+///   transformed, the halves untangled, multiplied by the kernel's spectrum (computed for the
+///   same frequencies in the cache, never stored whole) and tangled again into the spectrum of
+///   the paired rows of the result, which is transformed back along the first axis. (3) The
+///   second axis is transformed back, and the rows of the result are written to the output.
+///   The large buffers are kept between calls (``ScratchPool``).
 ///
 /// Lecture: `004`, section 5.1, "Convolution is fast": O(d² log d) for a d × d image.
 public struct RealFFT2D: Sendable {
@@ -34,14 +37,10 @@ public struct RealFFT2D: Sendable {
   /// N1 / 2.
   let half: Int
   /// The transform of length N1/2 along the first axis (row pairs), and of length N2 along the
-  /// second, done after a transpose.
+  /// second.
   let alongFirstAxis: BatchedFFT
   let alongSecondAxis: BatchedFFT
-  /// The length of a row of the spectrum: N1/2 + 1 frequencies, rounded up on large transforms
-  /// to a whole number of cache lines, so that every slab of the second axis's transform
-  /// starts on a line (measured: it pays from 2048 x 2048 on, and costs below).
-  var spectrumStride: Int { columns >= 2048 ? roundedUp(half + 1, to: 8) : half + 1 }
-  /// e^(-2πi·u / N1) for u ≤ N1/2, which untangles the two halves.
+  /// e^(-2πi·u / N1) for u ≤ N1/2, which untangles the even rows from the odd ones.
   let unpackReal: [Double]
   let unpackImaginary: [Double]
 
@@ -118,112 +117,117 @@ public struct RealFFT2D: Sendable {
     require(
       outputRows >= 0 && outputColumns >= 0,
       "the output needs non-negative sizes, not \(outputRows) x \(outputColumns)")
-    // The image's paired rows, in panels and transformed along the first axis, then its
-    // product transformed back, in `work`; its spectrum in N2 rows of `spectrumStride`; the
-    // kernel's paired rows, in panels, are few.
-    let size = columns * spectrumStride
-    let (workSize, small) = (max(size, panelSize(x.columns)), panelSize(w.columns))
-    return ScratchPool.shared.withBuffer(capacity: 2 * (workSize + size + small)) { memory in
-      let work = SplitComplex(real: memory, imaginary: memory + workSize)
-      let inputSpectrum = SplitComplex(
-        real: memory + 2 * workSize, imaginary: memory + 2 * workSize + size)
-      let rest = memory + 2 * (workSize + size)
-      let kernelRows = SplitComplex(real: rest, imaginary: rest + small)
-      let (inputPanel, kernelPanel) = (panelWidth(x.columns), panelWidth(w.columns))
-      firstAxis(of: w, into: kernelRows, threads: threads)
-      firstAxis(of: x, into: work, threads: threads)
-      // The spectra, one slab of frequencies u at a time: the image's transformed along the
-      // second axis; the kernel's computed in the spare arrays for the same frequencies; the
-      // product, times the 1 / (N1/2 · N2) that the two inverse transforms leave out,
-      // transformed back along that axis; all while the slab is in the cache. Neither spectrum
-      // is ever stored whole.
-      let kernelRowsRead = alongSecondAxis.rowsRead(nonzero: w.columns)
-      alongSecondAxis.transform(
-        inputSpectrum, batch: half + 1, rowStride: spectrumStride, inverse: false,
-        threads: threads, nonzero: x.columns,
+    let grid = Grid(firstRow, firstColumn, stride, outputRows, outputColumns)
+    guard outputRows > 0 && outputColumns > 0 else {
+      return Matrix(rows: outputRows, columns: outputColumns)
+    }
+    // The rows of x and of w, paired and transformed along the second axis: N2 rows v of
+    // (h + 1) / 2 pairs m each. The spectrum of the result's paired rows, transformed back
+    // along the first axis: N1/2 rows m, each with its frequencies v in the order of the slots.
+    let (imagePairs, kernelPairs) = ((x.rows + 1) / 2, (w.rows + 1) / 2)
+    let (imageStride, kernelStride) = (lineStride(imagePairs), lineStride(kernelPairs))
+    let slots = 2 * (columns / 2 + 1)
+    let productStride = lineStride(slots)
+    let (imageSize, kernelSize) = (columns * imageStride, columns * kernelStride)
+    let productSize = half * productStride
+    let capacity = 2 * (imageSize + kernelSize + productSize)
+    return ScratchPool.shared.withBuffer(capacity: capacity) { memory in
+      let image = SplitComplex(real: memory, imaginary: memory + imageSize)
+      let kernel = SplitComplex(
+        real: memory + 2 * imageSize, imaginary: memory + 2 * imageSize + kernelSize)
+      let rest = memory + 2 * (imageSize + kernelSize)
+      let product = SplitComplex(real: rest, imaginary: rest + productSize)
+      // (1) The paired rows' transforms along the second axis.
+      rowTransforms(of: x, into: image, stride: imageStride, threads: threads)
+      rowTransforms(of: w, into: kernel, stride: kernelStride, threads: threads)
+      // (2) Along the first axis, on slabs of slots: each holds frequencies v and, in its second
+      // half, their mirrors -v, which untangling needs beside them.
+      let kernelRowsRead = alongFirstAxis.rowsRead(nonzero: kernelPairs)
+      alongFirstAxis.transform(
+        product, batch: slots, rowStride: productStride, inverse: false, threads: threads,
+        nonzero: imagePairs,
         load: { start, count, rows, slab, padded in
-          untangle(
-            work, width: x.columns, panel: inputPanel, frequencies: start..<(start + count),
+          gather(
+            image, stride: imageStride, pairs: imagePairs, slots: start..<(start + count),
             rows: rows, into: slab, padded)
         },
         between: { start, count, slab, padded, spare in
-          let (scratch, kernelSlab) = spare
+          let (free, kernelSlab) = spare
           if count < padded {
-            kernelSlab.real.update(repeating: 0, count: columns * padded)
-            kernelSlab.imaginary.update(repeating: 0, count: columns * padded)
+            kernelSlab.real.update(repeating: 0, count: half * padded)
+            kernelSlab.imaginary.update(repeating: 0, count: half * padded)
           }
-          untangle(
-            kernelRows, width: w.columns, panel: kernelPanel, frequencies: start..<(start + count),
+          gather(
+            kernel, stride: kernelStride, pairs: kernelPairs, slots: start..<(start + count),
             rows: kernelRowsRead, into: kernelSlab, padded)
-          let kernelSpectrum = alongSecondAxis.transform(
-            kernelSlab, scratch: scratch, batch: padded, inverse: false, nonzero: w.columns)
-          multiplyByConjugate(
-            slab, padded, kernelSpectrum, scale: 1 / Double(half * columns), count: count)
+          let kernelSpectrum = alongFirstAxis.transform(
+            kernelSlab, scratch: free, batch: padded, inverse: false, nonzero: kernelPairs)
+          let result = kernelSpectrum.real == kernelSlab.real ? free : kernelSlab
+          correlate(
+            slab, kernelSpectrum, into: result, padded, count: count,
+            scale: 1 / Double(rows * columns))
+          return result
         })
-      alongFirstAxis.transform(
-        work, batch: columns, inverse: true, threads: threads,
-        load: { start, count, rows, slab, padded in
-          retangle(inputSpectrum, columns: start..<(start + count), rows: rows, into: slab, padded)
-        })
-      return sample(
-        work, Grid(firstRow, firstColumn, stride, outputRows, outputColumns), threads: threads)
+      // (3) Back along the second axis, and out to the grid's rows.
+      let count = outputRows * outputColumns
+      let targets = RowTargets(grid, rows: rows)
+      let frequencies = slotFrequencies(slots)
+      let elements = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let output = buffer.baseAddress!
+        if count >= 1 << 22 { adviseHugePages(output, count: count) }  // 32 MB and more
+        frequencies.withUnsafeBufferPointer { frequencies in
+          alongSecondAxis.transform(
+            product, batch: half, inverse: true, threads: threads,
+            load: { start, count, rows, slab, padded in
+              transpose(
+                product, stride: productStride, rows: start..<(start + count),
+                frequencies: frequencies, into: slab, padded)
+            },
+            store: { start, count, slab, padded in
+              place(slab, padded, pairs: start..<(start + count), grid, targets, into: output)
+            })
+        }
+        initialized = count
+      }
+      return Matrix(rows: outputRows, columns: outputColumns, elements: elements)
     }
   }
 
-  /// The width of the panels of paired rows of an input with `width` columns: the first axis's
-  /// slab width.
-  private func panelWidth(_ width: Int) -> Int { alongFirstAxis.slabWidth(batch: width) }
+  /// The distance between rows of n entries: an odd number of cache lines, so that a slab's
+  /// store, a few entries to every row, does not fill one set of the cache while the others
+  /// stay empty (as it does when the rows are a power of two apart).
+  private func lineStride(_ n: Int) -> Int { roundedUp(n, to: 8) | 8 }
 
-  /// How many doubles each half of the paired rows of an input with `width` columns takes, laid
-  /// out in panels by ``pairRows(of:into:width:threads:)``.
-  private func panelSize(_ width: Int) -> Int { half * roundedUp(width, to: panelWidth(width)) }
-
-  /// The transforms Z[u, n] of the paired rows of x along the first axis, in `work`, in panels
-  /// (N1/2 rows of x.columns entries, see ``pairRows(of:into:width:threads:)``).
-  private func firstAxis(of x: Matrix, into work: SplitComplex, threads: Int) {
-    pairRows(of: x, into: work, width: panelWidth(x.columns), threads: threads)
-    // Past x's rows and columns all is zero: a small kernel's transforms are pruned.
-    alongFirstAxis.transform(
-      work, batch: x.columns, panelled: true, inverse: false, threads: threads,
-      nonzero: (x.rows + 1) / 2)
-  }
-
-  /// z[m, n] = x[2m, n] + i·x[2m + 1, n] for m < N1/2 and n < x.columns (zero past x's rows), in
-  /// panels of `width` columns, one panel for each slab of the first axis's transform: panel k
-  /// holds z[m, k · width + c] at `(k · N1/2 + m) · width + c`. A slab then reads its panel in
-  /// order and writes it back in place, where it would otherwise read and write a few entries of
-  /// every row, each in a different part of memory and a cache miss of its own (measured at
-  /// 4096 x 4096: that load took 43 ms, longer than the transform).
-  private func pairRows(of x: Matrix, into z: SplitComplex, width: Int, threads: Int) {
-    let columns = x.columns
-    let panel = half * width
+  /// The transforms along the second axis of the paired rows z[m] = x[2m] + i·x[2m + 1] of x
+  /// (x[2m + 1] zero past x's rows), into `target`: row v holds Z[m, v] for m < (x.rows + 1) / 2,
+  /// at `v · stride + m`.
+  private func rowTransforms(
+    of x: Matrix, into target: SplitComplex, stride: Int, threads: Int
+  ) {
+    let pairs = (x.rows + 1) / 2
     x.elements.withUnsafeBufferPointer { entries in
-      // A few pairs of rows at a time, panel after panel: each panel receives a run of whole
-      // cache lines, and the rows are read in step, each in order.
-      func fill(_ target: UnsafeMutablePointer<Double>, row: Int, _ start: Int, _ count: Int) {
-        if row < x.rows {
-          copy(count, from: entries.baseAddress! + row * columns + start, to: target)
-        } else {
-          target.update(repeating: 0, count: count)
-        }
-      }
-      func pair(_ pairs: Range<Int>) {
-        for start in Swift.stride(from: 0, to: columns, by: width) {
-          let count = min(width, columns - start)
-          let offset = (start / width) * panel
-          for m in pairs {
-            fill(z.real + offset + m * width, row: 2 * m, start, count)
-            fill(z.imaginary + offset + m * width, row: 2 * m + 1, start, count)
+      let entries = entries.baseAddress!
+      // Past x's columns all is zero: a small kernel's transforms are pruned.
+      alongSecondAxis.transform(
+        target, batch: pairs, rowStride: stride, inverse: false, threads: threads,
+        nonzero: x.columns,
+        load: { start, count, rows, slab, padded in
+          let filled = min(rows, x.columns)
+          // Row by row of x, in order: each becomes a column of the slab.
+          let even = { (c: Int) in UnsafePointer(entries + 2 * (start + c) * x.columns) }
+          transposed(count, filled, from: even, to: { slab.real + $0 * padded })
+          let odd = min(count, x.rows / 2 - start)  // the pairs with an odd row
+          transposed(
+            odd, filled, from: { even($0) + x.columns }, to: { slab.imaginary + $0 * padded })
+          for c in max(odd, 0)..<count {
+            for n in 0..<filled { slab.imaginary[n * padded + c] = 0 }
           }
-        }
-      }
-      let block = 8
-      forEachPart(threads, threads: threads) { part in
-        let pairs = (half * part / threads)..<(half * (part + 1) / threads)
-        for first in Swift.stride(from: pairs.lowerBound, to: pairs.upperBound, by: block) {
-          pair(first..<min(first + block, pairs.upperBound))
-        }
-      }
+          if rows > filled {
+            (slab.real + filled * padded).update(repeating: 0, count: (rows - filled) * padded)
+            (slab.imaginary + filled * padded).update(
+              repeating: 0, count: (rows - filled) * padded)
+          }
+        })
     }
   }
 }
