@@ -15,12 +15,11 @@ public enum Threads: Sendable, Hashable {
   /// one.
   case automatic
 
-  /// The images below this many entries run on one thread: for them, starting threads costs
-  /// about as much as it saves, or more. Measured on two cores, one thread against two: at
-  /// 256 x 256 the FFT takes 1.3 times less time on two and the fast loop 1.8 to 1.9 times less
-  /// with 9 x 9 and 31 x 31 kernels (and no less with 3 x 3); at 64 x 64 two threads make the fast
-  /// loop 1.3 to 2.2 times slower with 3 x 3 and 9 x 9 kernels, and the FFT of a side below 256
-  /// has too few slabs to share.
+  /// The images below this many entries run on one thread. At 256 x 256 two threads make the
+  /// FFT 1.3 times as fast and the fast loop 1.7 to 1.9 times as fast with 9 x 9 and 31 x 31
+  /// kernels (the 256 rows of `companion bench --size 256`'s growth tables, on two cores); an FFT
+  /// with a side below 256 has too few slabs to share, and on small images starting threads
+  /// costs more than the fast loop's few microseconds of work.
   public static let automaticMinimum = 256 * 256
 
   /// The number of threads for work on an image of `entries` entries.
