@@ -151,6 +151,23 @@ import Testing
   let companionBinary = URL(fileURLWithPath: CommandLine.arguments[0])
     .deletingLastPathComponent().appendingPathComponent("companion")
 
+  /// Starts `companion ARGUMENTS` in `root`, its output and errors going to the file `log` there
+  /// (made empty first).
+  func startCompanion(_ arguments: [String], in root: URL, log name: String) throws -> (
+    Process, URL
+  ) {
+    let log = root.appendingPathComponent(name)
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    let process = Process()
+    process.executableURL = companionBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    process.standardOutput = try FileHandle(forWritingTo: log)
+    process.standardError = process.standardOutput
+    try process.run()
+    return (process, log)
+  }
+
   @Suite(
     "companion check stops by itself and when stopped", .serialized)
   struct CheckStopTests {
@@ -164,17 +181,8 @@ import Testing
 
     /// Starts `companion ARGUMENTS` in the copy; its output goes to a file.
     static func start(_ arguments: [String]) throws -> (Process, URL) {
-      let root = try copy.get().root
-      let log = root.appendingPathComponent("companion-\(UUID().uuidString).log")
-      FileManager.default.createFile(atPath: log.path, contents: nil)
-      let process = Process()
-      process.executableURL = companionBinary
-      process.arguments = arguments
-      process.currentDirectoryURL = root
-      process.standardOutput = try FileHandle(forWritingTo: log)
-      process.standardError = process.standardOutput
-      try process.run()
-      return (process, log)
+      try startCompanion(
+        arguments, in: try copy.get().root, log: "companion-\(UUID().uuidString).log")
     }
 
     /// The processes whose command line names the copy, other than `except`.

@@ -103,15 +103,17 @@ struct CheckTests {
     #expect(text.contains("  swift run companion test Convolution"))
   }
 
+  /// Pooling, its one exercise done and its tests passing.
+  static let donePooling = ChapterReport(
+    chapter: "Pooling",
+    exercises: [
+      ExerciseReport(
+        name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
+    ], testsPassed: 3, testsRun: 3)
+
   @Test("a finished chapter says so and names the next chapter to do")
   func finished() {
-    let done = ChapterReport(
-      chapter: "Pooling",
-      exercises: [
-        ExerciseReport(
-          name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
-      ], testsPassed: 3, testsRun: 3)
-    let text = Self.text([done])
+    let text = Self.text([Self.donePooling])
     #expect(
       text.contains("Pooling is done: every exercise passes its tests. Next: the Convolution"))
     #expect(text.contains("  swift run companion check Convolution"))

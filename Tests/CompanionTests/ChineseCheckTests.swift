@@ -102,12 +102,7 @@ struct ChineseCheckTests {
 
   @Test("what to do next when a chapter is done, not checked, or waits for another")
   func next() {
-    let done = ChapterReport(
-      chapter: "Pooling",
-      exercises: [
-        ExerciseReport(
-          name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
-      ], testsPassed: 3, testsRun: 3)
+    let done = CheckTests.donePooling
     let finished = Self.chinese { CheckTests.text([done]) }
     #expect(
       finished.hasSuffix(
@@ -439,16 +434,9 @@ struct ChineseCheckTests {
 
     @Test("watch in a pipe prints its reports in Chinese")
     func watch() throws {
-      let root = try Self.copy.get().root
-      let log = root.appendingPathComponent("watch-zh.log")
-      FileManager.default.createFile(atPath: log.path, contents: nil)
-      let process = Process()
-      process.executableURL = companionBinary
-      process.arguments = ["--lang", "zh", "watch", "Convolution"]
-      process.currentDirectoryURL = root
-      process.standardOutput = try FileHandle(forWritingTo: log)
-      process.standardError = process.standardOutput
-      try process.run()
+      let (process, log) = try startCompanion(
+        ["--lang", "zh", "watch", "Convolution"], in: try Self.copy.get().root,
+        log: "watch-zh.log")
       defer { if process.isRunning { process.terminate() } }
       func text() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
       let deadline = Date().addingTimeInterval(300)

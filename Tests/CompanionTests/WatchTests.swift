@@ -147,15 +147,8 @@ import Testing
     func inAPipe() throws {
       let copy = try Self.copy.get()
       try copy.reset()
-      let log = copy.root.appendingPathComponent("watch.log")
-      FileManager.default.createFile(atPath: log.path, contents: nil)
-      let process = Process()
-      process.executableURL = companionBinary
-      process.arguments = ["watch", "Convolution"]
-      process.currentDirectoryURL = copy.root
-      process.standardOutput = try FileHandle(forWritingTo: log)
-      process.standardError = process.standardOutput
-      try process.run()
+      let (process, log) = try startCompanion(
+        ["watch", "Convolution"], in: copy.root, log: "watch.log")
       defer { if process.isRunning { process.terminate() } }
       func text() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
       let deadline = Date().addingTimeInterval(300)
