@@ -2,18 +2,18 @@
 /// when they ran, never from what their sources seem to call.
 
 /// The state of one exercise in a student's `Exercises/`.
+///
+/// A written exercise is judged by the tests that reach it, run with the student's body for it
+/// and the reference's body for every other exercise of the package (see `ExerciseTrace`): so
+/// its state depends on its own body alone, whatever the others hold.
 public enum ExerciseStatus: Sendable, Equatable {
-  /// Written, and every test that reaches it passes.
+  /// Written, and every test that reaches it passes with the reference standing in for the
+  /// rest.
   case done
-  /// Written; the tests that reach it and can be judged pass, the others wait for unwritten
-  /// exercises.
-  case passingSoFar(passed: Int, waiting: Int, waitsFor: [String])
   /// The body is still the stub.
   case notWritten
-  /// Written, and a test that reaches it fails.
+  /// Written, and a test that reaches it fails with the reference standing in for the rest.
   case failing(TestFailure)
-  /// Written, but every test that reaches it also reaches an unwritten exercise.
-  case waiting(for: [String])
   /// Written, and no test reached it.
   case unreached
   /// Not checked: its chapter does not compile, or builds on one that does not. The text says
@@ -24,16 +24,24 @@ public enum ExerciseStatus: Sendable, Equatable {
   public var isDone: Bool { self == .done }
 }
 
-/// The failing test that an exercise is shown with.
-public struct TestFailure: Sendable, Equatable {
+/// A failing test that an exercise, or a chapter, is shown with.
+public struct TestFailure: Sendable, Equatable, Codable {
   /// The test's name as it is shown: its display name.
   public let test: String
   /// The test's id, from which its file and suite can be read.
   public let testID: String
   /// Its first failure as `swift test` shows it, grid included.
   public let message: String
-  /// The other written exercises the test reached, which may share the blame.
+  /// For a failure of the chapter's exercises together: the student's exercises the test ran.
+  /// Empty for an exercise's own failure, whose test ran no other body of the student's.
   public let alsoReached: [String]
+
+  public init(test: String, testID: String, message: String, alsoReached: [String] = []) {
+    self.test = test
+    self.testID = testID
+    self.message = message
+    self.alsoReached = alsoReached
+  }
 }
 
 /// One exercise with its state and where the student writes it.
@@ -57,128 +65,98 @@ public struct ExerciseReport: Sendable, Equatable {
 public struct ChapterReport: Sendable, Equatable {
   public let chapter: String
   public let exercises: [ExerciseReport]
-  /// Tests of the chapter that passed, and that ran.
+  /// Tests of the chapter that judged a written exercise and passed every time they ran, and
+  /// how many judged one.
   public let testsPassed: Int
   public let testsRun: Int
   /// Why the chapter was not checked, or what stopped part of its tests, in one line.
   public let problem: String?
-  /// The unwritten exercises of other chapters that some of its exercises wait for.
-  public let waitsFor: [String]
+  /// The tests that fail when the student's exercises run together, though each of those
+  /// exercises passes its tests on its own: two mistakes that cancel on the small cases, or
+  /// one exercise using another in a way the reference does not. The chapter is not done
+  /// while there is one.
+  public let together: [TestFailure]
 
   public init(
     chapter: String, exercises: [ExerciseReport], testsPassed: Int = 0, testsRun: Int = 0,
-    problem: String? = nil, waitsFor: [String] = []
+    problem: String? = nil, together: [TestFailure] = []
   ) {
     self.chapter = chapter
     self.exercises = exercises
     self.testsPassed = testsPassed
     self.testsRun = testsRun
     self.problem = problem
-    self.waitsFor = waitsFor
+    self.together = together
   }
 
   /// Exercises done.
   public var done: Int { exercises.filter(\.status.isDone).count }
 
-  /// Exercises whose judged tests all pass while others wait.
-  public var passingSoFar: Int {
-    exercises.filter {
-      if case .passingSoFar = $0.status { return true }
-      return false
-    }.count
-  }
+  /// Whether every exercise is done and they pass together too.
+  public var isDone: Bool { done == exercises.count && together.isEmpty }
 }
 
-/// Works out a chapter's report from its test run.
-///
-/// A test that reached an unwritten exercise waits for it: it neither blames nor credits. A
-/// test that reached only written exercises credits them when it passes; when it fails, it
-/// blames those of them that are not cleared, an exercise being cleared when a test that reached
-/// it alone passed and none that reached it alone failed (a wrong `convolve2D` must not make a
-/// right `rotate180` look wrong); when every one is cleared, it blames them all.
+/// Works out a chapter's report from its test runs.
 ///
 /// - Parameters:
 ///   - exercises: the chapter's exercises as found in the student's `Exercises/`, in teaching
 ///     order.
 ///   - unwritten: the names of every exercise of the package whose body is still the stub.
-///   - tests: the chapter's tests, with what they reached.
+///   - alone: per written exercise, the tests that reach it (with the reference's bodies),
+///     run with the student's body for it and the reference's for every other exercise.
+///   - together: the chapter's tests run with the student's bodies of every exercise that
+///     passes on its own (the reference's for the rest), with what they reached.
+///   - reach: per test, the exercises it reaches when every body is the reference's: a failure
+///     shown for an exercise is the failing test that reaches the fewest.
 public func chapterReport(
-  chapter: String, exercises: [Exercise], unwritten: Set<String>, tests: [TestRecord],
-  problem: String? = nil
+  chapter: String, exercises: [Exercise], unwritten: Set<String>,
+  alone: [String: [TestRecord]], together: [TestRecord] = [],
+  reach: [String: Set<String>] = [:], problem: String? = nil
 ) -> ChapterReport {
-  let judged = tests.filter { $0.verdict != .skipped && $0.verdict != .notRun }
-  let cleared = clearedExercises(judged, unwritten: unwritten)
-  var otherWaits: Set<String> = []
-  let mine = Set(exercises.map(\.name))
+  var verdicts: [String: Bool] = [:]
+  func count(_ test: TestRecord) {
+    guard test.verdict != .skipped && test.verdict != .notRun else { return }
+    verdicts[test.id] = (verdicts[test.id] ?? true) && test.verdict == .passed
+  }
   let reports = exercises.map { exercise in
-    let status =
-      unwritten.contains(exercise.name)
-      ? .notWritten
-      : status(of: exercise.name, tests: judged, unwritten: unwritten, cleared: cleared)
-    switch status {
-    case .waiting(let names), .passingSoFar(_, _, let names):
-      otherWaits.formUnion(names.filter { !mine.contains($0) })
-    default: break
+    var status = ExerciseStatus.notWritten
+    if !unwritten.contains(exercise.name) {
+      let tests = alone[exercise.name] ?? []
+      tests.forEach(count)
+      status = aloneStatus(of: exercise.name, tests: tests, reach: reach)
     }
     return ExerciseReport(
       name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line,
       status: status)
   }
+  together.forEach(count)
+  let passing = Set(reports.filter(\.status.isDone).map(\.name))
+  let failures = together.filter(\.failed).map { test in
+    TestFailure(
+      test: test.name, testID: test.id, message: test.firstFailure ?? "failed",
+      alsoReached: test.reached.intersection(passing).sorted())
+  }
   return ChapterReport(
     chapter: chapter, exercises: reports,
-    testsPassed: judged.filter { $0.verdict == .passed }.count, testsRun: judged.count,
-    problem: problem, waitsFor: otherWaits.sorted())
+    testsPassed: verdicts.values.filter { $0 }.count, testsRun: verdicts.count,
+    problem: problem, together: failures)
 }
 
-/// The written exercises that a test reaching them alone passed, and none reaching them alone
-/// failed.
-func clearedExercises(_ tests: [TestRecord], unwritten: Set<String>) -> Set<String> {
-  var passedAlone: Set<String> = []
-  var failedAlone: Set<String> = []
-  for test in tests where test.reached.count == 1 && !test.isBlocked {
-    let name = test.reached.first!
-    guard !unwritten.contains(name) else { continue }
-    if test.failed { failedAlone.insert(name) } else { passedAlone.insert(name) }
-  }
-  return passedAlone.subtracting(failedAlone)
-}
-
-/// The status of a written exercise from the tests that reached it.
-func status(
-  of name: String, tests: [TestRecord], unwritten: Set<String>, cleared: Set<String>
+/// The status of a written exercise from its tests run with the reference standing in for the
+/// rest: failing with the failing test that reaches the fewest exercises (the first of those,
+/// in the order the tests were declared), done when they all pass.
+func aloneStatus(
+  of name: String, tests: [TestRecord], reach: [String: Set<String>]
 ) -> ExerciseStatus {
-  var passed = 0
-  var waiting = 0
-  var waitsFor: Set<String> = []
-  var blame: (test: TestRecord, others: Set<String>)?
-  for test in tests where test.reached.contains(name) {
-    var stubs = test.reached.intersection(unwritten)
-    if case .blocked(let exercise) = test.verdict {
-      guard exercise != name else { continue }
-      stubs.insert(exercise)
-    }
-    if !stubs.isEmpty {
-      waiting += 1
-      waitsFor.formUnion(stubs)
-    } else if !test.failed {
-      passed += 1
-    } else {
-      let others = test.reached.subtracting([name])
-      let suspects = test.reached.subtracting(cleared)
-      let blamed = suspects.isEmpty || suspects.contains(name)
-      // The most telling failure: the one whose test reached the fewest other exercises.
-      if blamed && (blame == nil || others.count < blame!.others.count) {
-        blame = (test, others)
-      }
-    }
-  }
-  if let blame {
+  let judged = tests.filter { $0.verdict != .skipped && $0.verdict != .notRun }
+  // A test blocked by an exercise that did not finish elsewhere says nothing of its own: in a
+  // run of one exercise's tests, the test that did not finish reached the same exercise.
+  let failing = judged.filter(\.failed)
+  if let first = failing.min(by: {
+    (reach[$0.id]?.count ?? 1) < (reach[$1.id]?.count ?? 1)
+  }) {
     return .failing(
-      TestFailure(
-        test: blame.test.name, testID: blame.test.id,
-        message: blame.test.firstFailure ?? "failed", alsoReached: blame.others.sorted()))
+      TestFailure(test: first.name, testID: first.id, message: first.firstFailure ?? "failed"))
   }
-  if waiting == 0 { return passed > 0 ? .done : .unreached }
-  if passed == 0 { return .waiting(for: waitsFor.sorted()) }
-  return .passingSoFar(passed: passed, waiting: waiting, waitsFor: waitsFor.sorted())
+  return judged.contains { $0.verdict == .passed } ? .done : .unreached
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// One test function of a run, as Swift Testing's event stream reported it, with the exercises
 /// it reached.
-public struct TestRecord: Sendable, Equatable {
+public struct TestRecord: Sendable, Equatable, Codable {
   /// How the test ended.
-  public enum Verdict: Sendable, Equatable {
+  public enum Verdict: Sendable, Equatable, Codable {
     case passed
     case failed
     case skipped

@@ -40,6 +40,26 @@ public enum ExerciseTrace {
     Frames.pop()
   }
 
+  /// Whether the student's body of `exercise` runs in this process; when not, the reference's
+  /// body, which the traced copy carries beside it, runs instead.
+  ///
+  /// The choice is the process's `COMPANION_STUDENT` as it was when the process started: `*`
+  /// (or no such variable) for every exercise, else the names of the exercises whose student
+  /// body runs, separated by commas (empty: the reference everywhere). `check` runs each
+  /// written exercise with its own name alone, so that a verdict depends on that body only.
+  /// It is read from the environment the process was started with (`/proc/self/environ` on
+  /// Linux), which nothing the process does can change, before any exercise body runs.
+  public static func runsStudentBody(_ exercise: String) -> Bool {
+    guard let names = studentBodies else { return true }
+    return names.contains(exercise)
+  }
+
+  /// The exercises whose student body runs, or nil for all of them.
+  private static let studentBodies: Set<String>? = {
+    guard let value = startingEnvironment("COMPANION_STUDENT"), value != "*" else { return nil }
+    return Set(value.split(separator: ",").map(String.init))
+  }()
+
   private struct Key: Hashable {
     let test: Test.ID
     let exercise: String
@@ -138,6 +158,23 @@ private func writeFrames(_: Int32) {
       _ = write(file, bytes.baseAddress, 3 + digits)
     }
   }
+}
+
+/// The value of the environment variable `name` as the process was started with it.
+private func startingEnvironment(_ name: String) -> String? {
+  #if os(Linux)
+    guard let data = FileManager.default.contents(atPath: "/proc/self/environ") else {
+      return nil
+    }
+    let prefix = Array((name + "=").utf8)
+    for entry in data.split(separator: 0, omittingEmptySubsequences: true)
+    where entry.starts(with: prefix) {
+      return String(decoding: entry.dropFirst(prefix.count), as: UTF8.self)
+    }
+    return nil
+  #else
+    return ProcessInfo.processInfo.environment[name]
+  #endif
 }
 
 /// The trace file as the signal handler reads it: set once, before the handler is installed.

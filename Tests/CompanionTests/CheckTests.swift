@@ -7,7 +7,7 @@ import Testing
 @Suite("companion check: the traced copy, compiler errors, the report")
 struct CheckTests {
   @Test("the traced copy opens each exercise body with a trace call, on the marker's own line")
-  func traced() {
+  func tracedWithoutReference() {
     let source = """
       import LectureKit
 
@@ -25,6 +25,39 @@ struct CheckTests {
     #expect(lines[4] == "  return .unwritten(\"relu\", in: #filePath)")
     #expect(lines.suffix(2) == ["import ExerciseTrace", ""])
     #expect(TracedTree.traced("let x = 1") == "let x = 1")
+  }
+
+  @Test("the traced copy carries the reference's body beside the student's, numbered as its own")
+  func tracedWithReference() {
+    let source = """
+      public func relu(_ x: Double) -> Double {
+        // BEGIN EXERCISE relu
+        return x
+        // END EXERCISE
+      }
+      let after = 1
+      """
+    let text = TracedTree.traced(
+      source,
+      reference: { $0 == "relu" ? (["  return max(0, x)"], "/r/Solutions/A.swift", 12) : nil },
+      path: "/p/traced/A.swift")
+    #expect(
+      text.split(separator: "\n", omittingEmptySubsequences: false) == [
+        "public func relu(_ x: Double) -> Double {",
+        "  ExerciseTrace.enter(\"relu\"); defer { ExerciseTrace.leave() }; "
+          + "if ExerciseTrace.runsStudentBody(\"relu\") {  // BEGIN EXERCISE relu",
+        "  return x",
+        "  } else {",
+        "#sourceLocation(file: \"/r/Solutions/A.swift\", line: 12)",
+        "  return max(0, x)",
+        // Back to the student's numbering: the END line is line 4 of the student's file.
+        "#sourceLocation(file: \"/p/traced/A.swift\", line: 4)",
+        "  }  // END EXERCISE",
+        "}",
+        "let after = 1",
+        "import ExerciseTrace",
+        "",
+      ])
   }
 
   @Test("compiler errors are read once each, with the student's path and the chapter")
@@ -59,7 +92,7 @@ struct CheckTests {
           name: "rotate180", file: "Exercises/Convolution/Rotation.swift", line: 12, status: .done),
         ExerciseReport(
           name: "zeroPad", file: "Exercises/Convolution/Padding.swift", line: 105,
-          status: .passingSoFar(passed: 8, waiting: 2, waitsFor: ["outputLength"])),
+          status: .done),
         ExerciseReport(
           name: "correlate2D", file: "Exercises/Convolution/Correlation.swift", line: 30,
           status: .failing(failure)),
@@ -89,9 +122,8 @@ struct CheckTests {
     let text = Self.text(Self.reports)
     #expect(
       text.contains(
-        "Convolution: 1 of 4 done, 1 passing so far, 1 failing, 1 not written yet, "
-          + "17 of 71 tests pass"))
-    #expect(text.contains("◑ zeroPad       passing so far: 8 tests pass, 2 wait for outputLength"))
+        "Convolution: 2 of 4 done, 1 failing, 1 not written yet, 17 of 71 tests pass"))
+    #expect(text.contains("✔ zeroPad       done\n"))
     #expect(text.contains("✘ correlate2D   failing  Exercises/Convolution/Correlation.swift:30"))
     #expect(
       text.contains(
@@ -111,6 +143,33 @@ struct CheckTests {
         name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
     ], testsPassed: 3, testsRun: 3)
 
+  @Test("a test that fails only together is reported at the chapter, and Next names it there")
+  func together() {
+    let failure = TestFailure(
+      test: "E6.1 padded", testID: "ConvolutionTests.P/padded()/P.swift:3:4",
+      message: "P.swift:9:5: entry (0, 0): expected 1.0, computed 2.0",
+      alsoReached: ["correlate2D", "zeroPad"])
+    let report = ChapterReport(
+      chapter: "Convolution",
+      exercises: ["zeroPad", "correlate2D"].map {
+        ExerciseReport(name: $0, file: "Exercises/Convolution/F.swift", line: 1, status: .done)
+      }, testsPassed: 5, testsRun: 6, together: [failure])
+    let text = Self.text([report])
+    #expect(text.contains("Convolution: 2 of 2 done, 5 of 6 tests pass\n"))
+    #expect(
+      text.contains(
+        "  ✘ test \"E6.1 padded\" (ConvolutionTests.P) fails with correlate2D and zeroPad "
+          + "together, though each passes its tests on its own:\n"
+          + "      P.swift:9:5: entry (0, 0): expected 1.0, computed 2.0\n"))
+    #expect(
+      text.contains(
+        "Next: Convolution: zeroPad and correlate2D pass on their own but not together"))
+    #expect(!text.contains("is done"))
+    let data = Data(checkJSON([report], text: "report", seconds: 1).utf8)
+    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(object?["score"] as? Int == 0)
+  }
+
   @Test("a finished chapter says so and names the next chapter to do")
   func finished() {
     let text = Self.text([Self.donePooling])
@@ -123,21 +182,21 @@ struct CheckTests {
   func json() throws {
     let data = Data(checkJSON(Self.reports, text: "report", seconds: 2.2).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(object["score"] as? Int == 1)
+    #expect(object["score"] as? Int == 2)
     #expect(object["execution_time"] as? Int == 3)
     #expect(object["output"] as? String == "report")
     let tests = try #require(object["tests"] as? [[String: Any]])
     #expect(tests.count == 5)
     #expect(
       tests.map { $0["status"] as? String } == [
-        "passed", "failed", "failed", "failed", "failed",
+        "passed", "passed", "failed", "failed", "failed",
       ])
     #expect(tests[2]["name"] as? String == "Convolution: correlate2D")
     #expect((tests[2]["output"] as? String)?.contains("expected 16.0, computed 10.0") == true)
     #expect(tests.allSatisfy { $0["max_score"] as? Int == 1 && $0["visibility"] != nil })
     let extra = try #require(object["extra_data"] as? [String: Any])
     let chapters = try #require(extra["chapters"] as? [[String: Any]])
-    #expect(chapters.map { $0["score"] as? Int } == [1, 0])
+    #expect(chapters.map { $0["score"] as? Int } == [2, 0])
     #expect(extra["max_score"] as? Int == 5)
   }
 

@@ -56,10 +56,10 @@ struct ChineseCheckTests {
     #expect(text.hasPrefix("你的练习（Exercises/），检查用时 "))
     #expect(
       text.contains(
-        "Convolution：共 4 个练习，完成 1 个，目前通过 1 个，失败 1 个，未完成 1 个，"
+        "Convolution：共 4 个练习，完成 2 个，失败 1 个，未完成 1 个，"
           + "71 个测试通过 17 个\n"))
     #expect(text.contains("  ✔ rotate180     完成\n"))
-    #expect(text.contains("  ◑ zeroPad       目前通过：8 个测试通过，2 个还要用到 outputLength  "))
+    #expect(text.contains("  ✔ zeroPad       完成\n"))
     #expect(text.contains("  ✘ correlate2D   失败  Exercises/Convolution/Correlation.swift:30\n"))
     #expect(
       text.contains(
@@ -69,38 +69,28 @@ struct ChineseCheckTests {
     #expect(text.contains("Pooling：共 1 个练习，完成 0 个\n"))
     #expect(text.contains("  ! 编译不通过：Exercises/Pooling/MaxPooling.swift:41:9"))
     #expect(text.contains("  ✘ maxPool2D  编译不通过（见上）  Exercises/Pooling/MaxPooling.swift:40"))
-    #expect(text.contains("\n共 5 个练习，完成 1 个。\n"))
+    #expect(text.contains("\n共 5 个练习，完成 2 个。\n"))
     #expect(
       text.hasSuffix(
         "下一步：correlate2D，在 Exercises/Convolution/Correlation.swift:30\n"
           + "  swift run companion hint correlate2D\n  swift run companion test Convolution\n"))
     #expect(Self.english(text).isEmpty, "\(Self.english(text).joined(separator: "\n"))")
     // The same reports in English read as before.
-    #expect(CheckTests.text(CheckTests.reports).contains("1 of 5 exercises done.\n"))
+    #expect(CheckTests.text(CheckTests.reports).contains("2 of 5 exercises done.\n"))
   }
 
   @Test("every status in a few Chinese words")
   func statuses() {
     let phrases = Self.chinese {
       [
-        ExerciseStatus.done, .notWritten, .failing(CheckTests.failure),
-        .passingSoFar(passed: 1, waiting: 1, waitsFor: ["zeroPad"]),
-        .passingSoFar(passed: 3, waiting: 2, waitsFor: ["zeroPad", "outputLength", "rotate180"]),
-        .waiting(for: ["zeroPad", "outputLength"]), .unreached,
+        ExerciseStatus.done, .notWritten, .failing(CheckTests.failure), .unreached,
       ].map(phrase)
     }
-    #expect(
-      phrases == [
-        "完成", "未完成", "失败", "目前通过：1 个测试通过，1 个还要用到 zeroPad",
-        "目前通过：3 个测试通过，2 个还要用到 zeroPad、outputLength 和 rotate180",
-        "已写；它的测试还要用到 zeroPad 和 outputLength", "已写；没有测试运行到它",
-      ])
-    #expect(
-      phrase(.passingSoFar(passed: 1, waiting: 2, waitsFor: ["a", "b", "c"]))
-        == "passing so far: 1 test passes, 2 wait for a, b and c")
+    #expect(phrases == ["完成", "未完成", "失败", "已写；没有测试运行到它"])
+    #expect(phrase(.unreached) == "written; no test reached it")
   }
 
-  @Test("what to do next when a chapter is done, not checked, or waits for another")
+  @Test("what to do next when a chapter is done, not checked, or fails together")
   func next() {
     let done = CheckTests.donePooling
     let finished = Self.chinese { CheckTests.text([done]) }
@@ -131,26 +121,27 @@ struct ChineseCheckTests {
           + "BEGIN EXERCISE maxPool2D 这一行：把它放回函数体的上面\n"))
     #expect(problem.contains("  ✘ maxPool2D  未检查  Exercises/Pooling/MaxPooling.swift:40"))
 
-    let waiting = ChapterReport(
+    let together = ChapterReport(
       chapter: "Pooling",
-      exercises: [
+      exercises: ["maxPool2D", "maxPoolBackward"].map {
         ExerciseReport(
-          name: "maxPool2D", file: "Exercises/Pooling/MaxPooling.swift", line: 40,
-          status: .waiting(for: ["outputLength"]))
-      ], testsPassed: 0, testsRun: 0, waitsFor: ["outputLength"])
-    let other = Self.chinese {
-      CheckText(
-        chapters: [waiting], chapterOf: ["outputLength": "Convolution"],
-        unfinishedChapters: ["Convolution"], seconds: 1
-      ).text
-    }
-    #expect(other.contains("Pooling：共 1 个练习，完成 0 个，等待中 1 个\n"))
-    #expect(other.contains("  … 本章有些测试还要运行 outputLength（Convolution 章），它们还没写\n"))
-    #expect(other.contains("已写；它的测试还要用到 outputLength"))
+          name: $0, file: "Exercises/Pooling/MaxPooling.swift", line: 40, status: .done)
+      }, testsPassed: 3, testsRun: 4,
+      together: [
+        TestFailure(
+          test: "E2.4", testID: "PoolingTests.S/t()/S.swift:1:1", message: "S.swift:2:3: 1.0",
+          alsoReached: ["maxPool2D", "maxPoolBackward"])
+      ])
+    let other = Self.chinese { CheckTests.text([together]) }
+    #expect(other.contains("Pooling：共 2 个练习，完成 2 个，4 个测试通过 3 个\n"))
+    #expect(
+      other.contains(
+        "  ✘ 测试“E2.4”（PoolingTests.S） maxPool2D 和 maxPoolBackward 各自都通过了自己的测试，"
+          + "放在一起却让这个测试失败：\n"))
     #expect(
       other.hasSuffix(
-        "下一步：Convolution 这一章，Pooling 的测试也会运行它的练习\n"
-          + "  swift run companion check Convolution\n"))
+        "下一步：Pooling：maxPool2D 和 maxPoolBackward 各自通过，放在一起却不行；看看它们是怎样互相调用的\n"
+          + "  swift run companion test Pooling\n"))
     for text in [finished, all, problem, other] {
       #expect(Self.english(text).isEmpty, "\(Self.english(text).joined(separator: "\n"))")
     }
@@ -175,7 +166,7 @@ struct ChineseCheckTests {
   func watchScreen() throws {
     let report = Self.reports[0]
     let news = Self.chinese {
-      Watcher.news("rotate180", done: true, next: "correlate2D", chapter: "Convolution")
+      Watcher.news("rotate180", next: "correlate2D", chapter: "Convolution")
     }
     #expect(news == "✔ rotate180 通过了它的测试。下一个：correlate2D。")
     let screen = Self.chinese {
@@ -186,7 +177,7 @@ struct ChineseCheckTests {
     // The two bars start in the same column, though 整门课 takes two columns a character.
     let bars = lines.filter { $0.contains("░") || $0.contains("█") }
     #expect(bars.count == 2)
-    #expect(bars[0].hasPrefix("Convolution  ") && bars[0].hasSuffix("  完成 1/4"))
+    #expect(bars[0].hasPrefix("Convolution  ") && bars[0].hasSuffix("  完成 2/4"))
     #expect(bars[1].hasPrefix("整门课"))
     let starts = bars.map { bar in
       columns(String(bar.prefix { $0 != "█" && $0 != "░" }))
@@ -221,9 +212,9 @@ struct ChineseCheckTests {
       finished.contains(
         "Convolution 的练习全部完成：整门课的进度看 `swift run companion check`。\n"))
     let soFar = Self.chinese {
-      Watcher.news("zeroPad", done: false, next: nil, chapter: "Convolution")
+      Watcher.news("zeroPad", next: nil, chapter: "Convolution")
     }
-    #expect(soFar == "◑ zeroPad 目前通过了能评判它的测试。Convolution 没有要写的练习了。")
+    #expect(soFar == "✔ zeroPad 通过了它的测试。Convolution 没有要写的练习了。")
     for text in [unwritten, checking, finished, soFar] {
       #expect(Self.english(text).isEmpty, "\(Self.english(text).joined(separator: "\n"))")
     }
@@ -233,14 +224,14 @@ struct ChineseCheckTests {
     #expect(
       english.hasPrefix("companion watch: Convolution        h hint · n next · r check again"))
     #expect(english.contains("\nCourse       "))
-    #expect(english.contains("  1 of 4 done\n"))
+    #expect(english.contains("  2 of 4 done\n"))
     #expect(
       english.contains(
         "Now: correlate2D  failing\n     Exercises/Convolution/Correlation.swift:30\n\n"
           + "test \"E4.1 stride 2\" (ConvolutionTests.CorrelationTests)\n"))
     #expect(english.contains(" in 0.0 s. Save a file of Exercises/ to check again.\n"))
     #expect(
-      Watcher.news("rotate180", done: true, next: nil, chapter: "Convolution")
+      Watcher.news("rotate180", next: nil, chapter: "Convolution")
         == "✔ rotate180 passes its tests. Nothing is left to write in Convolution.")
   }
 

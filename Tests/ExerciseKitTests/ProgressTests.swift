@@ -3,109 +3,130 @@ import Testing
 
 @testable import ExerciseKit
 
-@Suite("Attribution: what the tests that reached an exercise say of it")
+@Suite("Judging: each exercise by its own tests, with the reference standing in for the rest")
 struct ProgressTests {
   static let exercises = ["rotate180", "zeroPad", "correlate2D", "convolve2D"].enumerated().map {
     Exercise(name: $1, file: "Convolution/F.swift", line: 10 * $0, body: [], stub: [])
   }
 
   static func test(
-    _ name: String, _ verdict: TestRecord.Verdict, reached: Set<String>, issue: String = "boom"
+    _ name: String, _ verdict: TestRecord.Verdict, reached: Set<String> = [],
+    issue: String = "boom"
   ) -> TestRecord {
     TestRecord(
       id: "ConvolutionTests.S/\(name)()/S.swift:1:1", name: name, verdict: verdict,
       issues: verdict == .failed ? [issue] : [], reached: reached)
   }
 
-  static func status(
-    _ name: String, unwritten: Set<String>, _ tests: [TestRecord]
-  ) -> ExerciseStatus? {
-    chapterReport(chapter: "Convolution", exercises: exercises, unwritten: unwritten, tests: tests)
-      .exercises.first { $0.name == name }?.status
+  static func report(
+    unwritten: Set<String> = [], alone: [String: [TestRecord]], together: [TestRecord] = [],
+    reach: [String: Set<String>] = [:]
+  ) -> ChapterReport {
+    chapterReport(
+      chapter: "Convolution", exercises: exercises, unwritten: unwritten, alone: alone,
+      together: together, reach: reach)
   }
 
-  @Test("a failing test that reached only written exercises blames the one not cleared")
-  func blame() {
-    let tests = [
-      Self.test("pad", .passed, reached: ["zeroPad"]),
-      Self.test("stride1", .passed, reached: ["correlate2D"]),
-      Self.test("stride2", .failed, reached: ["correlate2D"], issue: "entry (0, 1)"),
-      Self.test("padded", .failed, reached: ["correlate2D", "zeroPad"]),
-    ]
-    let unwritten: Set<String> = ["rotate180", "convolve2D"]
-    guard case .failing(let failure) = Self.status("correlate2D", unwritten: unwritten, tests)
-    else {
+  static func status(_ name: String, in report: ChapterReport) -> ExerciseStatus? {
+    report.exercises.first { $0.name == name }?.status
+  }
+
+  @Test("an exercise's verdict comes from its own run alone: another's failure never reaches it")
+  func alone() {
+    let report = Self.report(
+      unwritten: ["rotate180", "convolve2D"],
+      alone: [
+        "zeroPad": [Self.test("pad", .passed), Self.test("padded", .passed)],
+        "correlate2D": [
+          Self.test("stride1", .passed), Self.test("stride2", .failed, issue: "entry (0, 1)"),
+          Self.test("padded", .passed),
+        ],
+      ])
+    guard case .failing(let failure) = Self.status("correlate2D", in: report) else {
       Issue.record("correlate2D is not failing")
       return
     }
     #expect(failure.test == "stride2")
     #expect(failure.message == "entry (0, 1)")
     #expect(failure.alsoReached.isEmpty)
-    #expect(Self.status("zeroPad", unwritten: unwritten, tests) == .done)
+    #expect(Self.status("zeroPad", in: report) == .done)
+    #expect(Self.status("rotate180", in: report) == .notWritten)
+    #expect(Self.status("convolve2D", in: report) == .notWritten)
   }
 
-  @Test("when every exercise a failing test reached is cleared, it blames them all")
-  func blameAll() {
+  @Test("the failure shown is the failing test that reaches the fewest exercises")
+  func mostTelling() {
     let tests = [
-      Self.test("a", .passed, reached: ["zeroPad"]),
-      Self.test("b", .passed, reached: ["correlate2D"]),
-      Self.test("both", .failed, reached: ["correlate2D", "zeroPad"]),
+      Self.test("wide", .failed, issue: "wide"), Self.test("narrow", .failed, issue: "narrow"),
+      Self.test("also narrow", .failed, issue: "later"),
     ]
-    for name in ["zeroPad", "correlate2D"] {
-      guard case .failing(let failure) = Self.status(name, unwritten: [], tests) else {
-        Issue.record("\(name) is not failing")
-        continue
-      }
-      #expect(failure.test == "both")
+    let reach: [String: Set<String>] = [
+      tests[0].id: ["correlate2D", "zeroPad", "rotate180"], tests[1].id: ["correlate2D"],
+      tests[2].id: ["correlate2D"],
+    ]
+    let report = Self.report(alone: ["correlate2D": tests], reach: reach)
+    guard case .failing(let failure) = Self.status("correlate2D", in: report) else {
+      Issue.record("correlate2D is not failing")
+      return
     }
+    #expect(failure.message == "narrow")
   }
 
-  @Test("a test that reached a stub waits: it neither blames nor credits")
-  func waiting() {
-    let tests = [
-      Self.test("flipped", .failed, reached: ["convolve2D", "rotate180"]),
-      Self.test("alone", .passed, reached: ["convolve2D"]),
-    ]
-    #expect(
-      Self.status("convolve2D", unwritten: ["rotate180"], tests)
-        == .passingSoFar(passed: 1, waiting: 1, waitsFor: ["rotate180"]))
-    #expect(
-      Self.status("convolve2D", unwritten: ["rotate180"], [tests[0]])
-        == .waiting(for: ["rotate180"]))
-    #expect(Self.status("rotate180", unwritten: ["rotate180"], tests) == .notWritten)
-  }
-
-  @Test("a stopped test blames what it reached; a skipped one, or one not run, says nothing")
+  @Test("a stopped test fails its exercise; skipped ones, or ones not run, say nothing")
   func stopped() {
-    let tests = [
-      Self.test(
-        "loop", .stopped("did not finish in 60 s (an endless loop?)"), reached: ["zeroPad"]),
-      Self.test("never", .notRun, reached: ["correlate2D"]),
-      Self.test("skipped", .skipped, reached: ["correlate2D"]),
-    ]
-    guard case .failing(let failure) = Self.status("zeroPad", unwritten: [], tests) else {
+    let report = Self.report(alone: [
+      "zeroPad": [Self.test("loop", .stopped("did not finish in 60 s (an endless loop?)"))],
+      "correlate2D": [Self.test("never", .notRun), Self.test("skipped", .skipped)],
+      "rotate180": [],
+      "convolve2D": [Self.test("ok", .passed), Self.test("never", .notRun)],
+    ])
+    guard case .failing(let failure) = Self.status("zeroPad", in: report) else {
       Issue.record("zeroPad is not failing")
       return
     }
     #expect(failure.message == "did not finish in 60 s (an endless loop?)")
-    #expect(Self.status("correlate2D", unwritten: [], tests) == .unreached)
+    #expect(Self.status("correlate2D", in: report) == .unreached)
+    #expect(Self.status("rotate180", in: report) == .unreached)
+    #expect(Self.status("convolve2D", in: report) == .done)
   }
 
-  @Test("the chapter counts done, passing so far, and the other chapters' stubs waited for")
+  @Test("a test that fails only together is the chapter's: its exercises stay done on their own")
+  func together() {
+    let report = Self.report(
+      unwritten: ["convolve2D"],
+      alone: [
+        "rotate180": [Self.test("flip", .passed)], "zeroPad": [Self.test("pad", .passed)],
+        "correlate2D": [Self.test("corr", .passed)],
+      ],
+      together: [
+        Self.test("both", .failed, reached: ["zeroPad", "correlate2D", "convolve2D"]),
+        Self.test("flip", .passed, reached: ["rotate180"]),
+      ])
+    #expect(report.done == 3)
+    #expect(!report.isDone)
+    #expect(report.together.map(\.test) == ["both"])
+    // What it ran of the student's: not the stub, whose reference body ran.
+    #expect(report.together.first?.alsoReached == ["correlate2D", "zeroPad"])
+    #expect(Self.status("zeroPad", in: report) == .done)
+  }
+
+  @Test("the chapter counts each test once: passed when it passed in every run it was part of")
   func chapter() {
-    let tests = [
-      Self.test("a", .passed, reached: ["rotate180"]),
-      Self.test("b", .passed, reached: ["zeroPad"]),
-      Self.test("c", .failed, reached: ["zeroPad", "maxPool2D"]),
-    ]
-    let report = chapterReport(
-      chapter: "Convolution", exercises: Self.exercises,
-      unwritten: ["maxPool2D", "correlate2D", "convolve2D"], tests: tests)
-    #expect(report.done == 1)
-    #expect(report.passingSoFar == 1)
+    let report = Self.report(
+      unwritten: ["correlate2D", "convolve2D"],
+      alone: [
+        "rotate180": [Self.test("a", .passed), Self.test("shared", .passed)],
+        "zeroPad": [Self.test("b", .passed), Self.test("shared", .passed)],
+      ],
+      together: [Self.test("shared", .failed)])
+    #expect(report.done == 2)
     #expect(report.testsPassed == 2)
     #expect(report.testsRun == 3)
-    #expect(report.waitsFor == ["maxPool2D"])
+    let clean = Self.report(
+      unwritten: ["correlate2D", "convolve2D"],
+      alone: ["rotate180": [Self.test("a", .passed)], "zeroPad": [Self.test("b", .passed)]])
+    #expect(clean.isDone == false)
+    #expect(clean.done == 2)
   }
 }
 

@@ -54,7 +54,7 @@ private func checkReport(
     }, seconds: seconds
   ).text
   if json { return checkJSON(reports, text: text, seconds: seconds) }
-  let done = reports.allSatisfy { $0.done == $0.exercises.count }
+  let done = reports.allSatisfy(\.isDone)
   if !done { throw UsageError.finished(status: 1, output: text) }
   return text
 }

@@ -21,7 +21,9 @@ let testCommand = Command(
   let chapter = exercise?.chapter ?? name
   try buildForTests(chapter, root: root, tree: tree, all: all)
   let runner = ChapterTestRun(root: root, timeout: timeout)
-  if let exercise { return try testsOf(exercise, runner: runner, tree: tree) }
+  if let exercise {
+    return try testsOf(exercise, root: root, timeout: timeout, tree: tree, all: all)
+  }
   switch runner.passThrough(chapter) {
   case .exited(0): return ""
   case .timedOut:
@@ -66,19 +68,28 @@ private func buildForTests(
   }
 }
 
-/// The tests that ran `exercise`, failures first with their grids; status 1 unless every one
-/// of them passed.
+/// The tests that run `exercise`, with the reference standing in for every other exercise, as
+/// `check` judges it: failures first with their grids, then the passing ones in a line, then any
+/// test that fails with the chapter's exercises together; status 1 unless every one passed.
 func testsOf(
-  _ exercise: Exercise, runner: ChapterTestRun, tree: ExerciseTree
+  _ exercise: Exercise, root: URL, timeout: Double, tree: ExerciseTree, all: [String]
 ) throws(UsageError) -> String {
   say(tr("check.testing", ["command": "test", "chapter": exercise.chapter]))
-  let run = runner.run(exercise.chapter)
-  let unwritten = (try? StudentExercises(tree: tree, chapters: [exercise.chapter]))?.unwritten ?? []
-  let mine = run.tests.filter { $0.reached.contains(exercise.name) }
-  let waiting = mine.filter {
-    !$0.reached.intersection(unwritten).subtracting([exercise.name]).isEmpty
+  let verdicts: Judge.Verdicts
+  let unwritten: Set<String>
+  do {
+    let student = try StudentExercises(tree: tree, chapters: all)
+    var closure: [String: [String]] = [:]
+    closure[exercise.chapter] = try tree.withDependencies([exercise.chapter]).sorted()
+    unwritten = student.unwritten
+    var judge = Judge(root: root, timeout: timeout, student: student, chapters: closure)
+    // An unwritten exercise is run too, so that its failures show what is asked.
+    judge.alsoRun = [exercise.name]
+    verdicts = judge.judge(exercise.chapter)
+  } catch {
+    throw UsageError("\(error)")
   }
-  let judged = mine.filter { test in !waiting.contains { $0.id == test.id } }
+  let mine = verdicts.alone[exercise.name] ?? []
   var text = ""
   if unwritten.contains(exercise.name) {
     text +=
@@ -87,23 +98,10 @@ func testsOf(
         ["name": exercise.name, "place": "Exercises/\(exercise.file):\(exercise.line)"])
       + "\n\n"
   }
-  if let problem = run.problem { text += "! \(problem)\n\n" }
+  if let problem = verdicts.problem { text += "! \(problem)\n\n" }
+  let judged = mine.filter { $0.verdict != .skipped && $0.verdict != .notRun }
   let failed = judged.filter(\.failed)
-  for test in failed {
-    text += "✘ \(test.name) (\(suite(of: test.id)))\n"
-    let lines = localizedFailure(test.firstFailure ?? tr("test.failed")).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    text += lines.prefix(24).map { "    \($0)\n" }.joined()
-    if test.issues.count > 1 {
-      let more = test.issues.count - 1
-      text +=
-        "    "
-        + (more == 1
-          ? tr("test.moreIssue", ["count": "\(more)"])
-          : tr("test.moreIssues", ["count": "\(more)"]))
-        + "\n"
-    }
-  }
+  for test in failed { text += failureBlock(test) }
   let passed = judged.filter { $0.verdict == .passed }.count
   if passed > 0 {
     let arguments = ["count": "\(passed)", "name": exercise.name]
@@ -111,20 +109,38 @@ func testsOf(
       "✔ "
       + (passed == 1 ? tr("test.passedOne", arguments) : tr("test.passedMany", arguments)) + "\n"
   }
-  if !waiting.isEmpty {
-    let names = waiting.reduce(into: Set<String>()) {
-      $0.formUnion($1.reached.intersection(unwritten))
-    }
-    .subtracting([exercise.name]).sorted()
-    let arguments = ["count": "\(waiting.count)", "names": spokenList(names)]
+  let together = verdicts.together.filter { $0.failed && $0.reached.contains(exercise.name) }
+  for test in together {
+    let names = test.reached.subtracting(unwritten).sorted()
     text +=
-      "… "
-      + (waiting.count == 1 ? tr("test.waitingOne", arguments) : tr("test.waitingMany", arguments))
+      "\n✘ "
+      + tr(
+        "test.togetherFails",
+        ["test": "\(test.name) (\(suite(of: test.id)))", "names": spokenList(names)])
       + "\n"
+    text += failureBlock(test).split(separator: "\n").dropFirst().map { "\($0)\n" }.joined()
   }
-  if mine.isEmpty { text += tr("test.noneRan", ["name": exercise.name]) + "\n" }
-  guard failed.isEmpty, passed > 0, waiting.isEmpty else {
+  if judged.isEmpty { text += tr("test.noneRan", ["name": exercise.name]) + "\n" }
+  guard failed.isEmpty, passed > 0, together.isEmpty else {
     throw UsageError.finished(status: 1, output: text)
+  }
+  return text
+}
+
+/// A failing test: its name, its first failure (cut to 24 lines) and how many more issues it had.
+private func failureBlock(_ test: TestRecord) -> String {
+  var text = "✘ \(test.name) (\(suite(of: test.id)))\n"
+  let lines = localizedFailure(test.firstFailure ?? tr("test.failed")).split(
+    separator: "\n", omittingEmptySubsequences: false)
+  text += lines.prefix(24).map { "    \($0)\n" }.joined()
+  if test.issues.count > 1 {
+    let more = test.issues.count - 1
+    text +=
+      "    "
+      + (more == 1
+        ? tr("test.moreIssue", ["count": "\(more)"])
+        : tr("test.moreIssues", ["count": "\(more)"]))
+      + "\n"
   }
   return text
 }

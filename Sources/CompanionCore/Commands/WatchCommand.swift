@@ -99,7 +99,7 @@ struct Watcher {
     let before = previous?.exercises.first { $0.name == current }?.status
     if let current, let now = status(of: current), passes(now), before.map(passes) != true {
       let next = firstOpen()
-      news = Watcher.news(current, done: now.isDone, next: next, chapter: chapter)
+      news = Watcher.news(current, next: next, chapter: chapter)
       self.current = next
       showHint = false
     } else if current == nil || status(of: current!).map(passes) == true {
@@ -109,10 +109,8 @@ struct Watcher {
   }
 
   /// What just happened: `exercise` now passes, and what comes next.
-  static func news(_ exercise: String, done: Bool, next: String?, chapter: String) -> String {
-    (done
-      ? "✔ " + tr("watch.passes", ["name": exercise])
-      : "◑ " + tr("watch.passesSoFar", ["name": exercise]))
+  static func news(_ exercise: String, next: String?, chapter: String) -> String {
+    "✔ " + tr("watch.passes", ["name": exercise])
       + (next.map { tr("watch.onTo", ["name": $0]) }
         ?? tr("watch.nothingLeft", ["chapter": chapter]))
   }
@@ -126,7 +124,7 @@ struct Watcher {
   }
 
   /// The exercise that needs the student first, as `check` names it: the first, in teaching
-  /// order, that fails or does not compile; else the first not written, waiting or broken.
+  /// order, that fails or does not compile; else the first not written or broken.
   private func firstOpen() -> String? {
     let exercises = report?.exercises ?? []
     let failing = exercises.first { exercise in
@@ -139,11 +137,8 @@ struct Watcher {
     return (failing ?? exercises.first { !passes($0.status) })?.name
   }
 
-  /// Whether an exercise needs nothing more for now: done, or passing so far.
-  private func passes(_ status: ExerciseStatus) -> Bool {
-    if case .passingSoFar = status { return true }
-    return status.isDone
-  }
+  /// Whether an exercise needs nothing more: done.
+  private func passes(_ status: ExerciseStatus) -> Bool { status.isDone }
 
   private func status(of name: String) -> ExerciseStatus? {
     report?.exercises.first { $0.name == name }?.status
@@ -185,6 +180,15 @@ struct Watcher {
           "\n" + tr("watch.hint") + "\n"
           + hint.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         text += "\n"
+      }
+    } else if let report, !report.together.isEmpty {
+      for failure in report.together {
+        text +=
+          "✘ " + testLine(failure) + " "
+          + tr("check.together", ["names": spokenList(failure.alsoReached)]) + "\n"
+        let message = localizedFailure(failure.message).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        text += message.prefix(12).map { "  " + $0 + "\n" }.joined()
       }
     } else if report != nil {
       text += tr("watch.chapterDone", ["chapter": chapter]) + "\n"

@@ -12,6 +12,15 @@ struct ChapterTestRun {
   let root: URL
   /// The time limit of each run of the test process, in seconds.
   let timeout: Double
+  /// Whose bodies run (`COMPANION_STUDENT`, see `ExerciseTrace.runsStudentBody`): the
+  /// exercises whose student body runs, separated by commas, or `*` for all of them.
+  var student = "*"
+
+  init(root: URL, timeout: Double, student: String = "*") {
+    self.root = root
+    self.timeout = timeout
+    self.student = student
+  }
   /// How many times the process may be started again after a trap, the time limit, or a test
   /// that reached an exercise that did not finish.
   static let retries = 60
@@ -22,8 +31,16 @@ struct ChapterTestRun {
   /// and the last exercise each reached is taken for the one that does not finish; tests that
   /// were waiting for a thread run again. In the runs after, a test that reaches such an
   /// exercise is not waited for: the run is stopped at once and started again without it.
-  func run(_ chapter: String) -> (tests: [TestRecord], problem: String?) {
-    let folder = root.appendingPathComponent("\(CheckBuild.scratch)/runs/\(chapter)")
+  ///
+  /// `tests` names the tests to run by their ids (all of the chapter's when nil); `label` names
+  /// the folder of the run's files, `runs/CHAPTER/LABEL`, so that runs can go side by side.
+  func run(
+    _ chapter: String, tests wanted: [String]? = nil, label: String = "all"
+  ) -> (tests: [TestRecord], problem: String?) {
+    if wanted?.isEmpty == true { return ([], nil) }
+    let folder = root.appendingPathComponent("\(CheckBuild.scratch)/runs/\(chapter)/\(label)")
+    let filter =
+      wanted.map { "^(" + $0.map(exactly).joined(separator: "|") + ")" } ?? "^\(chapter)Tests\\."
     try? FileManager.default.removeItem(at: folder)
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var settled: [String: TestRecord] = [:]
@@ -34,7 +51,7 @@ struct ChapterTestRun {
     var problem: String?
     for attempt in 0...ChapterTestRun.retries where problem == nil {
       let run = runOnce(
-        filter: "^\(chapter)Tests\\.", skip: Array(settled.keys), hung: hung, in: folder,
+        filter: filter, skip: Array(settled.keys), hung: hung, in: folder,
         name: "\(attempt)")
       let before = settled.count
       defer {
@@ -132,7 +149,10 @@ struct ChapterTestRun {
   func passThrough(_ chapter: String) -> Ending {
     runChild(
       testCommand(filter: "^\(chapter)Tests\\."), in: root,
-      environment: ["SWIFT_BACKTRACE": "enable=no", "COMPANION_LANG": Language.current.rawValue],
+      environment: [
+        "SWIFT_BACKTRACE": "enable=no", "COMPANION_LANG": Language.current.rawValue,
+        "COMPANION_STUDENT": student,
+      ],
       output: nil, timeout: timeout)
   }
 
@@ -168,6 +188,7 @@ struct ChapterTestRun {
       arguments, in: root,
       environment: [
         "COMPANION_TRACE": trace.path, "SWIFT_BACKTRACE": "enable=no", "NO_COLOR": "1",
+        "COMPANION_STUDENT": student,
         // The tests say their failures in the tool's language (TestSupport reads it).
         "COMPANION_LANG": Language.current.rawValue,
       ], output: output, timeout: timeout, watch: watch, signalFirst: SIGUSR1)

@@ -2,9 +2,9 @@ import ExerciseKit
 import Foundation
 
 /// The report of `companion check` in the shape of Gradescope's `results.json`: one entry per
-/// exercise under `tests` (a point when it is done; `passed` or `failed`; the first failure, or
-/// what it waits for, as `output`), the total `score` and the `execution_time`, and the chapters
-/// with their scores under `extra_data`.
+/// exercise under `tests` (a point when it is done; `passed` or `failed`; the first failure as
+/// `output`), the total `score` and the `execution_time`, and the chapters with their scores
+/// and the tests that fail only with their exercises together under `extra_data`.
 func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> String {
   struct Test: Encodable {
     let name: String
@@ -21,7 +21,12 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
     let testsPassed: Int
     let testsRun: Int
     let problem: String?
-    let waitsFor: [String]
+    let together: [Together]
+  }
+  struct Together: Encodable {
+    let test: String
+    let exercises: [String]
+    let message: String
   }
   struct Extra: Encodable {
     let maxScore: Int
@@ -36,9 +41,10 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
   }
   let tests = chapters.flatMap { chapter in
     chapter.exercises.map { exercise in
-      Test(
-        name: "\(chapter.chapter): \(exercise.name)", score: exercise.status.isDone ? 1 : 0,
-        maxScore: 1, status: exercise.status.isDone ? "passed" : "failed",
+      let earned = earnsPoint(exercise, in: chapter)
+      return Test(
+        name: "\(chapter.chapter): \(exercise.name)", score: earned ? 1 : 0,
+        maxScore: 1, status: earned ? "passed" : "failed",
         output: output(of: exercise, chapter: chapter))
     }
   }
@@ -49,9 +55,11 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
       maxScore: tests.count,
       chapters: chapters.map {
         Chapter(
-          name: $0.chapter, score: $0.done, maxScore: $0.exercises.count,
+          name: $0.chapter, score: points(in: $0), maxScore: $0.exercises.count,
           testsPassed: $0.testsPassed, testsRun: $0.testsRun, problem: $0.problem,
-          waitsFor: $0.waitsFor)
+          together: $0.together.map {
+            Together(test: $0.test, exercises: $0.alsoReached, message: $0.message)
+          })
       }))
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -60,9 +68,27 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
   return String(decoding: data, as: UTF8.self) + "\n"
 }
 
+/// Whether an exercise earns its point: done on its own, and no test that ran it with the
+/// chapter's other exercises together failed.
+func earnsPoint(_ exercise: ExerciseReport, in chapter: ChapterReport) -> Bool {
+  exercise.status.isDone && !chapter.together.contains { $0.alsoReached.contains(exercise.name) }
+}
+
+/// The points a chapter's exercises earn.
+func points(in chapter: ChapterReport) -> Int {
+  chapter.exercises.filter { earnsPoint($0, in: chapter) }.count
+}
+
 /// What Gradescope shows under one exercise.
 private func output(of exercise: ExerciseReport, chapter: ChapterReport) -> String {
   let place = "\(exercise.file):\(exercise.line)"
+  if exercise.status.isDone,
+    let failure = chapter.together.first(where: { $0.alsoReached.contains(exercise.name) })
+  {
+    let others = listed(failure.alsoReached.filter { $0 != exercise.name })
+    return "passes its own tests, but test \"\(failure.test)\" (\(suite(of: failure.testID))) "
+      + "fails with \(others) together:\n\(failure.message)"
+  }
   switch exercise.status {
   case .failing(let failure):
     return "failing: test \"\(failure.test)\" (\(suite(of: failure.testID)))\n\(failure.message)"

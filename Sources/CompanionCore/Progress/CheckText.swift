@@ -30,8 +30,11 @@ struct CheckText {
   private func section(_ chapter: ChapterReport) -> String {
     var text = counts(chapter) + "\n"
     if let problem = chapter.problem { text += "  ! \(problem)\n" }
-    if !chapter.waitsFor.isEmpty {
-      text += "  … " + tr("check.alsoRunUnwritten", ["names": byChapter(chapter.waitsFor)]) + "\n"
+    for failure in chapter.together {
+      text +=
+        "  ✘ " + testLine(failure) + " "
+        + tr("check.together", ["names": spokenList(failure.alsoReached)]) + "\n"
+      text += failureLines(failure).dropFirst().map { "      " + $0 + "\n" }.joined()
     }
     let width = chapter.exercises.map(\.name.count).max() ?? 0
     for exercise in chapter.exercises {
@@ -45,7 +48,7 @@ struct CheckText {
     return text
   }
 
-  /// "Convolution: 3 of 13 done, 1 passing so far, 1 failing, 8 not written yet".
+  /// "Convolution: 3 of 13 done, 1 failing, 9 not written yet".
   private func counts(_ chapter: ChapterReport) -> String {
     var line = tr(
       "check.chapterCount",
@@ -54,21 +57,18 @@ struct CheckText {
         "total": "\(chapter.exercises.count)",
       ])
     var failing = 0
-    var waiting = 0
+    var unreached = 0
     var unwritten = 0
     for exercise in chapter.exercises {
       switch exercise.status {
       case .failing: failing += 1
-      case .waiting, .unreached: waiting += 1
+      case .unreached: unreached += 1
       case .notWritten: unwritten += 1
       default: break
       }
     }
-    if chapter.passingSoFar > 0 {
-      line += tr("check.countPassingSoFar", ["count": "\(chapter.passingSoFar)"])
-    }
     if failing > 0 { line += tr("check.countFailing", ["count": "\(failing)"]) }
-    if waiting > 0 { line += tr("check.countWaiting", ["count": "\(waiting)"]) }
+    if unreached > 0 { line += tr("check.countUnreached", ["count": "\(unreached)"]) }
     if unwritten > 0 { line += tr("check.countNotWritten", ["count": "\(unwritten)"]) }
     if chapter.problem == nil && chapter.testsRun > 0 {
       line += tr(
@@ -80,9 +80,6 @@ struct CheckText {
   /// The failing test and its first failure, cut to 20 lines.
   private func failureLines(_ failure: TestFailure) -> [String] {
     var lines = [testLine(failure)]
-    if !failure.alsoReached.isEmpty {
-      lines[0] += tr("check.alsoRuns", ["names": joined(failure.alsoReached)])
-    }
     let message = localizedFailure(failure.message).split(
       separator: "\n", omittingEmptySubsequences: false)
     lines += message.prefix(20).map(String.init)
@@ -93,7 +90,8 @@ struct CheckText {
   }
 
   /// What to do next: the first exercise, in teaching order, that fails or does not compile;
-  /// else the first not written; else the next chapter.
+  /// else the first not written; else a chapter whose exercises fail together; else the next
+  /// chapter. An exercise named here is always one that is wrong or not written.
   private func next() -> String {
     let all = chapters.flatMap { chapter in chapter.exercises.map { (chapter.chapter, $0) } }
     let culprit = all.first { _, exercise in
@@ -117,18 +115,19 @@ struct CheckText {
       return tr("check.nextProblem", ["chapter": broken.chapter, "problem": broken.problem!])
         + "\n"
     }
-    if let waiting = chapters.first(where: { !$0.waitsFor.isEmpty }),
-      let other = waiting.waitsFor.compactMap({ chapterOf[$0] }).first
-    {
-      let next = tr("check.nextWaiting", ["chapter": other, "waiting": waiting.chapter])
+    if let together = chapters.first(where: { !$0.together.isEmpty }) {
+      let names = Set(together.together.flatMap(\.alsoReached))
+      let ordered = together.exercises.map(\.name).filter(names.contains)
+      let next = tr(
+        "check.nextTogether", ["chapter": together.chapter, "names": spokenList(ordered)])
       return """
         \(next)
-          swift run companion check \(other)
+          swift run companion test \(together.chapter)
 
         """
     }
     let checked = Set(chapters.map(\.chapter))
-    let done = chapters.allSatisfy { $0.done == $0.exercises.count }
+    let done = chapters.allSatisfy(\.isDone)
     guard done else { return "" }
     let finished =
       chapters.count == 1
@@ -142,21 +141,6 @@ struct CheckText {
         """
     }
     return tr("check.doneAll", ["finished": finished]) + "\n"
-  }
-
-  /// "correlate2D, zeroPad (Convolution) and maxPool2D (Pooling)".
-  private func byChapter(_ names: [String]) -> String {
-    var groups: [(String, [String])] = []
-    for name in names {
-      let chapter = chapterOf[name] ?? "?"
-      if let index = groups.firstIndex(where: { $0.0 == chapter }) {
-        groups[index].1.append(name)
-      } else {
-        groups.append((chapter, [name]))
-      }
-    }
-    return spokenList(
-      groups.map { tr("check.inChapter", ["names": joined($0.1), "chapter": $0.0]) })
   }
 }
 
@@ -202,9 +186,8 @@ func formatted(_ seconds: Double) -> String {
 private func symbol(_ status: ExerciseStatus) -> String {
   switch status {
   case .done: "✔"
-  case .passingSoFar: "◑"
   case .notWritten: "·"
-  case .waiting, .unreached: "…"
+  case .unreached: "…"
   case .failing, .broken: "✘"
   }
 }
@@ -213,20 +196,8 @@ private func symbol(_ status: ExerciseStatus) -> String {
 func phrase(_ status: ExerciseStatus) -> String {
   switch status {
   case .done: tr("check.done")
-  case .passingSoFar(let passed, let waiting, let names):
-    tr(
-      "check.passingSoFar",
-      [
-        "passes": passed == 1
-          ? tr("check.testPasses", ["count": "\(passed)"])
-          : tr("check.testsPass", ["count": "\(passed)"]),
-        "waits": waiting == 1
-          ? tr("check.oneWaitsFor", ["count": "\(waiting)", "names": spokenList(names)])
-          : tr("check.manyWaitFor", ["count": "\(waiting)", "names": spokenList(names)]),
-      ])
   case .notWritten: tr("check.notWritten")
   case .failing: tr("check.failing")
-  case .waiting(let names): tr("check.waiting", ["names": spokenList(names)])
   case .unreached: tr("check.unreached")
   case .broken(let why): why
   }

@@ -2,9 +2,9 @@ import ExerciseKit
 import Foundation
 
 /// `companion check`: brings the traced copy of the student's exercises up to date, builds it
-/// (a chapter that does not compile costs that chapter alone), runs each chapter's tests in a
-/// process of its own with a time limit, and works out per exercise what the tests that reached
-/// it say.
+/// (a chapter that does not compile costs that chapter alone), and judges each written exercise
+/// by its tests run with the reference standing in for every other exercise, then the chapter's
+/// exercises together (``Judge``), in test processes with a time limit.
 struct Checker {
   let root: URL
   /// The time limit of a chapter's test process, in seconds.
@@ -27,7 +27,9 @@ struct Checker {
     if let failure = build.failure {
       throw UsageError(tr("check.buildFailed", ["why": failure]))
     }
-    let runner = ChapterTestRun(root: root, timeout: timeout)
+    var closure: [String: [String]] = [:]
+    for chapter in toBuild { closure[chapter] = try tree.withDependencies([chapter]).sorted() }
+    let judge = Judge(root: root, timeout: timeout, student: student, chapters: closure)
     let reports = chapters.map { chapter in
       let exercises = student.exercises[chapter] ?? []
       if let problem = student.problems[chapter] {
@@ -48,10 +50,11 @@ struct Checker {
           problem: tr("check.blocked", ["chapter": missing]))
       }
       progress(tr("check.testing", ["command": "check", "chapter": chapter]))
-      let run = runner.run(chapter)
+      let verdicts = judge.judge(chapter)
       return chapterReport(
-        chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
-        problem: run.problem)
+        chapter: chapter, exercises: exercises, unwritten: student.unwritten,
+        alone: verdicts.alone, together: verdicts.together, reach: verdicts.reach,
+        problem: verdicts.problem)
     }
     ProgressCache(root: root).record(reports)
     return reports

@@ -1,7 +1,6 @@
 /// The texts of `check`, `test`, `watch` and `reset`: their reports, progress lines, statuses,
 /// what to do next, errors, prompts and help. Code names, commands, paths and numbers read the
-/// same in both languages; the statuses are those of the Chinese README (完成, 目前通过, 失败,
-/// 未完成).
+/// same in both languages; the statuses are those of the Chinese README (完成, 失败, 未完成).
 
 let checkMessages: [(String, Text)] = [
   (
@@ -14,12 +13,14 @@ let checkMessages: [(String, Text)] = [
       """
       usage: companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
 
-      Builds your exercises (Exercises/) in .build-exercises/, a folder of their own, runs each
-      chapter's tests, and prints per exercise: done, passing so far (its other tests wait for
-      exercises not written yet), failing with the test and its first failure, or not written
-      yet; then what to do next. A chapter that does not compile is reported under its name and
-      the others are still checked. The first run builds everything (about a minute); after an
-      edit, a chapter takes a few seconds.
+      Builds your exercises (Exercises/) in .build-exercises/, a folder of their own, and judges
+      each one you wrote by the tests that run it, with the reference (Solutions/) standing in
+      for every other exercise: so a verdict depends on that exercise alone, whatever the others
+      hold. Then the exercises that pass run together. It prints per exercise: done, failing with
+      the test and its first failure, or not written yet; a test that fails only together, at
+      the chapter; then what to do next. A chapter that does not compile is reported under its
+      name and the others are still checked. The first run builds everything (about a minute);
+      after an edit, only that exercise's tests run again.
 
       --timeout SECONDS  the time limit of each chapter's tests (default 60); tests still running
                          then fail with "did not finish" and the others are still reported
@@ -33,10 +34,11 @@ let checkMessages: [(String, Text)] = [
       用法：companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
 
       在单独的文件夹 .build-exercises/ 里编译你的练习（Exercises/），运行每一章的测试，
-      然后逐个练习打印状态：完成；目前通过（其余测试还要用到没写的练习）；失败，附上失败的
-      测试和它的第一处失败；未完成。最后告诉你下一步做什么。一章编译不通过，就在这一章的
-      名下报告，其他章照常检查。第一次运行要编译所有代码（大约一分钟）；之后改了代码，一章
-      只要几秒。
+      评判你写的每个练习时，只用你写的这一个，其余练习一律换成参考实现（Solutions/），
+      所以结论只取决于这个练习本身。之后再把各自通过的练习放在一起运行。逐个练习打印状态：
+      完成；失败，附上失败的测试和它的第一处失败；未完成。只有放在一起才失败的测试记在章
+      名下。最后告诉你下一步做什么。一章编译不通过，就在这一章的名下报告，其他章照常检查。
+      第一次运行要编译所有代码（大约一分钟）；之后改了一个练习，只重新运行它的测试。
 
       --timeout SECONDS  每一章测试的时限（默认 60 秒）；到时还在运行的测试记为失败，提示
                          “没有在 60 s 内跑完”，其余结果照常报告
@@ -170,9 +172,8 @@ let checkMessages: [(String, Text)] = [
     "check.chapterCount",
     Text("{chapter}: {done} of {total} done", "{chapter}：共 {total} 个练习，完成 {done} 个")
   ),
-  ("check.countPassingSoFar", Text(", {count} passing so far", "，目前通过 {count} 个")),
   ("check.countFailing", Text(", {count} failing", "，失败 {count} 个")),
-  ("check.countWaiting", Text(", {count} waiting", "，等待中 {count} 个")),
+  ("check.countUnreached", Text(", {count} run by no test", "，没有测试运行的 {count} 个")),
   ("check.countNotWritten", Text(", {count} not written yet", "，未完成 {count} 个")),
   ("check.countTests", Text(", {passed} of {run} tests pass", "，{run} 个测试通过 {passed} 个")),
   (
@@ -180,32 +181,26 @@ let checkMessages: [(String, Text)] = [
     Text("{done} of {total} exercises done.", "共 {total} 个练习，完成 {done} 个。")
   ),
   (
-    "check.alsoRunUnwritten",
-    Text("some of its tests also run {names}, not written yet", "本章有些测试还要运行 {names}，它们还没写")
+    "check.together",
+    Text(
+      "fails with {names} together, though each passes its tests on its own:",
+      "{names} 各自都通过了自己的测试，放在一起却让这个测试失败：")
   ),
-  ("check.inChapter", Text("{names} ({chapter})", "{names}（{chapter} 章）")),
+  (
+    "check.nextTogether",
+    Text(
+      "Next: {chapter}: {names} pass on their own but not together; see how they use each other",
+      "下一步：{chapter}：{names} 各自通过，放在一起却不行；看看它们是怎样互相调用的")
+  ),
   ("check.done", Text("done", "完成")),
-  ("check.passingSoFar", Text("passing so far: {passes}, {waits}", "目前通过：{passes}，{waits}")),
-  ("check.testPasses", Text("{count} test passes", "{count} 个测试通过")),
-  ("check.testsPass", Text("{count} tests pass", "{count} 个测试通过")),
-  ("check.oneWaitsFor", Text("{count} waits for {names}", "{count} 个还要用到 {names}")),
-  ("check.manyWaitFor", Text("{count} wait for {names}", "{count} 个还要用到 {names}")),
   ("check.notWritten", Text("not written yet", "未完成")),
   ("check.failing", Text("failing", "失败")),
-  ("check.waiting", Text("written; its tests wait for {names}", "已写；它的测试还要用到 {names}")),
   ("check.unreached", Text("written; no test reached it", "已写；没有测试运行到它")),
   ("check.testLine", Text("test \"{test}\" ({suite})", "测试“{test}”（{suite}）")),
-  ("check.alsoRuns", Text(", which also runs {names}", "，这个测试还运行了 {names}")),
   ("check.moreLines", Text("... ({count} more lines)", "……（还有 {count} 行）")),
   ("check.listLast", Text("{items} and {last}", "{items} 和 {last}")),
   ("check.next", Text("Next: {name} in {place}", "下一步：{name}，在 {place}")),
   ("check.nextProblem", Text("Next: {chapter}: {problem}", "下一步：先处理 {chapter}：{problem}")),
-  (
-    "check.nextWaiting",
-    Text(
-      "Next: the {chapter} chapter, whose exercises {waiting}'s tests run too",
-      "下一步：{chapter} 这一章，{waiting} 的测试也会运行它的练习")
-  ),
   ("check.chapterDone", Text("{chapter} is done", "{chapter} 已完成")),
   ("check.chaptersDone", Text("These chapters are done", "这几章已完成")),
   (
@@ -234,9 +229,10 @@ let checkMessages: [(String, Text)] = [
       With a chapter: runs its tests on your exercises (Exercises/) and prints them as
       `swift test` does, every failure with what was expected and what was computed.
 
-      With an exercise: runs the tests of its chapter and prints only those that ran that
-      exercise: each failure with its expected | computed grid, the passing ones in one line, and
-      those that also run exercises not written yet.
+      With an exercise: runs the tests that run that exercise, with the reference (Solutions/)
+      standing in for every other exercise, as `check` judges it: each failure with its
+      expected | computed grid, the passing ones in one line, and any test that fails when it
+      runs with your other exercises together.
 
       Both share their build with `companion check` (.build-exercises/), so alternating them
       rebuilds only what you changed; `swift test` itself tests the reference in .build/.
@@ -251,8 +247,9 @@ let checkMessages: [(String, Text)] = [
       指定一章时：用你的练习（Exercises/）运行这一章的测试，像 `swift test` 那样打印结果，
       每处失败都附上期望值和计算值。
 
-      指定一个练习时：运行它所在章的测试，只打印运行了这个练习的测试：每个失败附上
-      expected | computed 网格，通过的合成一行，另外列出还要运行没写的练习的测试。
+      指定一个练习时：像 `check` 评判它那样，运行用到这个练习的测试，其余练习一律换成参考
+      实现（Solutions/）：每个失败附上 expected | computed 网格，通过的合成一行，另外列出
+      和你的其他练习放在一起时失败的测试。
 
       两种用法都和 `companion check` 共用一个编译目录（.build-exercises/），交替使用时只重新
       编译你改过的部分；`swift test` 本身测试的是 .build/ 里的参考实现。
@@ -284,12 +281,10 @@ let checkMessages: [(String, Text)] = [
     Text("{count} tests that run {name} pass", "运行 {name} 的 {count} 个测试都通过了")
   ),
   (
-    "test.waitingOne",
-    Text("{count} test also runs {names}, not written yet", "{count} 个测试还要运行没写的 {names}")
-  ),
-  (
-    "test.waitingMany",
-    Text("{count} tests also run {names}, not written yet", "{count} 个测试还要运行没写的 {names}")
+    "test.togetherFails",
+    Text(
+      "{test} fails with {names} together, though each passes its tests on its own:",
+      "{names} 各自都通过了自己的测试，放在一起却让 {test} 失败：")
   ),
   ("test.noneRan", Text("No test ran {name}.", "没有测试运行 {name}。")),
   (
@@ -348,10 +343,6 @@ let checkMessages: [(String, Text)] = [
   ),
   ("watch.hint", Text("Hint:", "提示：")),
   ("watch.passes", Text("{name} passes its tests.", "{name} 通过了它的测试。")),
-  (
-    "watch.passesSoFar",
-    Text("{name} passes the tests that can judge it so far.", "{name} 目前通过了能评判它的测试。")
-  ),
   ("watch.onTo", Text(" On to {name}.", "下一个：{name}。")),
   (
     "watch.nothingLeft",
