@@ -169,6 +169,15 @@ struct Watcher {
     text += "\n"
     if let news { text += news + "\n\n" }
     if let problem = report?.problem { text += "! \(problem)\n\n" }
+    if let report, !report.together.isEmpty, current != nil {
+      // The chapter's own failure, in a line a test, above the exercise still to write.
+      for failure in report.together.prefix(3) {
+        text +=
+          "✘ " + testLine(failure) + " "
+          + tr("check.together", ["names": spokenList(failure.alsoReached)]) + "\n"
+      }
+      text += "\n"
+    }
     if let current, let exercise = report?.exercises.first(where: { $0.name == current }) {
       text += exerciseLines(exercise).joined(separator: "\n") + "\n"
       if showHint,

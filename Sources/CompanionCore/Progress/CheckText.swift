@@ -90,7 +90,7 @@ struct CheckText {
   }
 
   /// What to do next: the first exercise, in teaching order, that fails or does not compile;
-  /// else the first not written; else a chapter whose exercises fail together; else the next
+  /// else a chapter whose exercises fail together; else the first not written; else the next
   /// chapter. An exercise named here is always one that is wrong or not written.
   private func next() -> String {
     let all = chapters.flatMap { chapter in chapter.exercises.map { (chapter.chapter, $0) } }
@@ -100,6 +100,17 @@ struct CheckText {
       case .broken(let why): pointsAtCompileError(why)
       default: false
       }
+    }
+    if culprit == nil, let together = chapters.first(where: { !$0.together.isEmpty }) {
+      let names = Set(together.together.flatMap(\.alsoReached))
+      let ordered = together.exercises.map(\.name).filter(names.contains)
+      let next = tr(
+        "check.nextTogether", ["chapter": together.chapter, "names": spokenList(ordered)])
+      return """
+        \(next)
+          swift run companion test \(together.chapter)
+
+        """
     }
     if let (chapter, exercise) = culprit ?? all.first(where: { $0.1.status == .notWritten }) {
       let next = tr(
@@ -114,17 +125,6 @@ struct CheckText {
     if let broken = chapters.first(where: { $0.problem != nil && $0.done < $0.exercises.count }) {
       return tr("check.nextProblem", ["chapter": broken.chapter, "problem": broken.problem!])
         + "\n"
-    }
-    if let together = chapters.first(where: { !$0.together.isEmpty }) {
-      let names = Set(together.together.flatMap(\.alsoReached))
-      let ordered = together.exercises.map(\.name).filter(names.contains)
-      let next = tr(
-        "check.nextTogether", ["chapter": together.chapter, "names": spokenList(ordered)])
-      return """
-        \(next)
-          swift run companion test \(together.chapter)
-
-        """
     }
     let checked = Set(chapters.map(\.chapter))
     let done = chapters.allSatisfy(\.isDone)

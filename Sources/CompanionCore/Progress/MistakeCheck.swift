@@ -2,8 +2,10 @@ import ExerciseKit
 import Foundation
 
 /// `companion verify --mistakes`: plants each mistake of the catalog (`Mistakes/<Chapter>.json`),
-/// one at a time, in a copy of the reference taken as a student's exercises, runs the chapter's
-/// tests as `check` does, and proves that they fail and that a failure names the mistake. Then
+/// one at a time, in a copy of the reference taken as a student's exercises, judges the chapter
+/// as `check` does (each exercise with the reference standing in for the rest, then together),
+/// and proves that `check` marks the planted exercise, and no other, as failing, and that a
+/// failure of its tests names the mistake. Then
 /// leaves each exercise unwritten, alone, and proves that its chapter's tests fail and that no
 /// test of that chapter or of the chapters built on it is stopped by a trap.
 struct MistakeCheck {
@@ -38,14 +40,18 @@ struct MistakeCheck {
     var problem: String?
     /// The first failing test and its first failure, for an entry that is not named.
     var firstFailure = ""
+    /// For a catalog entry: the exercises `check` marks as failing, or that fail together.
+    var blamed: [String] = []
 
     var caught: Bool { failing > 0 }
     var isCatalogEntry: Bool {
       if case .mistake = plant { return true }
       return false
     }
+    /// Whether `check` marks exactly the planted exercise as failing.
+    var blamedAlone: Bool { !isCatalogEntry || blamed == [plant.exercise] }
     var passed: Bool {
-      problem == nil && caught && named && (isCatalogEntry || stopped.isEmpty)
+      problem == nil && caught && named && blamedAlone && (isCatalogEntry || stopped.isEmpty)
     }
 
     var line: String {
@@ -60,6 +66,10 @@ struct MistakeCheck {
       let tests = counted(failing, "test fails", "tests fail")
       let traps =
         stopped.isEmpty ? "" : ", \(stopped.count) stopped by a trap (first: \(stopped[0]))"
+      if isCatalogEntry, !blamedAlone {
+        return "✘ \(head): \(tests)\(traps), but check marks "
+          + (blamed.isEmpty ? "no exercise" : blamed.joined(separator: ", ")) + " as failing"
+      }
       if case .mistake(let mistake) = plant, !named {
         return "✘ \(head): \(tests)\(traps), none says \"\(mistake.diagnosis)\"; the first: "
           + firstFailure
@@ -133,6 +143,32 @@ struct MistakeCheck {
         outcome.problem = "the build failed: \(failure)"
       } else if let broken = tested.first(where: { build.broken[$0] != nil }) {
         outcome.problem = "the planted code does not compile: \(build.broken[broken]!)"
+      } else if case .mistake(let mistake) = plant {
+        // As `check` judges the chapter: every exercise written, the planted one wrong.
+        let student = try StudentExercises(tree: copyTree, chapters: all, curriculum: curriculum)
+        var closure: [String: [String]] = [:]
+        closure[chapter] = try copyTree.withDependencies([chapter]).sorted()
+        let verdicts = Judge(root: copy, timeout: timeout, student: student, chapters: closure)
+          .judge(chapter)
+        let report = chapterReport(
+          chapter: chapter, exercises: student.exercises[chapter] ?? [],
+          unwritten: student.unwritten, alone: verdicts.alone, together: verdicts.together,
+          reach: verdicts.reach, problem: verdicts.problem)
+        let own = verdicts.alone[mistake.exercise] ?? []
+        let failing = own.filter(\.failed)
+        outcome.failing = failing.count
+        outcome.stopped = own.filter { !$0.finished && $0.failed }.map(\.name)
+        if let first = failing.first {
+          let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
+          outcome.firstFailure = "\(first.name): \(line ?? "")"
+        }
+        outcome.named = failing.contains { test in
+          test.issues.contains { $0.contains(mistake.diagnosis) }
+        }
+        outcome.blamed = report.exercises.filter { exercise in
+          if case .failing = exercise.status { return true }
+          return report.together.contains { $0.alsoReached.contains(exercise.name) }
+        }.map(\.name)
       } else {
         let runner = ChapterTestRun(root: copy, timeout: timeout)
         let own = runner.run(chapter).tests
@@ -144,13 +180,7 @@ struct MistakeCheck {
           let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
           outcome.firstFailure = "\(first.name): \(line ?? "")"
         }
-        switch plant {
-        case .mistake(let mistake):
-          outcome.named = failing.contains { test in
-            test.issues.contains { $0.contains(mistake.diagnosis) }
-          }
-        case .unwritten: outcome.named = true
-        }
+        outcome.named = true
       }
       outcomes.append(outcome)
       progress(outcome.line)
