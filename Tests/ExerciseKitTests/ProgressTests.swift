@@ -130,6 +130,70 @@ struct ProgressTests {
   }
 }
 
+@Suite("Grading: one run of the student's code alone, as the autograder scores it")
+struct GradingTests {
+  static func status(
+    _ name: String, unwritten: Set<String>, _ tests: [TestRecord]
+  ) -> ExerciseStatus? {
+    gradingReport(
+      chapter: "Convolution", exercises: ProgressTests.exercises, unwritten: unwritten,
+      tests: tests
+    ).exercises.first { $0.name == name }?.status
+  }
+
+  @Test("a failing test that reached only written exercises blames the one not cleared")
+  func blame() {
+    let tests = [
+      ProgressTests.test("pad", .passed, reached: ["zeroPad"]),
+      ProgressTests.test("stride1", .passed, reached: ["correlate2D"]),
+      ProgressTests.test("stride2", .failed, reached: ["correlate2D"], issue: "entry (0, 1)"),
+      ProgressTests.test("padded", .failed, reached: ["correlate2D", "zeroPad"]),
+    ]
+    let unwritten: Set<String> = ["rotate180", "convolve2D"]
+    guard case .failing(let failure) = Self.status("correlate2D", unwritten: unwritten, tests)
+    else {
+      Issue.record("correlate2D is not failing")
+      return
+    }
+    #expect(failure.test == "stride2")
+    #expect(Self.status("zeroPad", unwritten: unwritten, tests) == .done)
+  }
+
+  @Test("when every exercise a failing test reached is cleared, it blames them all")
+  func blameAll() {
+    let tests = [
+      ProgressTests.test("a", .passed, reached: ["zeroPad"]),
+      ProgressTests.test("b", .passed, reached: ["correlate2D"]),
+      ProgressTests.test("both", .failed, reached: ["correlate2D", "zeroPad"]),
+    ]
+    for name in ["zeroPad", "correlate2D"] {
+      guard case .failing(let failure) = Self.status(name, unwritten: [], tests) else {
+        Issue.record("\(name) is not failing")
+        continue
+      }
+      #expect(failure.test == "both")
+    }
+  }
+
+  @Test("a test that reached a stub withholds the point of the written exercises it reached")
+  func waiting() {
+    let tests = [
+      ProgressTests.test("flipped", .failed, reached: ["convolve2D", "rotate180"]),
+      ProgressTests.test("alone", .passed, reached: ["convolve2D"]),
+    ]
+    guard case .failing(let failure) = Self.status("convolve2D", unwritten: ["rotate180"], tests)
+    else {
+      Issue.record("convolve2D is not failing")
+      return
+    }
+    #expect(failure.test == "flipped")
+    #expect(failure.message.contains("also runs rotate180, not written yet"))
+    #expect(Self.status("rotate180", unwritten: ["rotate180"], tests) == .notWritten)
+    #expect(
+      Self.status("convolve2D", unwritten: [], [tests[1]]) == .done)
+  }
+}
+
 @Suite("Reading a test run: Swift Testing's event stream and the exercise trace")
 struct TestEventTests {
   static func line(_ object: [String: Any]) -> String {

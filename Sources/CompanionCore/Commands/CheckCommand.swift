@@ -4,7 +4,9 @@ import Foundation
 let checkCommand = Command(
   name: "check", summary: tr("check.summary"), help: tr("check.help")
 ) { arguments, _ throws(UsageError) in
-  let parsed = try ParsedArguments(arguments, valued: ["--format", "--timeout"])
+  let parsed = try ParsedArguments(
+    arguments, valued: ["--format", "--timeout"], flags: ["--grade"])
+  let grading = parsed.flags.contains("--grade")
   let format = parsed.values["--format"] ?? "text"
   guard format == "text" || format == "json" else {
     throw UsageError(tr("check.formatValue", ["value": format]))
@@ -21,22 +23,28 @@ let checkCommand = Command(
   guard format == "text" else {
     return try Language.$current.withValue(.en) {
       Result { () throws(UsageError) -> String in
-        try checkReport(chapters, all: all, tree: tree, root: root, timeout: timeout, json: true)
+        try checkReport(
+          chapters, all: all, tree: tree, root: root, timeout: timeout, json: true,
+          grading: grading)
       }
     }.get()
   }
-  return try checkReport(chapters, all: all, tree: tree, root: root, timeout: timeout, json: false)
+  return try checkReport(
+    chapters, all: all, tree: tree, root: root, timeout: timeout, json: false, grading: grading)
 }
 
 /// Checks `chapters` of the package at `root` and reports: as text, with status 1 unless every
 /// exercise checked is done, or as Gradescope's JSON.
 private func checkReport(
-  _ chapters: [String], all: [String], tree: ExerciseTree, root: URL, timeout: Double, json: Bool
+  _ chapters: [String], all: [String], tree: ExerciseTree, root: URL, timeout: Double, json: Bool,
+  grading: Bool
 ) throws(UsageError) -> String {
   let start = Date()
   let reports: [ChapterReport]
   do {
-    reports = try Checker(root: root, timeout: timeout).run(chapters: chapters)
+    var checker = Checker(root: root, timeout: timeout)
+    checker.grading = grading
+    reports = try checker.run(chapters: chapters)
   } catch let error as UsageError {
     throw error
   } catch {

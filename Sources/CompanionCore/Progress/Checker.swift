@@ -11,6 +11,9 @@ struct Checker {
   var timeout: Double = 60
   /// Where the progress lines go ("testing Convolution ..."): standard error, or nowhere.
   var progress: (String) -> Void = say
+  /// Whether this is the autograder's check: a build with the student's code and no reference
+  /// code, one run of each chapter's tests, and ``gradingReport`` (see why there).
+  var grading = false
 
   /// The reports of `chapters`, in the order given.
   func run(chapters: [String]) throws -> [ChapterReport] {
@@ -21,7 +24,7 @@ struct Checker {
     let needed = try tree.withDependencies(chapters)
     let toBuild = all.filter { needed.contains($0) }
     let student = try StudentExercises(tree: tree, chapters: all, curriculum: curriculum)
-    try TracedTree(root: root).update(chapters: toBuild)
+    try TracedTree(root: root, withReference: !grading).update(chapters: toBuild)
     progress(tr("check.building", ["command": "check", "folder": CheckBuild.scratch]))
     let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
     if let failure = build.failure {
@@ -50,6 +53,12 @@ struct Checker {
           problem: tr("check.blocked", ["chapter": missing]))
       }
       progress(tr("check.testing", ["command": "check", "chapter": chapter]))
+      if grading {
+        let run = ChapterTestRun(root: root, timeout: timeout).run(chapter)
+        return gradingReport(
+          chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
+          problem: run.problem)
+      }
       let verdicts = judge.judge(chapter)
       return chapterReport(
         chapter: chapter, exercises: exercises, unwritten: student.unwritten,

@@ -167,7 +167,12 @@ struct Judge {
         parts +=
           (try? MarkedFile(text: text, file: file))?.parts.map { part in
             switch part {
-            case .text(let lines): lines.joined(separator: "\n")
+            // Comments and blank lines around the bodies change no verdict.
+            case .text(let lines):
+              lines.filter { line in
+                let code = line.trimmingCharacters(in: .whitespaces)
+                return !code.isEmpty && !code.hasPrefix("//")
+              }.joined(separator: "\n")
             case .exercise(let begin, _, let end): begin + "\n" + end
             }
           } ?? [text]

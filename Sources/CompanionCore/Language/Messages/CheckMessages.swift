@@ -11,7 +11,7 @@ let checkMessages: [(String, Text)] = [
     "check.help",
     Text(
       """
-      usage: companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
+      usage: companion check [CHAPTER] [--format text|json] [--timeout SECONDS] [--grade]
 
       Builds your exercises (Exercises/) in .build-exercises/, a folder of their own, and judges
       each one you wrote by the tests that run it, with the reference (Solutions/) standing in
@@ -25,13 +25,15 @@ let checkMessages: [(String, Text)] = [
       --timeout SECONDS  the time limit of each chapter's tests (default 60); tests still running
                          then fail with "did not finish" and the others are still reported
       --format json      the report in the shape of Gradescope's results.json
+      --grade            as the autograder grades: a build with your code and no reference
+                         code, each chapter's tests run once (see Autograder/README.md)
 
       Exit status: 0 when every exercise checked is done, 1 when any is not, 2 for a usage error
       (with --format json: 0 whenever the report was written).
 
       """,
       """
-      用法：companion check [CHAPTER] [--format text|json] [--timeout SECONDS]
+      用法：companion check [CHAPTER] [--format text|json] [--timeout SECONDS] [--grade]
 
       在单独的文件夹 .build-exercises/ 里编译你的练习（Exercises/），运行每一章的测试，
       评判你写的每个练习时，只用你写的这一个，其余练习一律换成参考实现（Solutions/），
@@ -43,6 +45,8 @@ let checkMessages: [(String, Text)] = [
       --timeout SECONDS  每一章测试的时限（默认 60 秒）；到时还在运行的测试记为失败，提示
                          “没有在 60 s 内跑完”，其余结果照常报告
       --format json      按 Gradescope 的 results.json 格式输出报告（英文）
+      --grade            像自动评分那样检查：编译时只有你的代码、没有参考实现，每章的测试只运行
+                         一次（见 Autograder/README.md）
 
       退出状态：检查过的练习全部完成时为 0，否则为 1，用法错误为 2（用 --format json 时，
       只要写出了报告就是 0）。
