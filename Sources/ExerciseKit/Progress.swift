@@ -35,12 +35,21 @@ public struct TestFailure: Sendable, Equatable, Codable {
   /// For a failure of the chapter's exercises together: the student's exercises the test ran.
   /// Empty for an exercise's own failure, whose test ran no other body of the student's.
   public let alsoReached: [String]
+  /// How many other tests failed, and how many other issues they and this one recorded: what
+  /// `companion test NAME` shows besides this failure.
+  public let moreTests: Int
+  public let moreIssues: Int
 
-  public init(test: String, testID: String, message: String, alsoReached: [String] = []) {
+  public init(
+    test: String, testID: String, message: String, alsoReached: [String] = [],
+    moreTests: Int = 0, moreIssues: Int = 0
+  ) {
     self.test = test
     self.testID = testID
     self.message = message
     self.alsoReached = alsoReached
+    self.moreTests = moreTests
+    self.moreIssues = moreIssues
   }
 }
 
@@ -108,10 +117,12 @@ public struct ChapterReport: Sendable, Equatable {
 ///     passes on its own (the reference's for the rest), with what they reached.
 ///   - reach: per test, the exercises it reaches when every body is the reference's: a failure
 ///     shown for an exercise is the failing test that reaches the fewest.
+///   - diagnoses: the catalog's diagnoses (`Mistakes/`): an issue that holds one names a mistake,
+///     and is shown ahead of the others (``mostTelling(_:reach:diagnoses:)``).
 public func chapterReport(
   chapter: String, exercises: [Exercise], unwritten: Set<String>,
   alone: [String: [TestRecord]], together: [TestRecord] = [],
-  reach: [String: Set<String>] = [:], problem: String? = nil
+  reach: [String: Set<String>] = [:], diagnoses: [String] = [], problem: String? = nil
 ) -> ChapterReport {
   var verdicts: [String: Bool] = [:]
   func count(_ test: TestRecord) {
@@ -123,7 +134,7 @@ public func chapterReport(
     if !unwritten.contains(exercise.name) {
       let tests = alone[exercise.name] ?? []
       tests.forEach(count)
-      status = aloneStatus(of: exercise.name, tests: tests, reach: reach)
+      status = aloneStatus(of: exercise.name, tests: tests, reach: reach, diagnoses: diagnoses)
     }
     return ExerciseReport(
       name: exercise.name, file: "Exercises/" + exercise.file, line: exercise.line,
@@ -143,20 +154,46 @@ public func chapterReport(
 }
 
 /// The status of a written exercise from its tests run with the reference standing in for the
-/// rest: failing with the failing test that reaches the fewest exercises (the first of those,
-/// in the order the tests were declared), done when they all pass.
+/// rest: failing with its most telling failure (``mostTelling(_:reach:)``), done when they all
+/// pass.
 func aloneStatus(
-  of name: String, tests: [TestRecord], reach: [String: Set<String>]
+  of name: String, tests: [TestRecord], reach: [String: Set<String>], diagnoses: [String] = []
 ) -> ExerciseStatus {
   let judged = tests.filter { $0.verdict != .skipped && $0.verdict != .notRun }
   // A test blocked by an exercise that did not finish elsewhere says nothing of its own: in a
   // run of one exercise's tests, the test that did not finish reached the same exercise.
   let failing = judged.filter(\.failed)
-  if let first = failing.min(by: {
-    (reach[$0.id]?.count ?? 1) < (reach[$1.id]?.count ?? 1)
-  }) {
+  if let (test, issue) = mostTelling(failing, reach: reach, diagnoses: diagnoses) {
+    let issues = failing.map { max(1, $0.issues.count) }.reduce(0, +)
     return .failing(
-      TestFailure(test: first.name, testID: first.id, message: first.firstFailure ?? "failed"))
+      TestFailure(
+        test: test.name, testID: test.id, message: issue, moreTests: failing.count - 1,
+        moreIssues: issues - 1))
   }
   return judged.contains { $0.verdict == .passed } ? .done : .unreached
+}
+
+/// Of all the issues of `failing` tests, the one that tells the student most: a named
+/// diagnosis ("probably: ...", or one of the catalog's `diagnoses`) ahead of a bare expectation,
+/// then an issue of the test that reaches the fewest exercises (`reach`), then the first in the
+/// order the tests were declared and their issues recorded. A test stopped without an issue
+/// counts with its reason.
+public func mostTelling(
+  _ failing: [TestRecord], reach: [String: Set<String>] = [:], diagnoses: [String] = []
+) -> (test: TestRecord, issue: String)? {
+  var best: (test: TestRecord, issue: String, rank: (Int, Int, Int))?
+  for (order, test) in failing.enumerated() {
+    let issues = test.issues.isEmpty ? [test.firstFailure ?? "failed"] : test.issues
+    for issue in issues {
+      let named = names(issue) || diagnoses.contains { !$0.isEmpty && issue.contains($0) }
+      let rank = (named ? 0 : 1, reach[test.id]?.count ?? 1, order)
+      if best == nil || rank < best!.rank { best = (test, issue, rank) }
+    }
+  }
+  return best.map { ($0.test, $0.issue) }
+}
+
+/// Whether an issue names a mistake: the test support's "probably: ..." in either language.
+public func names(_ issue: String) -> Bool {
+  ["probably: ", "probably one of: ", "可能是：", "可能是以下之一："].contains { issue.contains($0) }
 }

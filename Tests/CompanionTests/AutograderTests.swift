@@ -148,5 +148,38 @@ import Testing
       #expect(tests.count == 76)
       #expect(try Data(contentsOf: testFile) == before)
     }
+
+    @Test("a submission that asks for the reference's body of its own exercise gets no point")
+    func askForTheReference() throws {
+      let root = try Self.root.get()
+      let honest = try Self.grade(try Self.honest())
+      let copy = try Self.honest()
+      // dropoutMask asks, through the variable by which `check` picks bodies, for the reference's
+      // body, and calls itself again to have it answer; left to itself it keeps every unit.
+      try copy.write(
+        "dropoutMask",
+        body: """
+            if getenv("ASKED_FOR_THE_REFERENCE") == nil {
+              setenv("ASKED_FOR_THE_REFERENCE", "1", 1)
+              setenv("COMPANION_STUDENT", "", 1)
+              defer { unsetenv("ASKED_FOR_THE_REFERENCE") }
+              return dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
+            }
+            return Matrix(rows: rows, columns: columns, repeating: 1)
+          """)
+      try copy.append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
+      let results = try Self.grade(copy)
+      let tests = try #require(results["tests"] as? [[String: Any]])
+      let mask = try #require(tests.first { $0["name"] as? String == "Dropout: dropoutMask" })
+      #expect(mask["score"] as? Int == 0)
+      #expect((results["score"] as? Int ?? 99) < (honest["score"] as? Int ?? 0))
+      // The graded build holds no reference code: no second body to pick, none to call.
+      let traced = root.appendingPathComponent(
+        "work/package/.build-exercises/traced/Exercises/Dropout/Mask.swift")
+      let text = try String(contentsOf: traced, encoding: .utf8)
+      #expect(text.contains("ExerciseTrace.enter(\"dropoutMask\")"))
+      #expect(!text.contains("runsStudentBody"))
+      #expect(!text.contains("Double.random(in: 0..<1, using: &generator)"))
+    }
   }
 #endif

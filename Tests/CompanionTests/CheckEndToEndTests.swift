@@ -192,6 +192,28 @@ import Testing
       #expect(json.contains("\"together\""))
     }
 
+    @Test(
+      "[H] an exercise that asks for the reference's body by the environment still runs its own")
+    func askForTheReference() throws {
+      let copy = try Self.copy.get()
+      try copy.reset()
+      try copy.write(
+        "dropoutMask",
+        body: """
+            if getenv("ASKED_FOR_THE_REFERENCE") == nil {
+              setenv("ASKED_FOR_THE_REFERENCE", "1", 1)
+              setenv("COMPANION_STUDENT", "", 1)
+              defer { unsetenv("ASKED_FOR_THE_REFERENCE") }
+              return dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
+            }
+            return Matrix(rows: rows, columns: columns, repeating: 1)
+          """)
+      try copy.append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
+      let reports = try Self.check(["Dropout"])
+      // The choice was read from the environment the test process started with.
+      #expect(Self.isFailing(Self.status("dropoutMask", in: reports)))
+    }
+
     @Test("the reference as a student's work: every exercise done, every test reaches one")
     func reference() throws {
       let copy = try Self.copy.get()

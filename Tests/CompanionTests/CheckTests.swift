@@ -135,6 +135,88 @@ struct CheckTests {
     #expect(text.contains("  swift run companion test Convolution"))
   }
 
+  @Test("a failure on screen: about 12 lines, and the command that shows the rest")
+  func shownFailureLines() {
+    let grid = (1...14).map { "row \($0)" }.joined(separator: "\n")
+    let failure = TestFailure(
+      test: "E4.1 stride 2", testID: "ConvolutionTests.CorrelationTests/strideTwo()/C.swift:12:4",
+      message: "C.swift:21:23: probably: the stride is ignored\n" + grid, moreTests: 2,
+      moreIssues: 4)
+    let lines = shownFailure(failure, of: "correlate2D")
+    #expect(lines.count == 13)
+    #expect(lines[1] == "C.swift:21:23: probably: the stride is ignored")
+    #expect(lines[11] == "... (5 more lines)")
+    #expect(
+      lines[12] == "all 5 issues of 3 failing tests: swift run companion test correlate2D --all")
+    let alone = TestFailure(test: "t", testID: "A.B/t()/B.swift:1:1", message: "one line")
+    #expect(shownFailure(alone, of: "x").count == 2)
+    let report = CheckText(
+      chapters: [
+        ChapterReport(
+          chapter: "Convolution",
+          exercises: [
+            ExerciseReport(
+              name: "correlate2D", file: "Exercises/Convolution/Correlation.swift", line: 30,
+              status: .failing(failure)),
+            ExerciseReport(
+              name: "correlate2DPadded", file: "Exercises/Convolution/Correlation.swift",
+              line: 90, status: .notWritten),
+          ])
+      ], chapterOf: [:], unfinishedChapters: [], seconds: 1)
+    let block = report.block(of: "correlate2D")
+    #expect(block.hasPrefix("  ✘ correlate2D "))
+    #expect(block.contains("probably: the stride is ignored"))
+    #expect(!block.contains("correlate2DPadded"))
+    #expect(block.split(separator: "\n").count == 14)
+  }
+
+  @Test("test CHAPTER: a line per suite, failures with their most telling issue, stubs in a line")
+  func chapterTestsText() {
+    func test(_ name: String, _ suite: String, _ verdict: TestRecord.Verdict, _ issues: [String])
+      -> TestRecord
+    {
+      TestRecord(
+        id: "ConvolutionTests.\(suite)/\(name)()/S.swift:1:1", name: name, verdict: verdict,
+        issues: issues)
+    }
+    let stub = "S.swift:3:4: `rotate180` in Exercises/Convolution/Rotation.swift is not written yet"
+    let tests = [
+      test("a", "FlipTests", .failed, [stub]), test("b", "FlipTests", .failed, [stub, stub]),
+      test("c", "StrideTests", .passed, []),
+      test("d", "StrideTests", .failed, ["entry (0, 1)", "probably: the stride is ignored"]),
+    ]
+    let text = chapterTests(
+      tests, problem: nil, chapter: "Convolution", every: false, verbose: false)
+    #expect(
+      text == """
+        ✘ ConvolutionTests.FlipTests: 0 of 2 pass
+        ✘ ConvolutionTests.StrideTests: 1 of 2 pass
+
+        ✘ d (ConvolutionTests.StrideTests)
+            probably: the stride is ignored
+            ... and 1 more issue
+
+        · 2 failing on rotate180, not written yet: swift run companion test rotate180
+
+        ✘ Convolution: 1 of 4 tests pass
+          swift run companion test Convolution --all
+
+        """)
+    let passing = chapterTests(
+      [tests[2]], problem: nil, chapter: "Convolution", every: false, verbose: true)
+    #expect(
+      passing == """
+        ✔ ConvolutionTests.StrideTests: all 1 pass
+            ✔ c
+
+        ✔ Convolution: all 1 tests pass
+
+        """)
+    let every = chapterTests(
+      [tests[3]], problem: nil, chapter: "Convolution", every: true, verbose: false)
+    #expect(every.contains("    entry (0, 1)\n    probably: the stride is ignored\n"))
+  }
+
   /// Pooling, its one exercise done and its tests passing.
   static let donePooling = ChapterReport(
     chapter: "Pooling",

@@ -13,7 +13,8 @@ struct ChineseOutputTests {
     "reset", "hint", "verify", "help", "max", "avg", "mean", "slide", "ceil", "floor", "stride",
     "padding", "size", "same", "valid", "full", "lang", "en", "zh", "out", "width", "seed",
     "json", "svg", "txt", "md", "of", "exercises", "solutions", "filter", "x-filter", "sources",
-    "python", "scipy", "numpy", "pytorch", "relu", "softmax", "xor",
+    "python", "scipy", "numpy", "pytorch", "relu", "softmax", "xor", "--all", "--verbose",
+    "--timeout", "--grade",
   ]
 
   /// The lines of `text` that hold a run of three or more English words that are not code.

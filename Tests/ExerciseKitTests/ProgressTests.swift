@@ -72,6 +72,35 @@ struct ProgressTests {
     #expect(failure.message == "narrow")
   }
 
+  @Test("the failure shown is a named mistake first, of any failing test, with what else failed")
+  func namedFirst() {
+    var wide = Self.test("wide", .failed)
+    wide.issues = ["entry (0, 0): expected 1", "probably: the kernel is not flipped"]
+    let narrow = Self.test("narrow", .failed, issue: "entry (1, 1): expected 2")
+    var catalog = Self.test("catalog", .failed)
+    catalog.issues = ["entry (2, 2)", "W^(l+1) is (units in l) x (units in l+1) already"]
+    let reach: [String: Set<String>] = [
+      wide.id: ["correlate2D", "rotate180"], narrow.id: ["correlate2D"],
+      catalog.id: ["correlate2D"],
+    ]
+    let named = Self.report(alone: ["correlate2D": [narrow, wide]], reach: reach)
+    guard case .failing(let failure) = Self.status("correlate2D", in: named) else {
+      Issue.record("correlate2D is not failing")
+      return
+    }
+    #expect(failure.message == "probably: the kernel is not flipped")
+    #expect(failure.test == "wide")
+    #expect(failure.moreTests == 1)
+    #expect(failure.moreIssues == 2)
+    // A catalog diagnosis that does not say "probably" counts as named when the catalog is given.
+    let diagnoses = ["W^(l+1) is (units in l) x (units in l+1) already"]
+    #expect(
+      ExerciseKit.mostTelling([narrow, catalog], reach: reach, diagnoses: diagnoses)?.issue == diagnoses[0])
+    #expect(ExerciseKit.mostTelling([narrow, catalog], reach: reach)?.issue == "entry (1, 1): expected 2")
+    #expect(names("S.swift:1:2: 可能是：忽略了步幅"))
+    #expect(!names("entry (0, 0): expected 1"))
+  }
+
   @Test("a stopped test fails its exercise; skipped ones, or ones not run, say nothing")
   func stopped() {
     let report = Self.report(alone: [

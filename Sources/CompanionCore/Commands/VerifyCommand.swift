@@ -285,8 +285,8 @@ private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) ->
   let passed = entries.filter(\.passed).count
   let trapped = entries.filter { $0.caught && $0.stopped.count == $0.failing }.count
   text +=
-    "\(passed) of \(counted(entries.count, "mistake", "mistakes")) caught, named, and marked by "
-    + "check on the planted exercise alone"
+    "\(passed) of \(counted(entries.count, "mistake", "mistakes")) caught and named on check's "
+    + "screen, in the block of the planted exercise, which alone is marked failing"
     + " (\(counts.joined(separator: ", ")))"
     + (trapped > 0 ? "; \(trapped) caught only by a trap" : "") + "\n"
     + "\(stubs.filter(\.passed).count) of \(counted(stubs.count, "exercise", "exercises"))"

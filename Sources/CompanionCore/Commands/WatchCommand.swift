@@ -222,10 +222,7 @@ struct Watcher {
     switch exercise.status {
     case .failing(let failure):
       lines.append("")
-      lines.append(testLine(failure))
-      let message = localizedFailure(failure.message).split(
-        separator: "\n", omittingEmptySubsequences: false)
-      lines += message.prefix(24).map(String.init)
+      lines += shownFailure(failure, of: exercise.name)
     case .notWritten:
       lines.append("")
       lines.append(tr("watch.writeBody"))

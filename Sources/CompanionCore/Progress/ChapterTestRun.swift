@@ -144,18 +144,6 @@ struct ChapterTestRun {
     return (records, line + tr("check.othersRan"))
   }
 
-  /// Runs the chapter's tests once, their output going straight to the tool's own, as
-  /// `swift test` prints it.
-  func passThrough(_ chapter: String) -> Ending {
-    runChild(
-      testCommand(filter: "^\(chapter)Tests\\."), in: root,
-      environment: [
-        "SWIFT_BACKTRACE": "enable=no", "COMPANION_LANG": Language.current.rawValue,
-        "COMPANION_STUDENT": student,
-      ],
-      output: nil, timeout: timeout)
-  }
-
   /// What a test stopped at the time limit says.
   var timeLimitMessage: String { tr("check.timeLimit", ["seconds": seconds]) }
 

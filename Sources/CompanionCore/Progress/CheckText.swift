@@ -27,6 +27,22 @@ struct CheckText {
     return text + "\n" + next()
   }
 
+  /// The lines of the report that belong to one exercise: its line and the failure under it.
+  func block(of name: String) -> String {
+    var lines: [Substring] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if lines.isEmpty {
+        let status = line.dropFirst(4)
+        if line.hasPrefix("  ") && status.hasPrefix(name + " ") { lines.append(line) }
+      } else if line.hasPrefix("      ") {
+        lines.append(line)
+      } else {
+        break
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
   private func section(_ chapter: ChapterReport) -> String {
     var text = counts(chapter) + "\n"
     if let problem = chapter.problem { text += "  ! \(problem)\n" }
@@ -34,7 +50,8 @@ struct CheckText {
       text +=
         "  ✘ " + testLine(failure) + " "
         + tr("check.together", ["names": spokenList(failure.alsoReached)]) + "\n"
-      text += failureLines(failure).dropFirst().map { "      " + $0 + "\n" }.joined()
+      text += failureLines(failure, of: chapter.chapter).dropFirst().map { "      " + $0 + "\n" }
+        .joined()
     }
     let width = chapter.exercises.map(\.name.count).max() ?? 0
     for exercise in chapter.exercises {
@@ -42,7 +59,7 @@ struct CheckText {
       text += "  \(symbol(exercise.status)) \(name)  \(phrase(exercise.status))"
       text += exercise.status.isDone ? "\n" : "  \(exercise.file):\(exercise.line)\n"
       if case .failing(let failure) = exercise.status {
-        text += failureLines(failure).map { "      " + $0 + "\n" }.joined()
+        text += failureLines(failure, of: exercise.name).map { "      " + $0 + "\n" }.joined()
       }
     }
     return text
@@ -77,16 +94,9 @@ struct CheckText {
     return line
   }
 
-  /// The failing test and its first failure, cut to 20 lines.
-  private func failureLines(_ failure: TestFailure) -> [String] {
-    var lines = [testLine(failure)]
-    let message = localizedFailure(failure.message).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    lines += message.prefix(20).map(String.init)
-    if message.count > 20 {
-      lines.append(tr("check.moreLines", ["count": "\(message.count - 20)"]))
-    }
-    return lines
+  /// The failing test and its most telling failure: about 12 lines (see ``shownFailure``).
+  private func failureLines(_ failure: TestFailure, of name: String) -> [String] {
+    shownFailure(failure, of: name)
   }
 
   /// What to do next: the first exercise, in teaching order, that fails or does not compile;
@@ -142,6 +152,28 @@ struct CheckText {
     }
     return tr("check.doneAll", ["finished": finished]) + "\n"
   }
+}
+
+/// How `check` and `watch` show a failure: the test, its most telling issue cut to 10 lines, and,
+/// when there is more, the command that shows all of it: about 12 lines for an exercise.
+func shownFailure(_ failure: TestFailure, of name: String) -> [String] {
+  var lines = [testLine(failure)]
+  let message = localizedFailure(failure.message).split(
+    separator: "\n", omittingEmptySubsequences: false)
+  lines += message.prefix(10).map(String.init)
+  if message.count > 10 {
+    lines.append(tr("check.moreLines", ["count": "\(message.count - 10)"]))
+  }
+  if failure.moreIssues > 0 {
+    lines.append(
+      tr(
+        "check.allIssues",
+        [
+          "issues": "\(failure.moreIssues + 1)", "tests": "\(failure.moreTests + 1)",
+          "name": name,
+        ]))
+  }
+  return lines
 }
 
 /// `test "E4.1 stride 2" (ConvolutionTests.CorrelationTests)`: a failing test as `check`,

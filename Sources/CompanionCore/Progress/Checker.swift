@@ -33,6 +33,7 @@ struct Checker {
     var closure: [String: [String]] = [:]
     for chapter in toBuild { closure[chapter] = try tree.withDependencies([chapter]).sorted() }
     let judge = Judge(root: root, timeout: timeout, student: student, chapters: closure)
+    let diagnoses = catalogDiagnoses(tree)
     let reports = chapters.map { chapter in
       let exercises = student.exercises[chapter] ?? []
       if let problem = student.problems[chapter] {
@@ -63,7 +64,7 @@ struct Checker {
       return chapterReport(
         chapter: chapter, exercises: exercises, unwritten: student.unwritten,
         alone: verdicts.alone, together: verdicts.together, reach: verdicts.reach,
-        problem: verdicts.problem)
+        diagnoses: diagnoses, problem: verdicts.problem)
     }
     ProgressCache(root: root).record(reports)
     return reports
@@ -123,6 +124,12 @@ struct StudentExercises {
       exercises[chapter] = curriculum.teachingOrder(of: found)
     }
   }
+}
+
+/// The diagnoses of the catalog of mistakes (`Mistakes/`), which name a mistake wherever a test
+/// says them; none when the catalog cannot be read.
+func catalogDiagnoses(_ tree: ExerciseTree) -> [String] {
+  ((try? tree.mistakes()) ?? []).flatMap { $0.mistakes.map(\.diagnosis) }
 }
 
 /// Prints a progress line on standard error (never on standard output, which may be JSON).

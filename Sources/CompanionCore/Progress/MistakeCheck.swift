@@ -32,7 +32,8 @@ struct MistakeCheck {
     let plant: Plant
     /// How many tests failed (or were stopped) with it planted.
     var failing = 0
-    /// Whether a failure contains the entry's diagnosis (always true for a stub).
+    /// Whether `check`'s report shows the entry's diagnosis in the planted exercise's block, and
+    /// its JSON in that exercise's output (always true for a stub).
     var named = false
     /// The tests stopped by a trap or the time limit: a mistake must never end the run.
     var stopped: [String] = []
@@ -71,8 +72,8 @@ struct MistakeCheck {
           + (blamed.isEmpty ? "no exercise" : blamed.joined(separator: ", ")) + " as failing"
       }
       if case .mistake(let mistake) = plant, !named {
-        return "✘ \(head): \(tests)\(traps), none says \"\(mistake.diagnosis)\"; the first: "
-          + firstFailure
+        return "✘ \(head): \(tests)\(traps), check does not show \"\(mistake.diagnosis)\"; it "
+          + "shows: " + firstFailure
       }
       return (passed ? "✔ " : "✘ ") + "\(head): \(tests)\(traps)\(isCatalogEntry ? ", named" : "")"
     }
@@ -153,7 +154,7 @@ struct MistakeCheck {
         let report = chapterReport(
           chapter: chapter, exercises: student.exercises[chapter] ?? [],
           unwritten: student.unwritten, alone: verdicts.alone, together: verdicts.together,
-          reach: verdicts.reach, problem: verdicts.problem)
+          reach: verdicts.reach, diagnoses: catalogDiagnoses(tree), problem: verdicts.problem)
         let own = verdicts.alone[mistake.exercise] ?? []
         let failing = own.filter(\.failed)
         outcome.failing = failing.count
@@ -162,8 +163,20 @@ struct MistakeCheck {
           let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
           outcome.firstFailure = "\(first.name): \(line ?? "")"
         }
-        outcome.named = failing.contains { test in
-          test.issues.contains { $0.contains(mistake.diagnosis) }
+        // Named where the student reads it: in the planted exercise's block of check's report,
+        // and in its entry of the JSON that Gradescope shows.
+        let block = CheckText(
+          chapters: [report], chapterOf: [:], unfinishedChapters: [], seconds: 0
+        ).block(of: mistake.exercise)
+        let json = checkJSON([report], text: "", seconds: 0)
+        let entry = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+          .flatMap { $0["tests"] as? [[String: Any]] }?
+          .first { $0["name"] as? String == "\(chapter): \(mistake.exercise)" }
+        let output = entry?["output"] as? String ?? ""
+        outcome.named = block.contains(mistake.diagnosis) && output.contains(mistake.diagnosis)
+        if !outcome.named {
+          outcome.firstFailure = block.split(separator: "\n").dropFirst().prefix(2)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         }
         outcome.blamed = report.exercises.filter { exercise in
           if case .failing = exercise.status { return true }

@@ -202,6 +202,12 @@ let checkMessages: [(String, Text)] = [
   ("check.unreached", Text("written; no test reached it", "已写；没有测试运行到它")),
   ("check.testLine", Text("test \"{test}\" ({suite})", "测试“{test}”（{suite}）")),
   ("check.moreLines", Text("... ({count} more lines)", "……（还有 {count} 行）")),
+  (
+    "check.allIssues",
+    Text(
+      "all {issues} issues of {tests} failing tests: swift run companion test {name} --all",
+      "{tests} 个失败测试的全部 {issues} 处失败：swift run companion test {name} --all")
+  ),
   ("check.listLast", Text("{items} and {last}", "{items} 和 {last}")),
   ("check.next", Text("Next: {name} in {place}", "下一步：{name}，在 {place}")),
   ("check.nextProblem", Text("Next: {chapter}: {problem}", "下一步：先处理 {chapter}：{problem}")),
@@ -227,43 +233,50 @@ let checkMessages: [(String, Text)] = [
     "test.help",
     Text(
       """
-      usage: companion test CHAPTER [--timeout SECONDS]
-             companion test EXERCISE [--timeout SECONDS]
+      usage: companion test CHAPTER [--all] [--verbose] [--timeout SECONDS]
+             companion test EXERCISE [--all] [--timeout SECONDS]
 
-      With a chapter: runs its tests on your exercises (Exercises/) and prints them as
-      `swift test` does, every failure with what was expected and what was computed.
+      With a chapter: runs its tests on your exercises (Exercises/) as they are, stubs
+      included, and prints on standard output a line per suite, then each failing test with
+      its most telling issue (a named mistake first) and its expected | computed grid; tests
+      that fail only on an exercise not written yet are counted in a line per exercise.
 
       With an exercise: runs the tests that run that exercise, with the reference (Solutions/)
-      standing in for every other exercise, as `check` judges it: each failure with its
-      expected | computed grid, the passing ones in one line, and any test that fails when it
-      runs with your other exercises together.
+      standing in for every other exercise, as `check` judges it: each failure, the most
+      telling first, how many pass, and any test that fails when it runs with your other
+      exercises together.
 
       Both share their build with `companion check` (.build-exercises/), so alternating them
       rebuilds only what you changed; `swift test` itself tests the reference in .build/.
 
+      --all              every issue of every failing test, whole
+      --verbose          with a chapter: a line per test as well
       --timeout SECONDS  stop the tests after this long (default 60): an endless loop
 
       """,
       """
-      用法：companion test CHAPTER [--timeout SECONDS]
-            companion test EXERCISE [--timeout SECONDS]
+      用法：companion test CHAPTER [--all] [--verbose] [--timeout SECONDS]
+            companion test EXERCISE [--all] [--timeout SECONDS]
 
-      指定一章时：用你的练习（Exercises/）运行这一章的测试，像 `swift test` 那样打印结果，
-      每处失败都附上期望值和计算值。
+      指定一章时：用你的练习（Exercises/）原样运行这一章的测试（桩也算在内），在标准输出上
+      每个测试套件打印一行，再列出每个失败的测试和它最能说明问题的一处失败（先列出点名的
+      错误），附上 expected | computed 网格；只因为某个练习还没写而失败的测试，按练习各合成
+      一行。
 
       指定一个练习时：像 `check` 评判它那样，运行用到这个练习的测试，其余练习一律换成参考
-      实现（Solutions/）：每个失败附上 expected | computed 网格，通过的合成一行，另外列出
-      和你的其他练习放在一起时失败的测试。
+      实现（Solutions/）：列出每个失败（最能说明问题的在前）、通过了几个，另外列出和你的
+      其他练习放在一起时失败的测试。
 
       两种用法都和 `companion check` 共用一个编译目录（.build-exercises/），交替使用时只重新
       编译你改过的部分；`swift test` 本身测试的是 .build/ 里的参考实现。
 
+      --all              列出每个失败测试的每一处失败，不删节
+      --verbose          指定一章时：每个测试也各打印一行
       --timeout SECONDS  测试运行这么久就停下（默认 60 秒）：防止死循环
 
       """)
   ),
   ("test.oneName", Text("test takes one chapter or one exercise", "test 要指定一章或一个练习")),
-  ("test.stopped", Text("companion test: stopped: {why}", "companion test: 已停止：{why}")),
   ("test.doesNotCompile", Text("{chapter} does not compile:", "{chapter} 编译不通过：")),
   ("test.moreErrors", Text("... and {count} more", "……还有 {count} 个错误")),
   (
@@ -276,13 +289,23 @@ let checkMessages: [(String, Text)] = [
   ("test.failed", Text("failed", "失败")),
   ("test.moreIssue", Text("... and {count} more issue", "……另外还有 {count} 处失败")),
   ("test.moreIssues", Text("... and {count} more issues", "……另外还有 {count} 处失败")),
+  ("test.allPass", Text("all {count} tests that run {name} pass", "运行 {name} 的 {count} 个测试全部通过")),
   (
-    "test.passedOne",
-    Text("{count} test that runs {name} passes", "运行 {name} 的 {count} 个测试通过了")
+    "test.somePass",
+    Text("{passed} of {count} tests that run {name} pass", "运行 {name} 的 {count} 个测试通过 {passed} 个")
   ),
   (
-    "test.passedMany",
-    Text("{count} tests that run {name} pass", "运行 {name} 的 {count} 个测试都通过了")
+    "test.stubTests",
+    Text(
+      "{count} failing on {name}, not written yet: swift run companion test {name}",
+      "{count} 个测试停在还没写的 {name} 上：swift run companion test {name}")
+  ),
+  ("test.suitePasses", Text("{suite}: all {count} pass", "{suite}：{count} 个全部通过")),
+  ("test.suiteFails", Text("{suite}: {passed} of {count} pass", "{suite}：{count} 个通过 {passed} 个")),
+  ("test.chapterPasses", Text("{chapter}: all {count} tests pass", "{chapter}：{count} 个测试全部通过")),
+  (
+    "test.chapterFails",
+    Text("{chapter}: {passed} of {count} tests pass", "{chapter}：{count} 个测试通过 {passed} 个")
   ),
   (
     "test.togetherFails",
