@@ -94,9 +94,9 @@ struct ProgressTests {
     #expect(failure.moreIssues == 2)
     // A catalog diagnosis that does not say "probably" counts as named when the catalog is given.
     let diagnoses = ["W^(l+1) is (units in l) x (units in l+1) already"]
-    #expect(
-      ExerciseKit.mostTelling([narrow, catalog], reach: reach, diagnoses: diagnoses)?.issue == diagnoses[0])
-    #expect(ExerciseKit.mostTelling([narrow, catalog], reach: reach)?.issue == "entry (1, 1): expected 2")
+    let both = [narrow, catalog]
+    #expect(ExerciseKit.mostTelling(both, reach: reach, diagnoses: diagnoses)?.issue == diagnoses[0])
+    #expect(ExerciseKit.mostTelling(both, reach: reach)?.issue == "entry (1, 1): expected 2")
     #expect(names("S.swift:1:2: 可能是：忽略了步幅"))
     #expect(!names("entry (0, 0): expected 1"))
   }
