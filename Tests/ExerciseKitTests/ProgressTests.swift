@@ -95,7 +95,8 @@ struct ProgressTests {
     // A catalog diagnosis that does not say "probably" counts as named when the catalog is given.
     let diagnoses = ["W^(l+1) is (units in l) x (units in l+1) already"]
     let both = [narrow, catalog]
-    #expect(ExerciseKit.mostTelling(both, reach: reach, diagnoses: diagnoses)?.issue == diagnoses[0])
+    let withCatalog = ExerciseKit.mostTelling(both, reach: reach, diagnoses: diagnoses)
+    #expect(withCatalog?.issue == diagnoses[0])
     #expect(ExerciseKit.mostTelling(both, reach: reach)?.issue == "entry (1, 1): expected 2")
     #expect(names("S.swift:1:2: 可能是：忽略了步幅"))
     #expect(!names("entry (0, 0): expected 1"))
