@@ -25,12 +25,17 @@ public func expectMatrix(
     return false
   }
   if let difference = computed.firstDifference(from: expected, absoluteTolerance: tolerance) {
-    // On a student's exercises a read outside a matrix gives NaN instead of stopping the run.
+    // On a student's exercises a read outside a matrix gives NaN instead of stopping the run;
+    // so do 0 / 0 and an overflowing exp. What was seen is said, with the causes that give it,
+    // not one guessed cause.
     let nan =
-      computed.elements.contains(where: \.isNaN) && !expected.elements.contains(where: \.isNaN)
+      computed.elements.contains(where: { !$0.isFinite })
+        && expected.elements.allSatisfy(\.isFinite)
       ? said(
-        "NaN entries: probably an index outside a matrix was read (or 0 / 0)\n",
-        "出现了 NaN：可能读了矩阵范围以外的下标（或者算了 0 / 0）\n") : ""
+        "NaN or infinite entries: an index outside a matrix, a 0 / 0, or exp of a large number "
+          + "gives them\n",
+        "出现了 NaN 或无穷大：读了矩阵范围以外的下标、算了 0 / 0，或者对很大的数取 exp，都会这样\n")
+      : ""
     let (row, column) = (difference.row, difference.column)
     fail(
       prefix + nan
