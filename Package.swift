@@ -69,11 +69,16 @@ let chapterDependencies = chapters.map { Target.Dependency(stringLiteral: $0.nam
 // becomes a failing result instead of a stop (see Sources/LectureKit/Require.swift).
 let lectureKit = Target.target(
   name: "LectureKit", swiftSettings: [.unsafeFlags(["-O"]), trackCondition])
+// TestSupport reads the student's Exercises/ (with ExerciseKit) only to warn, on the reference
+// track, that a run tested Solutions/ and not the exercises written there.
 let testSupport = Target.target(
-  name: "TestSupport", dependencies: ["LectureKit"], path: "Tests/TestSupport")
+  name: "TestSupport", dependencies: ["LectureKit", "ExerciseKit"], path: "Tests/TestSupport")
+let exerciseKit = Target.target(name: "ExerciseKit")
 
 /// What the tool's check build holds besides the chapters: the shared code and the tracer.
-let checkTargets: [Target] = [lectureKit, testSupport, .target(name: "ExerciseTrace")]
+let checkTargets: [Target] = [
+  lectureKit, exerciseKit, testSupport, .target(name: "ExerciseTrace"),
+]
 
 // The end-to-end tests (CompanionTests that build copies of the package to play a student) are
 // compiled in only with COMPANION_END_TO_END set, as .ci/run sets it: a plain `swift test` runs
@@ -90,7 +95,7 @@ let fastConvolution = Target.target(
 let toolTargets: [Target] = [
   lectureKit,
   fastConvolution,
-  .target(name: "ExerciseKit"),
+  exerciseKit,
   .target(
     name: "CompanionCore",
     dependencies: ["LectureKit", "ExerciseKit", "FastConvolution"] + chapterDependencies,

@@ -1,6 +1,8 @@
+import Foundation
 import LectureKit
-import TestSupport
 import Testing
+
+@testable import TestSupport
 
 /// The failures the tests record are said in the language of the run: `COMPANION_LANG` starting
 /// with "zh" gives Chinese, anything else English, byte for byte as before. Numbers, matrices and
@@ -115,5 +117,46 @@ struct TestLanguageTests {
     let lines = TestLanguage.using(.chinese) { sideBySide([[10, 200]], [[3, 4]]) }
       .split(separator: "\n")
     #expect(lines == ["应为      |   算出", " 10 200   |   3 4"])
+  }
+}
+
+@Suite("The reference track warns a student that their exercises did not run")
+struct ReferenceTrackNoticeTests {
+  /// A package of one chapter whose one exercise is written, or not.
+  static func package(written: Bool) throws -> URL {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("notice-\(UUID().uuidString)")
+    let solution = """
+      public func f() -> Int {
+        // BEGIN EXERCISE f stub: return 0
+        return 1
+        // END EXERCISE
+      }
+      """
+    for (track, text) in [
+      ("Solutions", solution),
+      (
+        "Exercises",
+        written ? solution : solution.replacingOccurrences(of: "return 1", with: "return 0")
+      ),
+    ] {
+      let folder = root.appendingPathComponent("\(track)/Pooling")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: folder.appendingPathComponent("F.swift"))
+    }
+    return root
+  }
+
+  @Test("written bodies on the reference track: a warning naming the command; else nothing")
+  func notice() throws {
+    let written = try Self.package(written: true)
+    let message = try #require(ReferenceTrackNotice.message(root: written, track: .solutions))
+    #expect(message.hasPrefix("This run tested the reference implementation in Solutions/"))
+    #expect(message.contains("not the 1 exercise you wrote in Exercises/"))
+    #expect(message.contains("swift run companion check Pooling"))
+    #expect(message.contains("COMPANION_TRACK=exercises swift test"))
+    #expect(ReferenceTrackNotice.message(root: written, track: .exercises) == nil)
+    let stubs = try Self.package(written: false)
+    #expect(ReferenceTrackNotice.message(root: stubs, track: .solutions) == nil)
   }
 }

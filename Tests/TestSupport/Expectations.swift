@@ -202,6 +202,7 @@ public func expectWritten(
   _ value: some Placeholding, _ context: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> Bool {
+  ReferenceTrackNotice.once(sourceLocation: sourceLocation)
   guard let mark = value.unwritten else { return true }
   fail(context.isEmpty ? "\(mark)" : "\(context): \(mark)", sourceLocation: sourceLocation)
   return false
