@@ -14,13 +14,14 @@ public func expectMatrix(
   guard expectWritten(computed, context, sourceLocation: sourceLocation) else { return false }
   // A relation's expected side may come from another exercise: a stub there is named too.
   guard expectWritten(expected, context, sourceLocation: sourceLocation) else { return false }
+  let relation = Relation.of(computed, expected, tolerance: tolerance).map { $0 + "\n" } ?? ""
   guard computed.shape == expected.shape else {
     fail(
       prefix
         + said(
           "expected a \(expected.shape) matrix, computed a \(computed.shape) one\n",
           "应为 \(expected.shape) 矩阵，算出的是 \(computed.shape) 矩阵\n")
-        + sideBySide(expected, computed),
+        + relation + sideBySide(expected, computed),
       sourceLocation: sourceLocation)
     return false
   }
@@ -44,7 +45,7 @@ public func expectMatrix(
             + "(tolerance \(tolerance))\n",
           "元素 (\(row), \(column))：应为 \(difference.other)，算出 \(difference.value)"
             + "（容差 \(tolerance)）\n")
-        + sideBySide(expected, computed),
+        + relation + sideBySide(expected, computed),
       sourceLocation: sourceLocation)
     return false
   }
@@ -84,11 +85,12 @@ public func expectClose(
   guard computed.isApproximatelyEqual(to: expected, absoluteTolerance: tolerance) else {
     let prefix = contextPrefix(context)
     let note = computed.isNaN ? said(" (NaN: is the exercise written yet?)", "（NaN：练习写完了吗？）") : ""
+    let relation = Relation.of(computed, expected, tolerance: tolerance).map { "\n" + $0 } ?? ""
     fail(
       prefix
         + said(
           "expected \(expected), computed \(computed)\(note) (tolerance \(tolerance))",
-          "应为 \(expected)，算出 \(computed)\(note)（容差 \(tolerance)）"),
+          "应为 \(expected)，算出 \(computed)\(note)（容差 \(tolerance)）") + relation,
       sourceLocation: sourceLocation)
     return false
   }
