@@ -66,7 +66,7 @@ struct ChineseCheckTests {
         "      测试“E4.1 stride 2”（ConvolutionTests.CorrelationTests）\n"
           + "      C.swift:21:23: entry (0, 1): expected 16.0, computed 10.0\n"))
     #expect(text.contains("  · outputLength  未完成  Exercises/Convolution/OutputSize.swift:23\n"))
-    #expect(text.contains("Pooling：共 1 个练习，完成 0 个\n"))
+    #expect(text.contains("Pooling：共 1 个练习，完成 0 个，未检查 1 个\n"))
     #expect(text.contains("  ! 编译不通过：Exercises/Pooling/MaxPooling.swift:41:9"))
     #expect(text.contains("  ✘ maxPool2D  编译不通过（见上）  Exercises/Pooling/MaxPooling.swift:40"))
     #expect(text.contains("\n共 5 个练习，完成 2 个。\n"))

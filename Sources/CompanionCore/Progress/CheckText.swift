@@ -76,17 +76,20 @@ struct CheckText {
     var failing = 0
     var unreached = 0
     var unwritten = 0
+    var notChecked = 0
     for exercise in chapter.exercises {
       switch exercise.status {
       case .failing: failing += 1
       case .unreached: unreached += 1
       case .notWritten: unwritten += 1
-      default: break
+      case .broken: notChecked += 1
+      case .done: break
       }
     }
     if failing > 0 { line += tr("check.countFailing", ["count": "\(failing)"]) }
     if unreached > 0 { line += tr("check.countUnreached", ["count": "\(unreached)"]) }
     if unwritten > 0 { line += tr("check.countNotWritten", ["count": "\(unwritten)"]) }
+    if notChecked > 0 { line += tr("check.countNotChecked", ["count": "\(notChecked)"]) }
     if chapter.problem == nil && chapter.testsRun > 0 {
       line += tr(
         "check.countTests", ["passed": "\(chapter.testsPassed)", "run": "\(chapter.testsRun)"])

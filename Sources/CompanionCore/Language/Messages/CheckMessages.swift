@@ -179,6 +179,7 @@ let checkMessages: [(String, Text)] = [
   ("check.countFailing", Text(", {count} failing", "，失败 {count} 个")),
   ("check.countUnreached", Text(", {count} run by no test", "，没有测试运行的 {count} 个")),
   ("check.countNotWritten", Text(", {count} not written yet", "，未完成 {count} 个")),
+  ("check.countNotChecked", Text(", {count} not checked", "，未检查 {count} 个")),
   ("check.countTests", Text(", {passed} of {run} tests pass", "，{run} 个测试通过 {passed} 个")),
   (
     "check.courseCount",
