@@ -29,7 +29,7 @@ let testCommand = Command(
   let run = ChapterTestRun(root: root, timeout: timeout).run(chapter)
   let text = chapterTests(
     run.tests, problem: run.problem, chapter: chapter, every: every,
-    verbose: parsed.flags.contains("--verbose"))
+    verbose: parsed.flags.contains("--verbose"), diagnoses: catalogDiagnoses(tree))
   guard run.tests.allSatisfy({ !$0.failed }), run.problem == nil else {
     throw UsageError.finished(status: 1, output: text)
   }
@@ -41,7 +41,8 @@ let testCommand = Command(
 /// failing test with its most telling issue (every issue with `every`); with `verbose`, a line
 /// per test as well.
 func chapterTests(
-  _ tests: [TestRecord], problem: String?, chapter: String, every: Bool, verbose: Bool
+  _ tests: [TestRecord], problem: String?, chapter: String, every: Bool, verbose: Bool,
+  diagnoses: [String] = []
 ) -> String {
   var text = ""
   if let problem { text += "! \(problem)\n\n" }
@@ -65,12 +66,18 @@ func chapterTests(
       for test in members { text += "    \(test.verdict == .passed ? "✔" : "✘") \(test.name)\n" }
     }
   }
-  let failing = tests.filter(\.failed)
+  // A test that names a mistake first, then the others in the order they were declared.
+  let failing = tests.filter(\.failed).enumerated().sorted { a, b in
+    let named = [a.element, b.element].map { test in
+      test.issues.contains { names($0) || diagnoses.contains(where: $0.contains) }
+    }
+    return named[0] != named[1] ? named[0] : a.offset < b.offset
+  }.map(\.element)
   // Tests that fail only on a stub say so in a line per unwritten exercise.
   var stubs: [(name: String, count: Int)] = []
   for test in failing {
     guard !every, let name = stubOnly(test) else {
-      text += "\n" + failureBlock(test, every: every)
+      text += "\n" + failureBlock(test, every: every, diagnoses: diagnoses)
       continue
     }
     if let index = stubs.firstIndex(where: { $0.name == name }) {
@@ -168,13 +175,14 @@ func testsOf(
   let judged = mine.filter { $0.verdict != .skipped && $0.verdict != .notRun }
   // The most telling failures first: a named mistake, then the test that runs the fewest
   // exercises.
+  let diagnoses = catalogDiagnoses(tree)
   var failed = judged.filter(\.failed)
   var ordered: [TestRecord] = []
-  while let (test, _) = mostTelling(failed, reach: verdicts.reach) {
+  while let (test, _) = mostTelling(failed, reach: verdicts.reach, diagnoses: diagnoses) {
     ordered.append(test)
     failed.removeAll { $0.id == test.id }
   }
-  for test in ordered { text += failureBlock(test, every: every) }
+  for test in ordered { text += failureBlock(test, every: every, diagnoses: diagnoses) }
   let passed = judged.filter { $0.verdict == .passed }.count
   let arguments = ["passed": "\(passed)", "count": "\(judged.count)", "name": exercise.name]
   if !judged.isEmpty {
@@ -220,7 +228,9 @@ private func stubOnly(_ test: TestRecord) -> String? {
 
 /// A failing test: its name, then its most telling issue (a named mistake first) cut to 24 lines
 /// and how many more it had, or with `every` each of its issues whole.
-private func failureBlock(_ test: TestRecord, every: Bool = false) -> String {
+private func failureBlock(
+  _ test: TestRecord, every: Bool = false, diagnoses: [String] = []
+) -> String {
   var text = "✘ \(test.name) (\(suite(of: test.id)))\n"
   let issues = test.issues.isEmpty ? [test.firstFailure ?? tr("test.failed")] : test.issues
   if every {
@@ -230,7 +240,7 @@ private func failureBlock(_ test: TestRecord, every: Bool = false) -> String {
     }
     return text
   }
-  let first = mostTelling([test])?.issue ?? issues[0]
+  let first = mostTelling([test], diagnoses: diagnoses)?.issue ?? issues[0]
   let lines = localizedFailure(first).split(separator: "\n", omittingEmptySubsequences: false)
   text += lines.prefix(24).map { "    \($0)\n" }.joined()
   if issues.count > 1 {
