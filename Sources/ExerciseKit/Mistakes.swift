@@ -36,10 +36,26 @@ public struct Mistake: Sendable, Equatable, Decodable {
     self.diagnosis = diagnosis
   }
 
-  /// The text of `file` (the exercise's whole file) with this mistake planted in `exercise`'s
-  /// body.
+  /// The lines of `exercise`'s body with this mistake planted in it.
   /// - Throws: ``MistakeError`` when `replace` does not occur exactly once in the body, or the
   ///   edit changes nothing.
+  public func plantedBody(in exercise: Exercise) throws(MistakeError) -> [String] {
+    let body = exercise.body.joined(separator: "\n")
+    let occurrences = body.components(separatedBy: replace).count - 1
+    guard occurrences == 1 else {
+      throw MistakeError(
+        "\(self.exercise) (\(mistake)): the text to replace occurs \(occurrences) times in its "
+          + "body, not once")
+    }
+    guard replace != with else {
+      throw MistakeError("\(self.exercise) (\(mistake)): the edit changes nothing")
+    }
+    return body.replacingOccurrences(of: replace, with: with)
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  /// The text of `file` (the exercise's whole file) with this mistake planted in the body of
+  /// `exercise`, as ``plantedBody(in:)`` gives it.
   public func planted(in file: String, at exercise: Exercise) throws(MistakeError) -> String {
     var lines = file.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let bodyRange = exercise.line..<(exercise.line + exercise.body.count)

@@ -54,6 +54,23 @@ public enum ExerciseTrace {
     return names.contains(exercise)
   }
 
+  /// Which of several bodies compiled into one exercise runs: `companion verify --mistakes`
+  /// builds a copy whose exercise bodies each hold the reference and every catalogued mistake
+  /// of that exercise (`switch ExerciseTrace.plantedVariant("name")`), so that one build serves
+  /// every plant. `COMPANION_PLANT=name:k`, as the process was started, picks variant k of
+  /// exercise `name`; every other exercise, and no variable, gives 0: the reference.
+  public static func plantedVariant(_ exercise: String) -> Int {
+    guard let plant = planted, plant.exercise == exercise else { return 0 }
+    return plant.variant
+  }
+
+  private static let planted: (exercise: String, variant: Int)? = {
+    guard let value = startingEnvironment("COMPANION_PLANT"),
+      let colon = value.lastIndex(of: ":"), let variant = Int(value[value.index(after: colon)...])
+    else { return nil }
+    return (String(value[..<colon]), variant)
+  }()
+
   /// The exercises whose student body runs, or nil for all of them.
   private static let studentBodies: Set<String>? = {
     guard let value = startingEnvironment("COMPANION_STUDENT"), value != "*" else { return nil }

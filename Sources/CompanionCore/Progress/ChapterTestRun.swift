@@ -15,11 +15,16 @@ struct ChapterTestRun {
   /// Whose bodies run (`COMPANION_STUDENT`, see `ExerciseTrace.runsStudentBody`): the
   /// exercises whose student body runs, separated by commas, or `*` for all of them.
   var student = "*"
+  /// More variables for the test process (`COMPANION_PLANT` for `verify --mistakes`).
+  var environment: [String: String] = [:]
 
-  init(root: URL, timeout: Double, student: String = "*") {
+  init(
+    root: URL, timeout: Double, student: String = "*", environment: [String: String] = [:]
+  ) {
     self.root = root
     self.timeout = timeout
     self.student = student
+    self.environment = environment
   }
   /// How many times the process may be started again after a trap, the time limit, or a test
   /// that reached an exercise that did not finish.
@@ -172,14 +177,16 @@ struct ChapterTestRun {
         let text = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
         return traceLines(text).contains { hung.contains($0.exercise) }
       }
+    var variables: [String: String?] = [
+      "COMPANION_TRACE": trace.path, "SWIFT_BACKTRACE": "enable=no", "NO_COLOR": "1",
+      "COMPANION_STUDENT": student,
+      // The tests say their failures in the tool's language (TestSupport reads it).
+      "COMPANION_LANG": Language.current.rawValue,
+    ]
+    for (name, value) in environment { variables[name] = value }
     let ending = runChild(
-      arguments, in: root,
-      environment: [
-        "COMPANION_TRACE": trace.path, "SWIFT_BACKTRACE": "enable=no", "NO_COLOR": "1",
-        "COMPANION_STUDENT": student,
-        // The tests say their failures in the tool's language (TestSupport reads it).
-        "COMPANION_LANG": Language.current.rawValue,
-      ], output: output, timeout: timeout, watch: watch, signalFirst: SIGUSR1)
+      arguments, in: root, environment: variables, output: output, timeout: timeout,
+      watch: watch, signalFirst: SIGUSR1)
     let why =
       ending == .timedOut
       ? timeLimitMessage

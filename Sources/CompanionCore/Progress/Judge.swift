@@ -29,6 +29,20 @@ struct Judge {
   var lanes = 2
   /// Exercises judged even when not written (`test EXERCISE` shows what a stub's tests ask).
   var alsoRun: Set<String> = []
+  /// For `verify --mistakes`, whose copy compiles every catalogued mistake into its exercise's
+  /// body: the variant of one exercise that runs (`COMPANION_PLANT`, see
+  /// `ExerciseTrace.plantedVariant`). Part of the keys of the runs it can change.
+  var plant: (exercise: String, variant: Int)?
+
+  private var environment: [String: String] {
+    plant.map { ["COMPANION_PLANT": "\($0.exercise):\($0.variant)"] } ?? [:]
+  }
+
+  /// What the plant adds to the key of a run in which `names` run their student bodies.
+  private func planted(_ names: [String]) -> [String] {
+    guard let plant, names.contains(plant.exercise) else { return [] }
+    return ["planted \(plant.exercise):\(plant.variant)"]
+  }
 
   /// What the runs said of one chapter.
   struct Verdicts {
@@ -67,8 +81,9 @@ struct Judge {
     if let kept = store.reference, kept.key == context {
       reference = kept
     } else {
-      let run = ChapterTestRun(root: root, timeout: timeout, student: "")
-        .run(chapter, label: "reference")
+      let run = ChapterTestRun(
+        root: root, timeout: timeout, student: "", environment: environment
+      ).run(chapter, label: "reference")
       reference = Kept(key: context, records: run.tests, problem: run.problem)
       store.reference = reference
     }
@@ -80,17 +95,18 @@ struct Judge {
     // 2. Each written exercise alone.
     var missing: [(name: String, key: String, tests: [String])] = []
     for exercise in written {
-      let key = stableHash([context, exercise.name] + exercise.body)
+      let key = stableHash([context, exercise.name] + exercise.body + planted([exercise.name]))
       if let kept = store.alone[exercise.name], kept.key == key {
         verdicts.alone[exercise.name] = kept.records
       } else {
         missing.append((exercise.name, key, reaching([exercise.name], atLeast: 1)))
       }
     }
-    let (root, timeout) = (self.root, self.timeout)
+    let (root, timeout, environment) = (self.root, self.timeout, self.environment)
     let results = inLanes(missing) { item -> Kept in
-      let run = ChapterTestRun(root: root, timeout: timeout, student: item.name)
-        .run(chapter, tests: item.tests, label: "alone-\(item.name)")
+      let run = ChapterTestRun(
+        root: root, timeout: timeout, student: item.name, environment: environment
+      ).run(chapter, tests: item.tests, label: "alone-\(item.name)")
       return Kept(key: item.key, records: run.tests, problem: run.problem)
     }
     for (item, kept) in zip(missing, results) {
@@ -110,12 +126,14 @@ struct Judge {
       return verdicts
     }
     let key = stableHash(
-      [context, "together"] + passing.flatMap { [$0.name] + $0.body } + shared)
+      [context, "together"] + passing.flatMap { [$0.name] + $0.body } + shared
+        + planted(passing.map(\.name)))
     if let kept = store.together, kept.key == key {
       verdicts.together = kept.records
     } else {
       let run = ChapterTestRun(
-        root: root, timeout: timeout, student: passing.map(\.name).joined(separator: ",")
+        root: root, timeout: timeout, student: passing.map(\.name).joined(separator: ","),
+        environment: environment
       ).run(chapter, tests: shared, label: "together")
       store.together = Kept(key: key, records: run.tests, problem: run.problem)
       verdicts.together = run.tests

@@ -81,88 +81,129 @@ struct MistakeCheck {
 
   /// Every entry of the catalog, then every exercise left unwritten (of `chapters`, when
   /// given), in order. `progress` gets each line as it is done.
+  ///
+  /// One build serves every plant: in the copy, the body of each exercise with plants becomes
+  /// `switch ExerciseTrace.plantedVariant("name") { case 1: ... default: the reference }`, one
+  /// case per planted body, and each plant is a run of the test processes with
+  /// `COMPANION_PLANT=name:k`. A planted body that does not compile is reported as such and
+  /// left out of the build.
   func run(chapters wanted: [String]?, progress: (String) -> Void) throws -> [Outcome] {
     let tree = ExerciseTree(root: root)
     let order = Curriculum.read(from: tree).teachingOrder(of: try tree.chapters())
     let catalog = try tree.mistakes().filter { wanted?.contains($0.chapter) ?? true }
       .sorted { order.firstIndex(of: $0.chapter) ?? 0 < order.firstIndex(of: $1.chapter) ?? 0 }
+    let diagnoses = catalogDiagnoses(tree)
     let copy = try makeCopy()
     let copyTree = ExerciseTree(root: copy)
     let exercises = try copyTree.exercises()
     let dependencies = try copyTree.chapterDependencies()
     let curriculum = Curriculum.read(from: copyTree)
     let all = curriculum.teachingOrder(of: try copyTree.chapters())
+    let teaching = curriculum.teachingOrder(of: exercises).map(\.name)
     var plants: [(chapter: String, plant: Plant)] = []
     for (chapter, mistakes) in catalog {
-      plants += mistakes.map { (chapter, .mistake($0)) }
+      // An exercise's plants one after the other: the runs of the others are kept meanwhile.
+      let sorted = mistakes.enumerated().sorted { a, b in
+        let (x, y) = (
+          teaching.firstIndex(of: a.element.exercise) ?? 0,
+          teaching.firstIndex(of: b.element.exercise) ?? 0
+        )
+        return x != y ? x < y : a.offset < b.offset
+      }
+      plants += sorted.map { (chapter, .mistake($0.element)) }
     }
     for exercise in curriculum.teachingOrder(of: exercises)
     where wanted?.contains(exercise.chapter) ?? true {
       plants.append((exercise.chapter, .unwritten(exercise.name)))
     }
-    var outcomes: [Outcome] = []
-    for (chapter, plant) in plants {
+    // Each plant's body, numbered per exercise from 1.
+    var outcomes: [Int: Outcome] = [:]
+    var variants: [String: [(index: Int, body: [String])]] = [:]
+    var variant: [Int: Int] = [:]
+    for (index, (chapter, plant)) in plants.enumerated() {
       guard let exercise = exercises.first(where: { $0.name == plant.exercise }) else { continue }
-      // A stub is tested with the chapters built on its own: their tests reach it too.
-      var tested = [chapter]
-      if case .unwritten = plant {
-        tested += all.filter { other in
-          other != chapter && (try? copyTree.withDependencies([other]).contains(chapter)) == true
-        }
-      }
-      let needed = try copyTree.withDependencies(tested)
-      let toBuild = all.filter { needed.contains($0) }
-      var outcome = Outcome(chapter: chapter, plant: plant)
-      let file = copy.appendingPathComponent("Exercises/" + exercise.file)
-      let original = try String(contentsOf: file, encoding: .utf8)
-      defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
-      // The compiler takes a file whose modification time has the same whole second as at its
-      // last build for unchanged: plants come faster than that.
-      Thread.sleep(
-        forTimeInterval: 1.01 - Date().timeIntervalSince1970.truncatingRemainder(dividingBy: 1))
       do {
-        let edit: Mistake
+        let body: [String]
         switch plant {
-        case .mistake(let mistake): edit = mistake
-        case .unwritten(let name):
-          edit = Mistake(
-            exercise: name, mistake: "left unwritten",
-            replace: exercise.body.joined(separator: "\n"),
-            with: exercise.stub.joined(separator: "\n"), diagnosis: "")
+        case .mistake(let mistake): body = try mistake.plantedBody(in: exercise)
+        case .unwritten: body = exercise.stub
         }
-        try edit.planted(in: original, at: exercise).write(
-          to: file, atomically: true, encoding: .utf8)
-        try TracedTree(root: copy).update(chapters: toBuild)
+        variants[exercise.name, default: []].append((index, body))
+        variant[index] = variants[exercise.name]!.count
       } catch {
+        var outcome = Outcome(chapter: chapter, plant: plant)
         outcome.problem = "\(error)"
-        outcomes.append(outcome)
+        outcomes[index] = outcome
+      }
+    }
+    // A stub is tested with the chapters built on its own: their tests reach it too.
+    let chapters = Set(plants.map(\.chapter))
+    let tested = all.filter { chapter in
+      chapters.contains(chapter)
+        || chapters.contains { (try? copyTree.withDependencies([chapter]).contains($0)) == true }
+    }
+    let needed = try copyTree.withDependencies(tested)
+    let toBuild = all.filter { needed.contains($0) }
+    var build = CheckBuild.Result()
+    while true {
+      try writeVariants(variants, of: exercises, in: copy)
+      try TracedTree(root: copy).update(chapters: toBuild)
+      build = CheckBuild(root: copy).build(toBuild, dependencies: dependencies)
+      // A planted body that does not compile: its plant says so, and the build goes without it.
+      let broken = build.errors.values.flatMap { $0 }.compactMap { error in
+        variantAt(error, variants: variants, exercises: exercises).map { ($0, error) }
+      }
+      guard !broken.isEmpty else { break }
+      for (index, error) in broken where outcomes[index] == nil {
+        var outcome = Outcome(chapter: plants[index].chapter, plant: plants[index].plant)
+        outcome.problem = "the planted code does not compile: \(error)"
+        outcomes[index] = outcome
+      }
+      let dropped = Set(broken.map(\.0))
+      for name in variants.keys { variants[name]!.removeAll { dropped.contains($0.index) } }
+      for (index, _) in plants.enumerated() where dropped.contains(index) {
+        variant[index] = nil
+      }
+      for name in variants.keys {
+        for (position, item) in variants[name]!.enumerated() { variant[item.index] = position + 1 }
+      }
+    }
+    let student = try StudentExercises(tree: copyTree, chapters: all, curriculum: curriculum)
+    for (index, (chapter, plant)) in plants.enumerated() {
+      if let outcome = outcomes[index] {
         progress(outcome.line)
         continue
       }
-      let build = CheckBuild(root: copy).build(toBuild, dependencies: dependencies)
+      var outcome = Outcome(chapter: chapter, plant: plant)
+      defer {
+        outcomes[index] = outcome
+        progress(outcome.line)
+      }
       if let failure = build.failure {
         outcome.problem = "the build failed: \(failure)"
-      } else if let broken = tested.first(where: { build.broken[$0] != nil }) {
-        outcome.problem = "the planted code does not compile: \(build.broken[broken]!)"
-      } else if case .mistake(let mistake) = plant {
+        continue
+      }
+      if let broken = build.broken[chapter] {
+        outcome.problem = "the chapter does not compile: \(broken)"
+        continue
+      }
+      guard let number = variant[index] else { continue }
+      let pick = ["COMPANION_PLANT": "\(plant.exercise):\(number)"]
+      if case .mistake(let mistake) = plant {
         // As `check` judges the chapter: every exercise written, the planted one wrong.
-        let student = try StudentExercises(tree: copyTree, chapters: all, curriculum: curriculum)
         var closure: [String: [String]] = [:]
         closure[chapter] = try copyTree.withDependencies([chapter]).sorted()
-        let verdicts = Judge(root: copy, timeout: timeout, student: student, chapters: closure)
-          .judge(chapter)
+        var judge = Judge(root: copy, timeout: timeout, student: student, chapters: closure)
+        judge.plant = (plant.exercise, number)
+        let verdicts = judge.judge(chapter)
         let report = chapterReport(
           chapter: chapter, exercises: student.exercises[chapter] ?? [],
           unwritten: student.unwritten, alone: verdicts.alone, together: verdicts.together,
-          reach: verdicts.reach, diagnoses: catalogDiagnoses(tree), problem: verdicts.problem)
+          reach: verdicts.reach, diagnoses: diagnoses, problem: verdicts.problem)
         let own = verdicts.alone[mistake.exercise] ?? []
         let failing = own.filter(\.failed)
         outcome.failing = failing.count
         outcome.stopped = own.filter { !$0.finished && $0.failed }.map(\.name)
-        if let first = failing.first {
-          let line = first.firstFailure?.split(separator: "\n").prefix(2).joined(separator: " ")
-          outcome.firstFailure = "\(first.name): \(line ?? "")"
-        }
         // Named where the student reads it: in the planted exercise's block of check's report,
         // and in its entry of the JSON that Gradescope shows.
         let block = CheckText(
@@ -174,18 +215,18 @@ struct MistakeCheck {
           .first { $0["name"] as? String == "\(chapter): \(mistake.exercise)" }
         let output = entry?["output"] as? String ?? ""
         outcome.named = block.contains(mistake.diagnosis) && output.contains(mistake.diagnosis)
-        if !outcome.named {
-          outcome.firstFailure = block.split(separator: "\n").dropFirst().prefix(2)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        }
+        outcome.firstFailure = block.split(separator: "\n").dropFirst().prefix(2)
+          .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         outcome.blamed = report.exercises.filter { exercise in
           if case .failing = exercise.status { return true }
           return report.together.contains { $0.alsoReached.contains(exercise.name) }
         }.map(\.name)
       } else {
-        let runner = ChapterTestRun(root: copy, timeout: timeout)
-        let own = runner.run(chapter).tests
-        let others = tested.dropFirst().flatMap { runner.run($0).tests }
+        let runner = ChapterTestRun(root: copy, timeout: timeout, environment: pick)
+        let own = runner.run(chapter, label: "plant").tests
+        let others = tested.filter { other in
+          other != chapter && (try? copyTree.withDependencies([other]).contains(chapter)) == true
+        }.flatMap { runner.run($0, label: "plant").tests }
         let failing = own.filter(\.failed)
         outcome.failing = failing.count
         outcome.stopped = (own + others).filter { !$0.finished && $0.failed }.map(\.name)
@@ -195,10 +236,85 @@ struct MistakeCheck {
         }
         outcome.named = true
       }
-      outcomes.append(outcome)
-      progress(outcome.line)
     }
-    return outcomes
+    return plants.indices.compactMap { outcomes[$0] }
+  }
+
+  /// Writes the copy's `Exercises/` as the reference, with the body of every exercise that has
+  /// variants turned into a switch over them (the reference as the default).
+  private func writeVariants(
+    _ variants: [String: [(index: Int, body: [String])]], of exercises: [Exercise], in copy: URL
+  ) throws {
+    let files = Set(exercises.map(\.file))
+    for file in files {
+      let source = try String(
+        contentsOf: copy.appendingPathComponent("Solutions/" + file), encoding: .utf8)
+      var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      // From the last exercise of the file up, so that earlier line numbers hold.
+      for exercise in exercises.filter({ $0.file == file }).sorted(by: { $0.line > $1.line }) {
+        guard let bodies = variants[exercise.name], !bodies.isEmpty else { continue }
+        let range = exercise.line..<(exercise.line + exercise.body.count)
+        lines.replaceSubrange(range, with: Self.switched(exercise, bodies.map(\.body)))
+      }
+      let target = copy.appendingPathComponent("Exercises/" + file)
+      let text = lines.joined(separator: "\n")
+      if (try? String(contentsOf: target, encoding: .utf8)) != text {
+        try Data(text.utf8).write(to: target)
+      }
+    }
+  }
+
+  /// An exercise's body as a switch over its variants: `case k:` for the k-th, the reference as
+  /// the default.
+  static func switched(_ exercise: Exercise, _ bodies: [[String]]) -> [String] {
+    let indentation = String(
+      (exercise.body.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "  ")
+        .prefix { $0 == " " })
+    var lines = ["\(indentation)switch ExerciseTrace.plantedVariant(\"\(exercise.name)\") {"]
+    for (number, body) in bodies.enumerated() {
+      lines.append("\(indentation)case \(number + 1):")
+      lines +=
+        body.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+        ? ["\(indentation)  break"] : body
+    }
+    lines.append("\(indentation)default:")
+    lines +=
+      exercise.body.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+      ? ["\(indentation)  break"] : exercise.body
+    lines.append("\(indentation)}")
+    return lines
+  }
+
+  /// The plant whose body a compile error lies in, from its place in the copy's `Exercises/`.
+  private func variantAt(
+    _ error: SourceProblem, variants: [String: [(index: Int, body: [String])]],
+    exercises: [Exercise]
+  ) -> Int? {
+    // The copy's file: find the exercise whose switch holds the line, then its case.
+    let file = error.file.hasPrefix("Exercises/") ? String(error.file.dropFirst(10)) : error.file
+    let copy = root.appendingPathComponent("\(Self.scratch)/package/Exercises/" + file)
+    guard let text = try? String(contentsOf: copy, encoding: .utf8),
+      let marked = try? MarkedFile(text: text, file: file)
+    else { return nil }
+    for exercise in marked.exercises {
+      let first = exercise.line + 1
+      guard error.line > exercise.line, error.line <= exercise.line + exercise.body.count,
+        let bodies = variants[exercise.name]
+      else { continue }
+      // Case lines are "case k:"; the last one above the error is its variant.
+      var current: Int?
+      for (offset, line) in exercise.body.enumerated() where first + offset <= error.line {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("case "), let k = Int(trimmed.dropFirst(5).dropLast()) {
+          current = k
+        } else if trimmed == "default:" {
+          current = nil
+        }
+      }
+      guard let k = current, k >= 1, k <= bodies.count else { return nil }
+      return bodies[k - 1].index
+    }
+    return nil
   }
 
   /// A copy of the package whose exercises are the reference: `.build-mistakes/package/`. Its
