@@ -13,10 +13,24 @@ struct ForwardTests {
   @Test("E6.6 a 2x3 batch and a fixed mask, p = 0.2: the notes keep 1·a, inverted 1.25·a")
   func byHand() {
     let a = Self.activations
-    let notes = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .notes)
-    expectMatrix(notes, equals: [[1, 0, 3], [0, 5, 6]], said("notes' convention", "讲义的约定"))
-    let inverted = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .inverted)
     let kept = a.hadamard(Self.mask)
+    let notes = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .notes)
+    expectMatrix(
+      notes, equals: [[1, 0, 3], [0, 5, 6]],
+      unlike: [
+        KnownMistake(
+          "the notes' convention scaled kept units: it leaves them as they are while training "
+            + "(inverted dropout divides by 1 - p)",
+          zh: "讲义的约定缩放了保留的单元：训练时它们保持原样（反向 Dropout 才除以 1 - p）",
+          kept / 0.8),
+        KnownMistake(
+          "the mask was not applied: a dropped unit's output is 0",
+          zh: "没有乘掩码：被丢弃的单元输出为 0", a),
+        KnownMistake(
+          "the mask was read the wrong way round: 1 is a kept unit, 0 a dropped one",
+          zh: "掩码读反了：1 是保留的单元，0 是丢弃的单元", a - kept),
+      ], said("notes' convention", "讲义的约定"))
+    let inverted = applyDropoutMask(a, mask: Self.mask, p: 0.2, convention: .inverted)
     expectMatrix(
       inverted, equals: [[1.25, 0, 3.75], [0, 6.25, 7.5]],
       unlike: [
@@ -96,6 +110,48 @@ struct ForwardTests {
   }
 
   @Test(
+    "E6.6 training returns the mask it applied, with the convention asked for: backward needs it",
+    arguments: DropoutConvention.allCases)
+  func returnedMaskIsApplied(_ convention: DropoutConvention) {
+    var generator = SeededGenerator(seed: 76)
+    // Between 1 and 2: an output of 0 is a dropped unit.
+    let a = Matrix.random(rows: 10, columns: 8, in: 1...2, using: &generator)
+    let (y, drawn) = dropoutForward(
+      a, p: 0.5, mode: .training, convention: convention, using: &generator)
+    guard expectShape(y, a.shape, said("output", "输出")) else { return }
+    guard let mask = drawn, expectShape(mask, a.shape, said("mask", "掩码")),
+      MaskMeasures.isZeroOne(mask)
+    else {
+      fail(
+        said(
+          "training must return its mask, a 10 x 8 matrix of 0s and 1s",
+          "训练模式必须返回它的掩码：一个只含 0 和 1 的 10 x 8 矩阵"))
+      return
+    }
+    let keptUnits = Matrix(rows: a.rows, columns: a.columns) { y[$0, $1] == 0 ? 0 : 1 }
+    guard
+      expectMatrix(
+        keptUnits, equals: mask,
+        unlike: [
+          KnownMistake(
+            "the mask returned is not the one applied: the backward pass must get the forward "
+              + "pass's own mask",
+            zh: "返回的掩码不是乘上去的那个：反向传播必须用前向传播自己的掩码",
+            where: { $0.elements.contains(0) })
+        ], said("units kept (1) in the output", "输出中保留的单元（1）"))
+    else { return }
+    let other: DropoutConvention = convention == .notes ? .inverted : .notes
+    expectMatrix(
+      y, equals: convention == .inverted ? 2 * a.hadamard(mask) : a.hadamard(mask),
+      unlike: [
+        KnownMistake(
+          "the convention was not passed on: the mask was applied with the other convention",
+          zh: "没有把约定传下去：乘掩码时用了另一个约定",
+          applyDropoutMask(a, mask: mask, p: 0.5, convention: other))
+      ], tolerance: 1e-12, "\(convention), p = 0.5")
+  }
+
+  @Test(
     "E6.6 evaluation is the identity under both conventions, draws nothing, returns no mask",
     arguments: DropoutConvention.allCases, [0.2, 0.5, 0.7])
   func evaluation(_ convention: DropoutConvention, _ p: Double) {
@@ -105,17 +161,23 @@ struct ForwardTests {
     _ = Matrix.random(rows: 5, columns: 4, in: -2...2, using: &generator)
     let (y, mask) = dropoutForward(
       a, p: p, mode: .evaluation, convention: convention, using: &generator)
-    guard expectMatrix(y, equals: a, tolerance: 0, "\(convention), p = \(p)") else {
-      if y.isApproximatelyEqual(to: (1 - p) * a, absoluteTolerance: 1e-12) {
-        fail(
-          said(
+    // a has no entry that is exactly 0, so a 0 in the output is a dropped unit.
+    guard
+      expectMatrix(
+        y, equals: a,
+        unlike: [
+          KnownMistake(
             "evaluation scaled the activations by 1 - p: inverted dropout does nothing at test "
               + "time, and the notes put 1 - p into the outgoing weights (testTimeWeights)",
-            "评估模式把激活乘了 1 - p：反向 Dropout 在测试时什么也不做，"
-              + "讲义则把 1 - p 乘进输出权重（testTimeWeights）"))
-      }
-      return
-    }
+            zh: "评估模式把激活乘了 1 - p：反向 Dropout 在测试时什么也不做，"
+              + "讲义则把 1 - p 乘进输出权重（testTimeWeights）",
+            (1 - p) * a, tolerance: 1e-12),
+          KnownMistake(
+            "evaluation dropped units: at test time every unit is on and nothing is random",
+            zh: "评估模式丢弃了单元：测试时每个单元都参与，什么也不随机",
+            where: { $0.shape == a.shape && $0.elements.contains(0) }),
+        ], tolerance: 0, "\(convention), p = \(p)")
+    else { return }
     #expect(
       mask == nil,
       Comment(

@@ -16,23 +16,34 @@ struct TestTimeTests {
   ]
   static let bias = Matrix(column: [0.1, -0.2, 0.3])
 
+  /// What the classic mistakes make of the notes' test-time weights for `p`.
+  static func notesMistakes(_ weights: Matrix, p: Double) -> [KnownMistake] {
+    [
+      KnownMistake(
+        "the weights were multiplied by p; multiply by 1 - p, the probability of keeping",
+        zh: "权重乘了 p；应乘以保留的概率 1 - p", p * weights),
+      KnownMistake(
+        "the weights were divided by 1 - p: at test time the notes multiply by it",
+        zh: "权重除以了 1 - p：测试时讲义是乘以 1 - p", weights / (1 - p)),
+      KnownMistake(
+        "the notes' weights were left as trained: multiply them by 1 - p",
+        zh: "讲义约定下的权重保持了训练时的值：要乘以 1 - p", weights),
+    ]
+  }
+
   @Test("E6.6 the notes' test-time weights: (1 - p)·W, so W/2 for the lecture's p = 1/2")
   func notesWeights() {
     let weights = Self.weights
     expectMatrix(
-      testTimeWeights(weights, p: 0.5, convention: .notes), equals: weights / 2, tolerance: 1e-15,
+      testTimeWeights(weights, p: 0.5, convention: .notes), equals: weights / 2,
+      unlike: Self.notesMistakes(weights, p: 0.5), tolerance: 1e-15,
       said("p = 1/2: the notes halve the outgoing weights", "p = 1/2：讲义把输出权重减半"))
     for p in [0.2, 0.7] {
-      let computed = testTimeWeights(weights, p: p, convention: .notes)
-      guard expectMatrix(computed, equals: (1 - p) * weights, tolerance: 1e-15, "p = \(p)") else {
-        if computed.isApproximatelyEqual(to: p * weights, absoluteTolerance: 1e-12) {
-          fail(
-            said(
-              "p = \(p): the weights were multiplied by p; keep probability 1 - p is right",
-              "p = \(p)：权重乘了 p；应乘以保留的概率 1 - p"))
-        }
-        return
-      }
+      guard
+        expectMatrix(
+          testTimeWeights(weights, p: p, convention: .notes), equals: (1 - p) * weights,
+          unlike: Self.notesMistakes(weights, p: p), tolerance: 1e-15, "p = \(p)")
+      else { return }
     }
   }
 
