@@ -12,19 +12,27 @@ struct Convolution1DTests {
   @Test("E6.1 y_i = Σ_j w_j x_(i-j): the reversed kernel slides along x (np.convolve)")
   func definition() {
     // numpy.convolve(x, w, 'valid')
-    let computed = convolve(Self.x, with: Self.w)
-    guard expectSequence(computed, equals: [123, 234, 345]) else {
-      if computed == [321, 432, 543] {
-        fail(said("that is correlation: convolution reverses w", "这是互相关：卷积要翻转 w"))
-      }
-      return
-    }
+    // The mistake: numpy.correlate(x, w, 'valid').
+    expectSequence(
+      convolve(Self.x, with: Self.w), equals: [123, 234, 345],
+      unlike: [
+        KnownMistake(
+          "that is correlation: convolution reverses w", zh: "这是互相关：卷积要翻转 w",
+          sequence: [321, 432, 543])
+      ])
   }
 
   @Test("full convolution multiplies polynomials: (1 + 2t + 3t²)(1 + t) = 1 + 3t + 5t² + 3t³")
   func polynomials() {
-    // numpy.convolve([1, 2, 3], [1, 1])
-    expectSequence(convolve([1, 2, 3], with: [1, 1], padding: .full), equals: [1, 3, 5, 3])
+    // numpy.convolve([1, 2, 3], [1, 1]); the mistake: numpy.convolve(np.pad(x, (1, 0)), [1, 1],
+    // 'valid'), zeros before x only.
+    expectSequence(
+      convolve([1, 2, 3], with: [1, 1], padding: .full), equals: [1, 3, 5, 3],
+      unlike: [
+        KnownMistake(
+          "the zeros after x are missing: full padding puts k - 1 zeros on both ends",
+          zh: "x 后面少了零：full 填充在两端各补 k - 1 个零", sequence: [1, 3, 5])
+      ])
     expectSequence(convolve([1, 1], with: [1, 2, 3], padding: .full), equals: [1, 3, 5, 3])
   }
 
@@ -52,8 +60,60 @@ struct Convolution1DTests {
 
   @Test("E4.1 stride 2 keeps every other output")
   func stride2() {
-    // numpy.convolve(x, w, 'valid')[::2]
-    expectSequence(convolve(Self.x, with: Self.w, stride: 2), equals: [123, 345])
+    // numpy.convolve(x, w, 'valid')[::2]; the mistake: its first two entries, [:2].
+    expectSequence(
+      convolve(Self.x, with: Self.w, stride: 2), equals: [123, 345],
+      unlike: [
+        KnownMistake(
+          "the stride is ignored: window i starts at i * stride",
+          zh: "忽略了步幅：第 i 个窗口从 i * stride 开始", sequence: [123, 234])
+      ])
+  }
+
+  @Test("same with an even kernel: the extra zero goes before x, as in np.convolve")
+  func sameEvenKernel() {
+    // numpy.convolve(x, [1, 10], 'same'); the mistake: correlation's margins (one zero after x),
+    // numpy.convolve(np.pad(x, (0, 1)), [1, 10], 'valid').
+    expectSequence(
+      convolve(Self.x, with: [1, 10], padding: .same), equals: [1, 12, 23, 34, 45],
+      unlike: [
+        KnownMistake(
+          "the extra zero of an even kernel went after x: convolution's same padding puts it "
+            + "before (as np.convolve does)",
+          zh: "偶数尺寸卷积核多出的那个零补在了 x 后面：卷积的 same 填充把它补在前面（同 np.convolve）",
+          sequence: [12, 23, 34, 45, 50])
+      ])
+  }
+
+  @Test("E6.1 a kernel of one entry scales x: no padding in any mode, every stride")
+  func oneEntryKernel() {
+    let x: [Double] = [1, 2, 3, 4, 5, 6]
+    // numpy.convolve(x, [3], mode), and at [::2]
+    for padding in [Padding.valid, .same, .full] {
+      expectSequence(
+        convolve(x, with: [3], padding: padding), equals: [3, 6, 9, 12, 15, 18], "\(padding)")
+    }
+    expectSequence(convolve(x, with: [3], stride: 2), equals: [3, 9, 15], said("stride 2", "步幅 2"))
+  }
+
+  @Test("E6.1 kernels of four and five entries: each output reads its whole window, reversed")
+  func longKernels() {
+    let x: [Double] = [1, 2, 3, 4, 5, 6]
+    let w: [Double] = [1, 10, 100, 1000, 10000]
+    // numpy.convolve(x, w, 'valid'): 12345 = 10000·1 + 1000·2 + 100·3 + 10·4 + 1·5.
+    expectSequence(convolve(x, with: w), equals: [12345, 23456], "valid")
+    expectSequence(convolve(x, with: w, stride: 2), equals: [12345], said("stride 2", "步幅 2"))
+    // numpy.convolve(x, w, mode)
+    expectSequence(
+      convolve(x, with: w, padding: .full),
+      equals: [1, 12, 123, 1234, 12345, 23456, 34560, 45600, 56000, 60000], "full")
+    expectSequence(
+      convolve(x, with: w, padding: .same), equals: [123, 1234, 12345, 23456, 34560, 45600],
+      "same")
+    // An even kernel of four: two zeros before x, one after.
+    expectSequence(
+      convolve(x, with: [1, 10, 100, 1000], padding: .same),
+      equals: [12, 123, 1234, 2345, 3456, 4560], said("same, four entries", "same，四个元素"))
   }
 
   /// Paddings of a 1 x n row: zeros on its left and right only.

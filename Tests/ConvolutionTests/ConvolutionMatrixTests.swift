@@ -47,6 +47,13 @@ struct WindowCase: Sendable, CustomStringConvertible {
     WindowCase(
       input: Shape(rows: 4, columns: 1), kernel: Shape(rows: 3, columns: 1), stride: 1,
       padding: .explicit(top: 0, bottom: 1, left: 0, right: 0), output: Shape(rows: 3, columns: 1)),
+    // Kernels larger than 3 x 3: a 4 x 5 at stride 2 with a zero all round, a 4 x 4 in same mode.
+    WindowCase(
+      input: Shape(rows: 7, columns: 8), kernel: Shape(rows: 4, columns: 5), stride: 2,
+      padding: .explicit(1), output: Shape(rows: 3, columns: 3)),
+    WindowCase(
+      input: Shape(rows: 5, columns: 6), kernel: Shape(rows: 4, columns: 4), stride: 1,
+      padding: .same, output: Shape(rows: 5, columns: 6)),
   ]
 }
 
@@ -90,6 +97,66 @@ struct ConvolutionMatrixTests {
         [0, 1, 2, 0, 3, 4, 0, 0, 0],
         [0, 0, 0, 1, 2, 0, 3, 4, 0],
         [0, 0, 0, 0, 1, 2, 0, 3, 4],
+      ],
+      unlike: [
+        KnownMistake(
+          "the outputs are counted column by column: output (i, j) is row i * W' + j, row by row",
+          zh: "输出是按列数的：输出 (i, j) 是第 i * W' + j 行，按行数",
+          [
+            [1, 2, 0, 3, 4, 0, 0, 0, 0],
+            [0, 0, 0, 1, 2, 0, 3, 4, 0],
+            [0, 1, 2, 0, 3, 4, 0, 0, 0],
+            [0, 0, 0, 0, 1, 2, 0, 3, 4],
+          ]),
+        KnownMistake(
+          "the kernel is flipped: that is the matrix of the convolution, correlation does not flip",
+          zh: "卷积核翻转了：这是卷积的矩阵，互相关不翻转",
+          [
+            [4, 3, 0, 2, 1, 0, 0, 0, 0],
+            [0, 4, 3, 0, 2, 1, 0, 0, 0],
+            [0, 0, 0, 4, 3, 0, 2, 1, 0],
+            [0, 0, 0, 0, 4, 3, 0, 2, 1],
+          ]),
+      ])
+  }
+
+  @Test(
+    "E4.5 E4.2 stride 2 and one zero all round, written out: 4 x 9, the padding's entries left out")
+  func writtenOutStrideAndPadding() {
+    // Row i * 2 + j holds w[p + 1 - 2i, q + 1 - 2j] in column p * 3 + q; checked against
+    // scipy.signal.correlate2d(np.pad(x, 1), w, 'valid')[::2, ::2] for x = 1 ... 9.
+    // The mistakes: the same without the margins (p = 2i + k, q = 2j + l), and with stride 1
+    // (p = i + k - 1, q = j + l - 1).
+    expectMatrix(
+      correlationMatrix(
+        of: [[1, 2], [3, 4]], inputShape: Shape(rows: 3, columns: 3), stride: 2,
+        padding: .explicit(1)),
+      equals: [
+        [4, 0, 0, 0, 0, 0, 0, 0, 0],
+        [0, 3, 4, 0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 2, 0, 0, 4, 0, 0],
+        [0, 0, 0, 0, 1, 2, 0, 3, 4],
+      ],
+      unlike: [
+        KnownMistake(
+          "the padding is left out: pixel (p, q) lies under kernel entry (p + top - i * stride, "
+            + "q + left - j * stride)",
+          zh: "漏了填充：像素 (p, q) 对着卷积核的元素 (p + top - i * stride, q + left - j * stride)",
+          [
+            [1, 2, 0, 3, 4, 0, 0, 0, 0],
+            [0, 0, 1, 0, 0, 3, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0, 1, 2, 0],
+            [0, 0, 0, 0, 0, 0, 0, 0, 1],
+          ]),
+        KnownMistake(
+          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
+          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
+          [
+            [4, 0, 0, 0, 0, 0, 0, 0, 0],
+            [3, 4, 0, 0, 0, 0, 0, 0, 0],
+            [2, 0, 0, 4, 0, 0, 0, 0, 0],
+            [1, 2, 0, 3, 4, 0, 0, 0, 0],
+          ]),
       ])
   }
 

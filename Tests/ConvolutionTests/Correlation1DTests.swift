@@ -13,13 +13,18 @@ struct Correlation1DTests {
   @Test("E6.1 y_i = Σ_j w_j x_(i+j): the kernel is not reversed (np.correlate)")
   func definition() {
     // numpy.correlate(x, w, 'valid')
-    let computed = correlate(Self.x, with: Self.w)
-    guard expectSequence(computed, equals: [321, 432, 543]) else {
-      if computed == [123, 234, 345] {
-        fail(said("that is convolution: correlation does not reverse w", "这是卷积：互相关不翻转 w"))
-      }
-      return
-    }
+    // The mistakes: numpy.convolve(x, w, 'valid'), and the valid output without its last entry.
+    expectSequence(
+      correlate(Self.x, with: Self.w), equals: [321, 432, 543],
+      unlike: [
+        KnownMistake(
+          "that is convolution: correlation does not reverse w", zh: "这是卷积：互相关不翻转 w",
+          sequence: [123, 234, 345]),
+        KnownMistake(
+          "the last window is missing: a kernel of k entries fits n - k + 1 times on n entries",
+          zh: "少了最后一个窗口：k 个元素的卷积核在 n 个元素上有 n - k + 1 个位置",
+          sequence: [321, 432]),
+      ])
   }
 
   @Test("E4.1 100 inputs and a kernel of 5: 96 outputs at stride 1, 48 at stride 2")
@@ -68,9 +73,64 @@ struct Correlation1DTests {
 
   @Test("stride 2 with two zeros on each end")
   func strideAndPadding() {
-    // scipy.signal.correlate2d(np.pad(x, 2)[None], [[1, 10, 100]], 'valid')[0][::2]
+    // scipy.signal.correlate2d(np.pad(x, 2)[None], [[1, 10, 100]], 'valid')[0][::2]; the
+    // mistake: the same output's first four entries (windows one step apart, not two).
     expectSequence(
-      correlate(Self.x, with: Self.w, stride: 2, padding: .explicit(2)), equals: [100, 321, 543, 5])
+      correlate(Self.x, with: Self.w, stride: 2, padding: .explicit(2)),
+      equals: [100, 321, 543, 5],
+      unlike: [
+        KnownMistake(
+          "the stride is ignored: window i starts at i * stride",
+          zh: "忽略了步幅：第 i 个窗口从 i * stride 开始", sequence: [100, 210, 321, 432])
+      ])
+  }
+
+  @Test("same with an even kernel: the extra zero goes after x, as in scipy's correlate2d")
+  func sameEvenKernel() {
+    // scipy.signal.correlate2d(x[None], [[1, 10]], 'same')[0]; the mistake is
+    // numpy.correlate(x, [1, 10], 'same'), which puts the zero before x.
+    expectSequence(
+      correlate(Self.x, with: [1, 10], padding: .same), equals: [21, 32, 43, 54, 5],
+      unlike: [
+        KnownMistake(
+          "the extra zero of an even kernel went before x: correlation's same padding puts it "
+            + "after (numpy's correlate centres the other way)",
+          zh: "偶数尺寸卷积核多出的那个零补在了 x 前面：互相关的 same 填充把它补在后面"
+            + "（numpy 的 correlate 对中的方式相反）",
+          sequence: [10, 21, 32, 43, 54])
+      ])
+  }
+
+  @Test("E6.1 a kernel of one entry scales x: no padding in any mode, every stride")
+  func oneEntryKernel() {
+    let x: [Double] = [1, 2, 3, 4, 5, 6]
+    // numpy.correlate(x, [3], 'valid'), and at [::2]
+    for padding in [Padding.valid, .same, .full] {
+      expectSequence(
+        correlate(x, with: [3], padding: padding), equals: [3, 6, 9, 12, 15, 18], "\(padding)")
+    }
+    expectSequence(
+      correlate(x, with: [3], stride: 2), equals: [3, 9, 15], said("stride 2", "步幅 2"))
+  }
+
+  @Test("E6.1 E4.1 kernels of four and five entries: each output reads its whole window")
+  func longKernels() {
+    let x: [Double] = [1, 2, 3, 4, 5, 6]
+    let w: [Double] = [1, 10, 100, 1000, 10000]
+    // numpy.correlate(x, w, 'valid'): 54321 = 1·1 + 10·2 + 100·3 + 1000·4 + 10000·5.
+    expectSequence(correlate(x, with: w), equals: [54321, 65432], "valid")
+    expectSequence(correlate(x, with: w, stride: 2), equals: [54321], said("stride 2", "步幅 2"))
+    // scipy.signal.correlate2d(x[None], w[None], mode)[0]
+    expectSequence(
+      correlate(x, with: w, padding: .full),
+      equals: [10000, 21000, 32100, 43210, 54321, 65432, 6543, 654, 65, 6], "full")
+    expectSequence(
+      correlate(x, with: w, padding: .same), equals: [32100, 43210, 54321, 65432, 6543, 654],
+      "same")
+    // An even kernel of four: one zero before x, two after.
+    expectSequence(
+      correlate(x, with: [1, 10, 100, 1000], padding: .same),
+      equals: [3210, 4321, 5432, 6543, 654, 65], said("same, four entries", "same，四个元素"))
   }
 
   /// Paddings of a 1 x n row: zeros on its left and right only.

@@ -59,12 +59,37 @@ struct FFTConvolutionTests {
   @Test("E4.6 2D: scipy's full convolution, to rounding")
   func scipyValues() {
     let image = TestImages.piDigits
-    // scipy.signal.convolve2d(image, kernel, mode='full')
+    // scipy.signal.convolve2d(image, kernel, mode='full'). The mistakes, with c(a, b, shape) =
+    // np.real(np.fft.ifft2(np.fft.fft2(a, shape) * np.fft.fft2(b, shape))): c(image, kernel,
+    // (4, 5)), c(image, kernel, (5, 6)), and scipy.signal.correlate2d(image, kernel, 'full').
     expectMatrix(
       fftConvolve(image, with: TestImages.unevenKernel),
       equals: [
         [3, 1, 1, 0, 1, -1, -5], [15, 7, 6, 9, 8, 0, -3], [23, 21, 18, 15, 11, -4, -9],
         [13, 23, 26, 29, 26, 1, -4], [6, 7, 8, 19, 16, 4, 0],
+      ],
+      unlike: [
+        KnownMistake(
+          "the product wrapped around: pad both to (h + kh - 1) x (w + kw - 1), not to the input",
+          zh: "乘积绕回来了：两者都要补零到 (h + kh - 1) x (w + kw - 1)，不是补到输入的尺寸",
+          [
+            [12, 3, 9, 19, 17], [15, 4, 6, 9, 8], [19, 12, 18, 15, 11], [14, 19, 26, 29, 26],
+          ]),
+        KnownMistake(
+          "the columns were padded by the kernel's rows: each axis adds its own kernel size - 1",
+          zh: "列按卷积核的行数补零了：每个轴各加上卷积核在这个轴上的尺寸 - 1",
+          [
+            [-2, 1, 1, 0, 1, -1], [12, 7, 6, 9, 8, 0], [14, 21, 18, 15, 11, -4],
+            [9, 23, 26, 29, 26, 1], [6, 7, 8, 19, 16, 4],
+          ]),
+        KnownMistake(
+          "the kernel was turned: the FFT's product already convolves, so this is the full "
+            + "correlation",
+          zh: "卷积核被旋转了：FFT 的乘积本身就是卷积，所以这是 full 互相关",
+          [
+            [0, 3, 7, 6, 9, 7, 10], [-3, 8, 19, 10, 16, 14, 11], [-9, 3, 21, 22, 28, 28, 21],
+            [-5, -5, 4, 8, 14, 27, 17], [-3, -2, 0, -6, -1, 8, 4],
+          ]),
       ], tolerance: 1e-9)
   }
 
@@ -74,7 +99,31 @@ struct FFTConvolutionTests {
     let w: [Double] = [1, 10, 100]
     // numpy.convolve(x, w): 7 entries.
     let linear: [Double] = [1, 12, 123, 234, 345, 450, 500]
-    guard expectSequence(fftConvolve(x, with: w), equals: linear, tolerance: 1e-9) else { return }
+    // The mistakes, with c(a, b, n) = np.real(np.fft.ifft(np.fft.fft(a, n) * np.fft.fft(b, n))):
+    // c(x, w, 5), c(x, w, 8), c(x, w[::-1], 7) and c(np.pad(x, (2, 0)), w, 7).
+    let fast = fftConvolve(x, with: w)
+    guard
+      expectSequence(
+        fast, equals: linear,
+        unlike: [
+          KnownMistake(
+            "the product wrapped around: pad both to n + k - 1 entries, not to the longer one",
+            zh: "乘积绕回来了：两者都要补零到 n + k - 1 个元素，不是补到较长的那个",
+            sequence: [451, 512, 123, 234, 345]),
+          KnownMistake(
+            "one zero too many: n + k - 1 entries hold the whole product",
+            zh: "多补了一个零：n + k - 1 个元素就装得下整个乘积",
+            sequence: [1, 12, 123, 234, 345, 450, 500, 0]),
+          KnownMistake(
+            "w was reversed: the FFT's product already convolves, so this is the full correlation",
+            zh: "w 被翻转了：FFT 的乘积本身就是卷积，所以这是 full 互相关",
+            sequence: [100, 210, 321, 432, 543, 54, 5]),
+          KnownMistake(
+            "the zeros went before x: the product comes out turned around by k - 1 entries",
+            zh: "零补在了 x 前面：乘积循环错开了 k - 1 个元素",
+            sequence: [450, 500, 1, 12, 123, 234, 345]),
+        ], tolerance: 1e-9)
+    else { return }
     // Padding w only to x's 5 entries: the last two outputs fall back onto the first two.
     let circular = circularConvolution(x, w + [0, 0])
     expectSequence(circular, equals: [1 + 450, 12 + 500, 123, 234, 345], tolerance: 1e-9)

@@ -43,10 +43,11 @@ struct FlipTests {
   }
 
   @Test(
-    "E6.1 rotating twice gives the kernel back; 1x1 and one-row kernels too",
+    "E6.1 rotating twice gives the kernel back; 1x1, one-row and 4x5 kernels too",
     arguments: [
       Matrix([[7]]), Matrix([[1, -2, 3]]), Matrix([[1], [2], [5]]),
       Matrix([[0.5, -1, 2], [3, 0, -4], [1, 1, 9]]),
+      Matrix(rows: 4, columns: 5) { Double(5 * $0 + $1 + 1) },
     ])
   func twiceIsIdentity(_ kernel: Matrix) {
     let once = rotate180(kernel)

@@ -33,6 +33,12 @@ struct PaddingTests {
             [1, 2, 0, 0, 0], [3, 4, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0],
           ]),
         KnownMistake(
+          "the top margin was used for the columns too: the columns shift by left",
+          zh: "列也按上边距平移了：列要平移左边距 left",
+          [
+            [0, 0, 0, 0, 0], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0],
+          ]),
+        KnownMistake(
           "the rows and the columns of the offset are swapped: (i + top, j + left)",
           zh: "偏移的行和列弄反了：应为 (i + top, j + left)",
           [

@@ -36,3 +36,30 @@ func expectSequence(
   }
   return true
 }
+
+extension KnownMistake {
+  /// The mistake that computes the sequence `values` on the test's input.
+  init(_ diagnosis: String, zh chineseDiagnosis: String, sequence values: [Double]) {
+    self.init(diagnosis, zh: chineseDiagnosis, Matrix([values]))
+  }
+}
+
+/// Expects a sequence as ``expectSequence(_:equals:tolerance:_:sourceLocation:)`` does; when it
+/// differs and is what a known mistake computes, the failure starts with the diagnosis
+/// ("probably: ...").
+@discardableResult
+func expectSequence(
+  _ computed: [Double], equals expected: [Double], unlike mistakes: [KnownMistake],
+  tolerance: Double = 1e-12, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let failures = capturingFailures {
+    _ = expectSequence(computed, equals: expected, tolerance: tolerance, context)
+  }
+  guard let failure = failures.first else { return true }
+  let named =
+    computed.isEmpty
+    ? nil : KnownMistake.diagnosis(of: Matrix([computed]), among: mistakes)
+  fail((named.map { $0 + "\n" } ?? "") + failure, sourceLocation: sourceLocation)
+  return false
+}

@@ -3,9 +3,9 @@ import LectureKit
 import TestSupport
 import Testing
 
-/// Shapes beyond the square: every kernel from 1 x 1 to 3 x 3 (1 x 3 and 3 x 1 among them) on
-/// inputs from 1 x 1 to 4 x 5, strides 1 to 3 and a margin of its own on every side, against a
-/// window-by-window sum written out here. A rule written for one axis, or for square shapes
+/// Shapes beyond the square: kernels from 1 x 1 to 4 x 4 (1 x 3, 3 x 1, 2 x 5 and 4 x 1 among
+/// them) on inputs from 1 x 1 to 4 x 5, strides 1 to 3 and a margin of its own on every side,
+/// against a window-by-window sum written out here. A rule written for one axis, or for square shapes
 /// only, cannot pass.
 @Suite("Correlation and convolution on every small shape")
 struct ShapeSweepTests {
@@ -32,7 +32,7 @@ struct ShapeSweepTests {
       Margins(top: 0, bottom: 2, left: 1, right: 0),
     ]
     for input in [(1, 1), (2, 3), (3, 2), (4, 5), (4, 4)] {
-      for kernel in [(1, 1), (1, 3), (3, 1), (2, 2), (2, 3), (3, 3)] {
+      for kernel in [(1, 1), (1, 3), (3, 1), (2, 2), (2, 3), (3, 3), (4, 4), (2, 5), (4, 1)] {
         for stride in 1...3 {
           for margins in marginSets
           where kernel.0 <= input.0 + margins.top + margins.bottom

@@ -55,7 +55,21 @@ struct XFilterTests {
   @Test("E1.5 ReLU keeps zero at zero and does not flip signs")
   func reluEdges() {
     expectMatrix(
-      relu([[-2, 0, 3], [-0.5, 1e-300, -1e-300]]), equals: [[0, 0, 3], [0, 1e-300, 0]])
+      relu([[-2, 0, 3], [-0.5, 1e-300, -1e-300]]), equals: [[0, 0, 3], [0, 1e-300, 0]],
+      unlike: [
+        KnownMistake(
+          "the negatives were kept and the positives zeroed: ReLU is max(0, x), not min",
+          zh: "保留了负数，把正数变成了 0：ReLU 是 max(0, x)，不是 min",
+          [[-2, 0, 0], [-0.5, 0, -1e-300]]),
+        KnownMistake(
+          "the negatives were made positive: ReLU sets them to 0, it is not |x|",
+          zh: "负数变成了正数：ReLU 把它们变成 0，不是 |x|",
+          [[2, 0, 3], [0.5, 1e-300, 1e-300]]),
+        KnownMistake(
+          "that is ReLU's derivative, a step of 0s and 1s: ReLU keeps the positive values",
+          zh: "这是 ReLU 的导数，只有 0 和 1 的阶跃：ReLU 保留正数本身的值",
+          [[0, 0, 1], [0, 1, 0]]),
+      ])
   }
 
   @Test(
