@@ -20,7 +20,24 @@ struct ConvolutionVersusCorrelationTests {
         KnownMistake(
           "the kernel is flipped: that is the convolution, correlation does not flip",
           zh: "卷积核翻转了：这是卷积，互相关不翻转",
-          [[6, 9, 8], [18, 15, 11], [26, 29, 26]])
+          [[6, 9, 8], [18, 15, 11], [26, 29, 26]]),
+        KnownMistake(
+          "the output's rows were counted with the kernel's columns: each axis has its own "
+            + "kernel size",
+          zh: "输出的行数是按卷积核的列数算的：每个轴用卷积核在这个轴上的尺寸",
+          [[19, 10, 16], [21, 22, 28]]),
+        // Windows one row lower: the first two rows of windows are the next two, and the last
+        // reads past the input (NaN on a student's exercises).
+        KnownMistake(
+          "the window is shifted one row down: output (i, j) starts at (i * stride, j * stride), "
+            + "and the last row of windows reads past the input",
+          zh: "窗口下移了一行：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始，"
+            + "最后一行窗口读到了输入以外",
+          where: { computed in
+            computed.shape == Shape(rows: 3, columns: 3)
+              && computed.rowArrays[0] == [21, 22, 28] && computed.rowArrays[1] == [4, 8, 14]
+              && computed.rowArrays[2].allSatisfy { !$0.isFinite }
+          }),
       ])
   }
 
@@ -47,6 +64,11 @@ struct ConvolutionVersusCorrelationTests {
           "only the kernel's columns are flipped: turn it by 180 degrees, rows and columns",
           zh: "只翻转了卷积核的列：要旋转 180 度，行和列都翻转",
           columnsOnly),
+        KnownMistake(
+          "the output's rows were counted with the kernel's columns: each axis has its own "
+            + "kernel size",
+          zh: "输出的行数是按卷积核的列数算的：每个轴用卷积核在这个轴上的尺寸",
+          [[6, 9, 8], [18, 15, 11]]),
       ])
   }
 
