@@ -13,7 +13,9 @@ struct WindowCase: Sendable, CustomStringConvertible {
   let output: Shape
 
   var description: String {
-    "\(input) input, \(kernel) kernel, stride \(stride), padding \(padding)"
+    said(
+      "\(input) input, \(kernel) kernel, stride \(stride), padding \(padding)",
+      "\(input) 输入，\(kernel) 卷积核，步幅 \(stride)，填充 \(padding)")
   }
 
   /// Configurations that cover every way the windows can sit: padding per side, even kernels in

@@ -16,8 +16,11 @@ struct ShapeSweepTests {
     let margins: Margins
 
     var description: String {
-      "\(input) input, \(kernel) kernel, stride \(stride), margins top \(margins.top) bottom "
-        + "\(margins.bottom) left \(margins.left) right \(margins.right)"
+      said(
+        "\(input) input, \(kernel) kernel, stride \(stride), margins top \(margins.top) bottom "
+          + "\(margins.bottom) left \(margins.left) right \(margins.right)",
+        "\(input) 输入，\(kernel) 卷积核，步幅 \(stride)，填充 上 \(margins.top) 下 \(margins.bottom) "
+          + "左 \(margins.left) 右 \(margins.right)")
     }
 
     var padding: Padding {
