@@ -14,10 +14,19 @@ func expectPass(
 ) -> Bool {
   guard expectWritten(pass, sourceLocation: sourceLocation) else { return false }
   guard pass.L == L else {
+    // A loop `for l in 2..<L` computes every layer but the output.
+    let short =
+      pass.L == L - 1
+      ? KnownMistake.naming([
+        said(
+          "the loop over the layers stops before layer L: for l = 2, ..., L is 2...L",
+          "对各层的循环在第 L 层之前就停了：for l = 2, ..., L 应写 2...L")
+      ])! + "\n" : ""
     fail(
-      said(
-        "expected a pass through \(L) layers (a^1 ... a^\(L)), computed one through \(pass.L)",
-        "前向传播应经过 \(L) 层（a^1 ... a^\(L)），算出的经过了 \(pass.L) 层"),
+      short
+        + said(
+          "expected a pass through \(L) layers (a^1 ... a^\(L)), computed one through \(pass.L)",
+          "前向传播应经过 \(L) 层（a^1 ... a^\(L)），算出的经过了 \(pass.L) 层"),
       sourceLocation: sourceLocation)
     return false
   }
@@ -138,4 +147,44 @@ func expectFits(
     else { return false }
   }
   return true
+}
+
+/// Expects a number as ``expectClose(_:_:tolerance:_:sourceLocation:)`` does; when it is not
+/// close and a known mistake gives it (as a 1 x 1 matrix), the failure starts with the
+/// diagnosis ("probably: ...").
+@discardableResult
+func expectClose(
+  _ computed: Double, _ expected: Double, unlike mistakes: [KnownMistake],
+  tolerance: Double = 1e-12, _ context: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  let failures = capturingFailures {
+    _ = expectClose(computed, expected, tolerance: tolerance, context)
+  }
+  guard let failure = failures.first else { return true }
+  let named = KnownMistake.diagnosis(of: [[computed]], among: mistakes).map { "\($0)\n" } ?? ""
+  fail(named + failure, sourceLocation: sourceLocation)
+  return false
+}
+
+/// Fails with "probably: ..." when a known mistake explains what a test computed, in the words
+/// of ``KnownMistake/naming(_:)``; for values that are not one matrix (gradients of several
+/// layers, a pass of the wrong length).
+func nameMistake(
+  _ diagnosis: String, zh chineseDiagnosis: String, _ detail: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  fail(
+    KnownMistake.naming([said(diagnosis, chineseDiagnosis)])!
+      + (detail.isEmpty ? "" : "\n" + detail),
+    sourceLocation: sourceLocation)
+}
+
+/// Whether two gradients agree layer by layer (relative error below 1e-7, shapes alike).
+func agree(_ computed: Gradients, _ expected: Gradients) -> Bool {
+  !computed.isPlaceholder && computed.L == expected.L
+    && (2...expected.L).allSatisfy { l in
+      relError(computed.dW(l), expected.dW(l)) < 1e-7
+        && relError(computed.db(l), expected.db(l)) < 1e-7
+    }
 }
