@@ -13,25 +13,48 @@ struct ActivationTests {
 
   @Test("E6.2 f'(z) at ln-values where every number is a simple fraction")
   func exactValues() {
-    let expected: [(Activation, Matrix)] = [
-      (.identity, [[1, 1, 1, 1]]),
-      (.relu, [[0, 0, 1, 1]]),
+    let z = Self.z
+    let expected: [(Activation, Matrix, [KnownMistake])] = [
+      (
+        .identity, [[1, 1, 1, 1]],
+        [
+          KnownMistake(
+            "identity'(z) is 1, not z: f(z) = z has the slope 1 everywhere",
+            zh: "identity'(z) 是 1，不是 z：f(z) = z 处处斜率为 1", z)
+        ]
+      ),
+      (
+        .relu, [[0, 0, 1, 1]],
+        [
+          KnownMistake(
+            "that is relu(z), not relu'(z): the derivative is 1 where z > 0, else 0",
+            zh: "这是 relu(z)，不是 relu'(z)：导数在 z > 0 处为 1，其余为 0", z.map { max(0, $0) })
+        ]
+      ),
       // σ' = σ (1 - σ): σ(-ln 3) = 1/4, σ(0) = 1/2, σ(ln 2) = 2/3, σ(ln 3) = 3/4.
-      (.sigmoid, [[3.0 / 16, 1.0 / 4, 2.0 / 9, 3.0 / 16]]),
+      (
+        .sigmoid, [[3.0 / 16, 1.0 / 4, 2.0 / 9, 3.0 / 16]],
+        [
+          KnownMistake(
+            "σ'(z) is σ(z)(1 - σ(z)), not z(1 - z): the derivative takes f(z), not z",
+            zh: "σ'(z) 是 σ(z)(1 - σ(z))，不是 z(1 - z)：导数代入的是 f(z)，不是 z",
+            z.map { $0 * (1 - $0) })
+        ]
+      ),
       // tanh' = 1 - tanh²: tanh(∓ln 3) = ∓4/5, tanh(0) = 0, tanh(ln 2) = 3/5.
-      (.tanh, [[9.0 / 25, 1, 16.0 / 25, 9.0 / 25]]),
+      (
+        .tanh, [[9.0 / 25, 1, 16.0 / 25, 9.0 / 25]],
+        [
+          KnownMistake(
+            "tanh'(z) is 1 - tanh(z)², not 1 - z²: the derivative takes f(z), not z",
+            zh: "tanh'(z) 是 1 - tanh(z)²，不是 1 - z²：导数代入的是 f(z)，不是 z",
+            z.map { 1 - $0 * $0 })
+        ]
+      ),
     ]
-    for (f, derivative) in expected {
-      guard expectMatrix(f.derivative(Self.z), equals: derivative, tolerance: 1e-12, "\(f)'")
-      else {
-        if f == .sigmoid, f.derivative([[0]]) == [[0]] {
-          fail(
-            said(
-              "σ'(z) is σ(z)(1 - σ(z)), not z(1 - z): the derivative takes f(z), not z",
-              "σ'(z) 是 σ(z)(1 - σ(z))，不是 z(1 - z)：导数代入的是 f(z)，不是 z"))
-        }
-        continue
-      }
+    for (f, derivative, mistakes) in expected {
+      expectMatrix(
+        f.derivative(z), equals: derivative, unlike: mistakes, tolerance: 1e-12, "\(f)'")
     }
   }
 

@@ -25,14 +25,58 @@ struct ForwardPassTests {
     let pass = forwardPass(HandNetwork.network, input: HandNetwork.x)
     guard expectPass(pass, layers: 3) else { return }
     expectMatrix(pass.a(1), equals: HandNetwork.x, said("a^1 is the input", "a^1 是输入"))
-    guard expectMatrix(pass.z(2), equals: HandNetwork.z2, "z^2") else {
-      if pass.z(2) == [[1], [3], [-1.5]] { fail(said("z^2 lacks the bias b^2", "z^2 缺了偏置 b^2")) }
-      return
-    }
-    guard expectMatrix(pass.a(2), equals: HandNetwork.a2, "a^2 = relu(z^2)") else { return }
+    guard
+      expectMatrix(
+        pass.z(2), equals: HandNetwork.z2,
+        unlike: [KnownMistake("z^2 lacks the bias b^2", zh: "z^2 缺了偏置 b^2", [[1], [3], [-1.5]])],
+        "z^2")
+    else { return }
+    guard
+      expectMatrix(
+        pass.a(2), equals: HandNetwork.a2,
+        unlike: [
+          KnownMistake(
+            "a^l = z^l: the activation f was not applied, a^l = f(z^l)",
+            zh: "a^l = z^l：没有作用激活函数 f，应为 a^l = f(z^l)", HandNetwork.z2)
+        ], "a^2 = relu(z^2)")
+    else { return }
     expectMatrix(pass.z(3), equals: HandNetwork.z3, "z^3")
     expectMatrix(pass.a(3), equals: HandNetwork.z3, said("a^3 = z^3 (identity)", "a^3 = z^3（恒等）"))
     expectMatrix(pass.output, equals: HandNetwork.z3, said("the output is a^L", "输出是 a^L"))
+  }
+
+  @Test("E6.2 a 2-2-2 network: z^l = (W^l)^T a^(l-1) + b^l, each layer fed the layer before")
+  func squareLayers() {
+    // W^2 and W^3 are 2 x 2: W^l in place of (W^l)^T, or x in place of a^2, keeps the shapes.
+    let network = Network(layers: [
+      Layer(W: [[1, 2], [0, -1]], b: [[0.5], [0]], f: .relu),
+      Layer(W: [[1, -1], [3, 2]], b: [[0], [1]], f: .identity),
+    ])
+    let x: Matrix = [[2], [1]]
+    let pass = forwardPass(network, input: x)
+    guard expectPass(pass, layers: 3) else { return }
+    // (W^2)^T x + b^2 = (2 + 0, 4 - 1) + (0.5, 0); W^2 x + b^2 = (2 + 2, 0 - 1) + (0.5, 0).
+    guard
+      expectMatrix(
+        pass.z(2), equals: [[2.5], [3]],
+        unlike: [
+          KnownMistake(
+            "z^l used W^l a^(l-1), not (W^l)^T a^(l-1): W^l is (units in l-1) x (units in l)",
+            zh: "z^l 用了 W^l a^(l-1)，应为 (W^l)^T a^(l-1)：W^l 是（第 l-1 层单元数）x（第 l 层单元数）",
+            [[4.5], [-1]])
+        ], "z^2")
+    else { return }
+    // a^2 = (2.5, 3): (W^3)^T a^2 + b^3 = (2.5 + 9, -2.5 + 6) + (0, 1); with x in place of a^2,
+    // (2 + 3, -2 + 2) + (0, 1).
+    expectMatrix(
+      pass.z(3), equals: [[11.5], [4.5]],
+      unlike: [
+        KnownMistake(
+          "every layer was fed the input x, not a^(l-1): z^l = (W^l)^T a^(l-1) + b^l",
+          zh: "每一层都用了输入 x，应为前一层的 a^(l-1)：z^l = (W^l)^T a^(l-1) + b^l", [[5], [1]])
+      ], "z^3")
+    expectMatrix(
+      pass.output, equals: [[11.5], [4.5]], said("the output a^3 = z^3", "输出 a^3 = z^3"))
   }
 
   @Test("E6.2 sigmoid and tanh layers: a^l = f(z^l) at ln 3, where σ = 3/4 and tanh = 4/5")

@@ -25,15 +25,6 @@ struct TrainingTests {
     TrainingPair(x: [[-1.5], [0.25]], y: [[2]]),
   ]
 
-  /// The mean of the per-example gradients, each by central differences.
-  static var meanOfNumerical: Gradients {
-    var total = Gradients.zero(like: network)
-    for pair in batch {
-      total = total + numericalGradients(of: network, input: pair.x, label: pair.y, loss: .squared)
-    }
-    return total / Double(batch.count)
-  }
-
   /// Whether backpropagation gives gradients of the right shapes on the first pair, so that
   /// summing and applying them cannot stop the test run.
   static func gradientsFit(_ network: Network, _ pair: TrainingPair, _ loss: Loss) -> Bool {
@@ -43,8 +34,22 @@ struct TrainingTests {
   @Test("E6.4 the batch gradient is the mean of the per-example gradients")
   func mean() {
     guard Self.gradientsFit(Self.network, Self.batch[0], .squared) else { return }
+    // Each pair's gradient by central differences.
+    let each = Self.batch.map {
+      numericalGradients(of: Self.network, input: $0.x, label: $0.y, loss: .squared)
+    }
+    let mean = (each[0] + each[1] + each[2]) / 3
     let computed = batchGradient(Self.network, batch: Self.batch, loss: .squared)
-    expectGradients(computed, match: Self.meanOfNumerical)
+    if agree(computed, each[2] / 3) {
+      nameMistake(
+        "the total was overwritten, not added to: only the last pair's gradient is left, over n",
+        zh: "总和被覆盖了，没有累加：只剩最后一个样本的梯度除以 n")
+    } else if agree(computed, mean / 3) {
+      nameMistake(
+        "divided by the batch size twice: add the gradients, then divide the total once",
+        zh: "除了两次批量大小：先把梯度相加，再把总和除一次")
+    }
+    expectGradients(computed, match: mean)
   }
 
   @Test("E6.4 the mean, not the sum: a batch of three copies of one pair has that pair's gradient")
@@ -71,13 +76,30 @@ struct TrainingTests {
     guard updated.L == 3 else {
       return fail(said("the update changed the number of layers", "更新改变了层数"))
     }
-    guard expectMatrix(updated.W(2), equals: [[0, -1], [2, 0]], "W^2") else {
-      if updated.W(2) == [[1, -1], [0, 0.5]] {
-        fail(said("the step went up the gradient: subtract it", "沿梯度往上走了：应减去梯度"))
-      }
-      return
-    }
-    expectMatrix(updated.b(2), equals: [[-0.15], [-0.2]], tolerance: 1e-15, "b^2")
+    // W^2 = ((0.5, -1), (1, 0.25)) and ∂ℓ/∂W^2 = ((2, 0), (-4, 1)), η = 1/4.
+    guard
+      expectMatrix(
+        updated.W(2), equals: [[0, -1], [2, 0]],
+        unlike: [
+          KnownMistake(
+            "the step went up the gradient: subtract it", zh: "沿梯度往上走了：应减去梯度",
+            [[1, -1], [0, 0.5]]),
+          KnownMistake(
+            "the learning rate was applied twice: W^l - η ∂ℓ/∂W^l, not W^l - η² ∂ℓ/∂W^l",
+            zh: "学习率乘了两次：应为 W^l - η ∂ℓ/∂W^l，不是 W^l - η² ∂ℓ/∂W^l",
+            [[0.375, -1], [1.25, 0.1875]]),
+          KnownMistake(
+            "the step lacks the learning rate η: W^l - η ∂ℓ/∂W^l, not W^l - ∂ℓ/∂W^l",
+            zh: "这一步少了学习率 η：应为 W^l - η ∂ℓ/∂W^l，不是 W^l - ∂ℓ/∂W^l", [[-1.5, -1], [5, -0.75]]),
+        ], "W^2")
+    else { return }
+    expectMatrix(
+      updated.b(2), equals: [[-0.15], [-0.2]],
+      unlike: [
+        KnownMistake(
+          "the biases were not updated: b^l ← b^l - η ∂ℓ/∂b^l too",
+          zh: "偏置没有更新：b^l ← b^l - η ∂ℓ/∂b^l 也要做", [[0.1], [-0.2]])
+      ], tolerance: 1e-15, "b^2")
     expectMatrix(updated.W(3), equals: [[1.25], [0]], "W^3")
     expectMatrix(updated.b(3), equals: [[0.55]], tolerance: 1e-15, "b^3")
     #expect(
