@@ -98,7 +98,8 @@ struct LossTests {
       computed, equals: expected,
       unlike: [
         KnownMistake(
-          "the exponentials were not divided by their sum: softmax(z)_k = e^(z_k - m) / Σ_i e^(z_i - m)",
+          "the exponentials were not divided by their sum: "
+            + "softmax(z)_k = e^(z_k - m) / Σ_i e^(z_i - m)",
           zh: "指数没有除以它们的和：softmax(z)_k = e^(z_k - m) / Σ_i e^(z_i - m)", exponentials),
         KnownMistake(
           "the largest logit was subtracted in the numerator only: shift the sum's exponents too",
@@ -145,7 +146,8 @@ struct LossTests {
       softmaxCrossEntropy(logits: [[1], [2], [3]], label: oneHot(2, classes: 3)), classTwo,
       unlike: [
         KnownMistake(
-          "the sign is flipped: ℓ = -log softmax(z)_c = log Σ_i e^(z_i) - z_c, not z_c - log Σ_i e^(z_i)",
+          "the sign is flipped: ℓ = -log softmax(z)_c = log Σ_i e^(z_i) - z_c, "
+            + "not z_c - log Σ_i e^(z_i)",
           zh: "符号反了：ℓ = -log softmax(z)_c = log Σ_i e^(z_i) - z_c，不是 z_c - log Σ_i e^(z_i)",
           [[-classTwo]]),
         // The largest logit is 3: log Σ e^(z_i - 3) - z_c without the 3 added back.
