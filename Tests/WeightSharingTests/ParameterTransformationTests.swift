@@ -11,8 +11,24 @@ struct ParameterTransformationTests {
   @Test("E6.7 ∂H/∂u of H(u) = (u1², u1·u2, exp(u2)) is N_w x N_u = 3 x 2, by hand")
   func jacobianByHand() {
     let u = Matrix(column: [0.8, -0.5])
+    let expected: Matrix = [[1.6, 0], [-0.5, 0.8], [0, exp(-0.5)]]
     expectMatrix(
-      nonlinearJacobian(u), equals: [[1.6, 0], [-0.5, 0.8], [0, exp(-0.5)]], tolerance: 1e-15)
+      nonlinearJacobian(u), equals: expected,
+      unlike: [
+        KnownMistake(
+          "that is the transpose: ∂H/∂u has a row per weight and a column per parameter, "
+            + "N_w x N_u = 3 x 2",
+          zh: "这是转置：∂H/∂u 每个权重占一行，每个参数占一列，N_w x N_u = 3 x 2",
+          expected.transposed()),
+        KnownMistake(
+          "∂(u1²)/∂u1 was taken as u1: it is 2 u1",
+          zh: "把 ∂(u1²)/∂u1 算成了 u1：应为 2 u1",
+          [[0.8, 0], [-0.5, 0.8], [0, exp(-0.5)]]),
+        KnownMistake(
+          "the two partial derivatives of u1·u2 are swapped: ∂(u1 u2)/∂u1 = u2 goes in column 1",
+          zh: "u1·u2 的两个偏导数放反了：∂(u1 u2)/∂u1 = u2 在第 1 列",
+          [[1.6, 0], [0.8, -0.5], [0, exp(-0.5)]]),
+      ], tolerance: 1e-15)
   }
 
   @Test("E6.7 ∂H/∂u matches central differences", arguments: points)
@@ -20,6 +36,53 @@ struct ParameterTransformationTests {
     let u = Matrix(column: point)
     let numeric = numericalJacobian(of: nonlinearTransformation, at: u, outputs: 3)
     expectGradient(nonlinearJacobian(u), matches: numeric)
+  }
+
+  // A square H(u) = J u with J = [[1, 2], [3, -1]]: N_w = N_u = 2, so a factor left out or
+  // taken in the wrong order still fits the shapes. u = (1, 1), w = J u = (3, 2),
+  // (∂C/∂w)^T = (2, -1), η = 0.5. Declared before the tests with a 3 x 2 Jacobian, whose
+  // failures on such a mistake only say that the shapes do not fit.
+  static let square: Matrix = [[1, 2], [3, -1]]
+  static let squareGradient = Matrix(column: [2, -1])
+
+  @Test("E6.7 u ← u - η (∂H/∂u)^T (∂C/∂w)^T with a square 2 x 2 Jacobian, by hand")
+  func updateOfUSquare() {
+    // J^T (2, -1) = (-1, 5), so u' = (1, 1) - 0.5 (-1, 5) = (1.5, -1.5).
+    expectMatrix(
+      updateThroughTransformation(
+        Matrix(column: [1, 1]), jacobian: Self.square, costGradient: Self.squareGradient,
+        learningRate: 0.5),
+      equals: Matrix(column: [1.5, -1.5]),
+      unlike: [
+        KnownMistake(
+          "u stepped along (∂C/∂w)^T, the gradient for w: the gradient for u is "
+            + "(∂H/∂u)^T (∂C/∂w)^T",
+          zh: "u 沿 w 的梯度 (∂C/∂w)^T 走了一步：u 的梯度是 (∂H/∂u)^T (∂C/∂w)^T",
+          Matrix(column: [0, 1.5]))
+      ])
+  }
+
+  @Test("E6.7 w ← w - η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T with a square 2 x 2 Jacobian, by hand")
+  func updateOfWSquare() {
+    // J J^T (2, -1) = J (-1, 5) = (9, -8), so w' = (3, 2) - 0.5 (9, -8) = (-1.5, 6) = J u'.
+    // In the other order, J^T J (2, -1) = J^T (0, 7) = (21, -7).
+    expectMatrix(
+      firstOrderWeightUpdate(
+        Matrix(column: [3, 2]), jacobian: Self.square, costGradient: Self.squareGradient,
+        learningRate: 0.5),
+      equals: Matrix(column: [-1.5, 6]),
+      unlike: [
+        KnownMistake(
+          "the Jacobians are in the wrong order: (∂H/∂u)(∂H/∂u)^T, not (∂H/∂u)^T (∂H/∂u)",
+          zh: "两个雅可比矩阵的顺序反了：应为 (∂H/∂u)(∂H/∂u)^T，不是 (∂H/∂u)^T (∂H/∂u)",
+          Matrix(column: [-7.5, 5.5])),
+        KnownMistake(
+          "w stepped along (∂C/∂w)^T itself, as if it were free: through H the step is "
+            + "η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T",
+          zh: "w 直接沿 (∂C/∂w)^T 走了一步，好像它不受约束：经过 H，这一步是 "
+            + "η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T",
+          Matrix(column: [2, 2.5])),
+      ])
   }
 
   // A linear H(u) = A u with A = [[1, 2], [0, 1], [3, -1]]: ∂H/∂u = A, N_w = 3, N_u = 2.
@@ -58,7 +121,17 @@ struct ParameterTransformationTests {
         unlike: [
           KnownMistake(
             "the step lost its η",
-            zh: "更新漏了学习率 η", Matrix(column: [0, 3, -21]))
+            zh: "更新漏了学习率 η", Matrix(column: [0, 3, -21])),
+          KnownMistake(
+            "w stepped along (∂C/∂w)^T itself, as if it were free: through H the step is "
+              + "η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T",
+            zh: "w 直接沿 (∂C/∂w)^T 走了一步，好像它不受约束：经过 H，这一步是 "
+              + "η (∂H/∂u)(∂H/∂u)^T (∂C/∂w)^T",
+            Matrix(column: [4.5, 2.5, 0])),
+          KnownMistake(
+            "the step went up the gradient: subtract it",
+            zh: "沿梯度往上走了：要减去梯度",
+            Matrix(column: [7.5, 1.5, 12])),
         ])
     else { return }
     // H(u') for the u' of the hand-worked u update: A (-2.5, 2.5) = (2.5, 2.5, -10).

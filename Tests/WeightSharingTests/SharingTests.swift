@@ -1,3 +1,4 @@
+import Foundation
 import LectureKit
 import TestSupport
 import Testing
@@ -28,6 +29,34 @@ struct SharingTests {
       ])
   }
 
+  /// The matrix with ones at (i, `column`) for every row i.
+  static func ones(inColumn column: Int, rows: Int, columns: Int) -> Matrix {
+    Matrix(rows: rows, columns: columns) { _, j in j == column ? 1 : 0 }
+  }
+
+  @Test("E6.8 a parameter that no weight copies still has its column, of zeros")
+  func unusedParameter() {
+    // Four weights, all copies of u2, out of three parameters: columns 1 and 3 stay zero.
+    let expected = Self.ones(inColumn: 1, rows: 4, columns: 3)
+    expectMatrix(
+      sharingMatrix(pattern: [1, 1, 1, 1], parameterCount: 3), equals: expected,
+      unlike: [
+        KnownMistake(
+          "the columns were counted from the pattern's largest entry: ∂w/∂u has parameterCount "
+            + "columns, one per parameter, used or not",
+          zh: "列数取自 pattern 的最大项：∂w/∂u 有 parameterCount 列，每个参数一列，用没用到都算",
+          Self.ones(inColumn: 1, rows: 4, columns: 2)),
+        KnownMistake(
+          "one column per weight: ∂w/∂u has a column per parameter, parameterCount of them",
+          zh: "每个权重占了一列：∂w/∂u 应每个参数一列，共 parameterCount 列",
+          Self.ones(inColumn: 1, rows: 4, columns: 4)),
+        KnownMistake(
+          "that is the transpose: ∂w/∂u has a row per weight and a column per parameter",
+          zh: "这是转置：∂w/∂u 每个权重占一行，每个参数占一列",
+          expected.transposed()),
+      ])
+  }
+
   static let seeds: [UInt64] = [1, 2, 3, 4]
 
   @Test("E6.8 the gradient of the two-unit network passes the gradient check", arguments: seeds)
@@ -38,6 +67,44 @@ struct SharingTests {
     let y = Double.random(in: -1...1, using: &generator)
     let numeric = numericalGradient(of: { twoUnitCost(x, target: y, weights: $0) }, at: w)
     expectGradient(twoUnitGradient(x, target: y, weights: w), matches: numeric)
+  }
+
+  @Test("E6.8 the gradient of the two-unit network at one point: numpy's values")
+  func networkGradientByNumpy() {
+    // numpy: h = tanh(w[:2] * x); e = w[2] * h[0] + w[3] * h[1] - y;
+    // (e w3 (1 - h1²) x1, e w4 (1 - h2²) x2, e h1, e h2), confirmed by central differences.
+    let x = Matrix(column: [0.5, -1.5])
+    let w = Matrix(column: [0.8, -0.4, 1.2, 0.7])
+    let y = 0.3
+    let h1 = tanh(0.8 * 0.5)
+    let h2 = tanh(-0.4 * -1.5)
+    let e = 1.2 * h1 + 0.7 * h2 - y
+    // The mistakes, from the same numbers.
+    func gradient(_ e: Double, _ d1: Double, _ d2: Double) -> Matrix {
+      Matrix(column: [e * 1.2 * d1, e * 0.7 * d2, e * h1, e * h2])
+    }
+    expectMatrix(
+      twoUnitGradient(x, target: y, weights: w),
+      equals: Matrix(column: [0.2730549327, -0.3973927867, 0.202084766, 0.2856424069]),
+      unlike: [
+        KnownMistake(
+          "the factor tanh'(w1 x1) = 1 - tanh²(w1 x1) is left out of the gradients for w1 and w2",
+          zh: "w1 和 w2 的梯度漏了因子 tanh'(w1 x1) = 1 - tanh²(w1 x1)",
+          gradient(e, 0.5, -1.5)),
+        KnownMistake(
+          "the inner derivative x1 of w1 x1 is left out of the gradients for w1 and w2",
+          zh: "w1 和 w2 的梯度漏了 w1 x1 的内层导数 x1",
+          gradient(e, 1 - h1 * h1, 1 - h2 * h2)),
+        KnownMistake(
+          "the error is y - G: with C = ½ (G - y)², e = G - y, or every gradient has the wrong "
+            + "sign",
+          zh: "误差写成了 y - G：C = ½ (G - y)² 的 e = G - y，否则每个梯度的符号都反了",
+          -1 * gradient(e, (1 - h1 * h1) * 0.5, (1 - h2 * h2) * -1.5)),
+        KnownMistake(
+          "the sigmoid's derivative h (1 - h) was used: tanh' = 1 - tanh²",
+          zh: "用了 sigmoid 的导数 h (1 - h)：tanh' = 1 - tanh²",
+          gradient(e, h1 * (1 - h1) * 0.5, h2 * (1 - h2) * -1.5)),
+      ], tolerance: 1e-9)
   }
 
   @Test("E6.8 the gradient for u1 is the sum of the gradients for w1 and w2", arguments: seeds)
