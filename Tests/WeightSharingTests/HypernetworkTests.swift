@@ -17,25 +17,51 @@ struct HypernetworkTests {
     let w = hypernetworkWeights(Self.x, parameters: Self.u)
     let e = (w.transposed() * Self.x)[0, 0] - 0.5
     let delta = w.map { 1 - $0 * $0 }.hadamard(e * Self.x)
+    // tanh' taken at u x instead of at w = tanh(u x).
+    let deltaAtUX = (Self.u * Self.x).map { 1 - $0 * $0 }.hadamard(e * Self.x)
+    let sign = (
+      "the error is y - ŷ: with C = ½ (ŷ - y)², e = ŷ - y, or the gradient has the wrong sign",
+      "误差写成了 y - ŷ：C = ½ (ŷ - y)² 的 e = ŷ - y，否则梯度的符号反了"
+    )
+    let expectedU: Matrix = [[0.70873555, 1.41747111], [0.89972503, 1.79945006]]
     expectMatrix(
       hypernetworkGradientU(Self.x, target: 0.5, parameters: Self.u),
-      equals: [[0.70873555, 1.41747111], [0.89972503, 1.79945006]],
+      equals: expectedU,
       unlike: [
         KnownMistake(
           "the factor tanh'(u x) = 1 - w² is left out of δ",
           zh: "δ 漏了因子 tanh'(u x) = 1 - w²",
-          (e * Self.x) * Self.x.transposed())
+          (e * Self.x) * Self.x.transposed()),
+        KnownMistake(
+          "tanh' was taken as 1 - (u x)²: it is 1 - tanh²(u x) = 1 - w²",
+          zh: "把 tanh' 算成了 1 - (u x)²：应为 1 - tanh²(u x) = 1 - w²",
+          deltaAtUX * Self.x.transposed()),
+        KnownMistake(
+          "that is the transpose: ∂C/∂u = δ x^T, a row of u per weight, not x δ^T",
+          zh: "这是转置：∂C/∂u = δ x^T，u 的每一行对应一个权重，不是 x δ^T",
+          Self.x * delta.transposed()),
+        KnownMistake(sign.0, zh: sign.1, -1 * expectedU, tolerance: 1e-8),
       ], tolerance: 1e-8, "∂C/∂u")
+    let expectedX = Matrix(column: [0.44434028, 0.52107055])
     expectMatrix(
       hypernetworkGradientX(Self.x, target: 0.5, parameters: Self.u),
-      equals: Matrix(column: [0.44434028, 0.52107055]),
+      equals: expectedX,
       unlike: [
         KnownMistake(
           "only the path through G, e w: x also reaches the cost through H",
           zh: "只算了经过 G 的路径 e w：x 还经过 H 影响代价", e * w),
         KnownMistake(
+          "only the path through H, u^T δ: x also reaches the cost through G directly, e w",
+          zh: "只算了经过 H 的路径 u^T δ：x 还直接经过 G 影响代价，即 e w",
+          Self.u.transposed() * delta),
+        KnownMistake(
           "H's path used u, not u^T: (∂H/∂x)^T = u^T Diag[1 - w²]",
           zh: "经过 H 的路径用了 u，应为 u^T：(∂H/∂x)^T = u^T Diag[1 - w²]", e * w + Self.u * delta),
+        KnownMistake(
+          "the factor tanh'(u x) = 1 - w² is left out of δ",
+          zh: "δ 漏了因子 tanh'(u x) = 1 - w²",
+          e * w + Self.u.transposed() * (e * Self.x)),
+        KnownMistake(sign.0, zh: sign.1, -1 * expectedX, tolerance: 1e-8),
       ], tolerance: 1e-8, "∂C/∂x")
   }
 
