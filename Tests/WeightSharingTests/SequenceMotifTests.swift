@@ -13,28 +13,114 @@ struct SequenceMotifTests {
   func scores() {
     // s_0 = 1·1 + 0·(-1) + 2·2 = 5, s_1 = 0 - 2 - 2 = -4, s_2 = 2 + 1 + 6 = 9,
     // s_3 = -1 - 3 + 4 = 0, s_4 = 3 - 2 - 4 = -3. A score is a correlation: the flipped
-    // detector gives numpy.convolve(x, w, 'valid') = (4, -3, 8, -3, 2) instead.
-    let scores = motifScores(Self.x, detector: Self.w)
-    guard expectMatrix(scores, equals: Matrix(column: [5, -4, 9, 0, -3])) else {
-      if scores == Matrix(column: [4, -3, 8, -3, 2]) {
-        fail(said("the detector was flipped", "检测器被翻转了"))
-      }
-      return
+    // detector gives numpy.convolve(x, w, 'valid') = (4, -3, 8, -3, 2) instead. A score that
+    // keeps only its last product is w_3 x_(k+2) = 2 x_(k+2).
+    expectMatrix(
+      motifScores(Self.x, detector: Self.w), equals: Matrix(column: [5, -4, 9, 0, -3]),
+      unlike: [
+        KnownMistake(
+          "the detector was flipped: a score is a correlation, s_k = Σ_j w_j x_(k+j)",
+          zh: "检测器被翻转了：得分是互相关，s_k = Σ_j w_j x_(k+j)",
+          Matrix(column: [4, -3, 8, -3, 2])),
+        KnownMistake(
+          "the last window is missing: a detector of m on n entries has n - m + 1 windows",
+          zh: "少了最后一个窗口：长 m 的检测器在 n 个数上有 n - m + 1 个窗口",
+          Matrix(column: [5, -4, 9, 0])),
+        KnownMistake(
+          "each product overwrote the last: a score adds up all m products of its window",
+          zh: "每个乘积覆盖了前一个：得分要把窗口的 m 个乘积全部加起来",
+          Matrix(column: [4, -2, 6, 4, -4])),
+      ])
+  }
+
+  /// The mistakes of a gradient for the shared weights, given the gradients each gives.
+  static func gradientMistakes(averaged: Matrix, weights: Matrix, everyCopy: Matrix? = nil)
+    -> [KnownMistake]
+  {
+    var mistakes = [
+      KnownMistake(
+        "the copies' gradients were averaged: the shared weights' gradient is their sum",
+        zh: "各个副本的梯度取了平均：共享权重的梯度是它们的和", averaged),
+      KnownMistake(
+        "∂s_k/∂w_j was taken as w_j: it is the window's entry x_(k+j)",
+        zh: "把 ∂s_k/∂w_j 当成了 w_j：应为窗口里的 x_(k+j)", weights),
+    ]
+    if let everyCopy {
+      mistakes.append(
+        KnownMistake(
+          "under max every copy passed its gradient back: only the winning copy does",
+          zh: "最大池化时每个副本都传回了梯度：只有胜出的副本传回梯度", everyCopy))
     }
+    return mistakes
   }
 
   @Test("E6.10 under max only the winning copy contributes: the gradient is its window")
   func maxGradient() {
-    // Window 2, (2, -1, 3), has the largest score, 9.
+    // Window 2, (2, -1, 3), has the largest score, 9. The five windows add up to (5, 6, 4).
     expectMatrix(
-      detectorGradient(Self.x, detector: Self.w, pooling: .max), equals: Matrix(column: [2, -1, 3]))
+      detectorGradient(Self.x, detector: Self.w, pooling: .max),
+      equals: Matrix(column: [2, -1, 3]),
+      unlike: Self.gradientMistakes(
+        averaged: Matrix(column: [0.4, -0.2, 0.6]), weights: Self.w,
+        everyCopy: Matrix(column: [5, 6, 4])))
   }
 
   @Test("E6.10 under a sum every copy contributes: the gradient is the sum of the five windows")
   func sumGradient() {
     // (1 + 0 + 2 - 1 + 3, 0 + 2 - 1 + 3 + 2, 2 - 1 + 3 + 2 - 2) = (5, 6, 4).
     expectMatrix(
-      detectorGradient(Self.x, detector: Self.w, pooling: .sum), equals: Matrix(column: [5, 6, 4]))
+      detectorGradient(Self.x, detector: Self.w, pooling: .sum), equals: Matrix(column: [5, 6, 4]),
+      unlike: Self.gradientMistakes(
+        averaged: Matrix(column: [1, 1.2, 0.8]), weights: 5 * Self.w))
+  }
+
+  @Test("E6.10 a detector of one weight scores every entry; its gradient is the winner or the sum")
+  func detectorOfOne() {
+    // numpy: s = 3 x; under max the winner is entry 4 (x = 3); under a sum Σ x = 5.
+    let w = Matrix(column: [3])
+    expectMatrix(
+      motifScores(Self.x, detector: w), equals: Matrix(column: [3, 0, 6, -3, 9, 6, -6]),
+      unlike: [
+        KnownMistake(
+          "the last window is missing: a detector of m on n entries has n - m + 1 windows",
+          zh: "少了最后一个窗口：长 m 的检测器在 n 个数上有 n - m + 1 个窗口",
+          Matrix(column: [3, 0, 6, -3, 9, 6]))
+      ], said("scores", "得分"))
+    expectMatrix(
+      detectorGradient(Self.x, detector: w, pooling: .max), equals: Matrix(column: [3]),
+      said("max", "最大值"))
+    expectMatrix(
+      detectorGradient(Self.x, detector: w, pooling: .sum), equals: Matrix(column: [5]),
+      unlike: Self.gradientMistakes(averaged: Matrix(column: [5.0 / 7]), weights: 7 * w),
+      said("sum", "求和"))
+  }
+
+  @Test("E6.10 a detector of five weights has three copies in a sequence of 7, one in a 5")
+  func detectorOfFive() {
+    // numpy: windows = sliding_window_view(x, 5); s = windows @ w = (0, 9, 1); the winner's
+    // window is windows[1]; windows.sum(0) = (3, 1, 4, 4, 3).
+    let w = Matrix(column: [1, 0, -1, 2, 1])
+    expectMatrix(
+      motifScores(Self.x, detector: w), equals: Matrix(column: [0, 9, 1]),
+      unlike: [
+        KnownMistake(
+          "the last window is missing: a detector of m on n entries has n - m + 1 windows",
+          zh: "少了最后一个窗口：长 m 的检测器在 n 个数上有 n - m + 1 个窗口",
+          Matrix(column: [0, 9]))
+      ], said("scores", "得分"))
+    expectMatrix(
+      detectorGradient(Self.x, detector: w, pooling: .max),
+      equals: Matrix(column: [0, 2, -1, 3, 2]), said("max", "最大值"))
+    expectMatrix(
+      detectorGradient(Self.x, detector: w, pooling: .sum),
+      equals: Matrix(column: [3, 1, 4, 4, 3]),
+      unlike: Self.gradientMistakes(
+        averaged: Matrix(column: [1, 1.0 / 3, 4.0 / 3, 4.0 / 3, 1]), weights: 3 * w),
+      said("sum", "求和"))
+    // As long as the sequence: one window, the whole sequence.
+    let five = Matrix(column: [2, -1, 0, 1, 3])
+    expectMatrix(
+      motifScores(five, detector: w), equals: Matrix(column: [7]), said("one window", "一个窗口"))
   }
 
   @Test("E6.10 under a soft maximum every copy contributes, weighted by softmax(s)")
