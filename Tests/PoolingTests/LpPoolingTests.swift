@@ -11,7 +11,16 @@ struct LpPoolingTests {
   @Test("p = 1 sums the magnitudes of each window")
   func sumOfMagnitudes() {
     let pooled = lpPool(Self.input, PoolWindow(size: 2), norm: 1)
-    guard expectMatrix(pooled, equals: [[9, 5], [3, 6]], tolerance: 1e-12) else {
+    let squareRoots: Matrix = [[3, 5.squareRoot()], [3.squareRoot(), 6.squareRoot()]]
+    guard
+      expectMatrix(
+        pooled, equals: [[9, 5], [3, 6]],
+        unlike: [
+          KnownMistake(
+            "the square root was taken for p = 1: the root is the p-th, (Σ |x|^p)^(1/p)",
+            zh: "p = 1 时也开了平方根：应开 p 次方根，(Σ |x|^p)^(1/p)", squareRoots)
+        ])
+    else {
       if pooled == [[5, 3], [3, 2]] {
         fail(said("the absolute value is missing: |-2| counts as 2", "漏了绝对值：|-2| 算作 2"))
       }
@@ -23,7 +32,35 @@ struct LpPoolingTests {
   func euclidean() {
     expectMatrix(
       lpPool(Self.input, PoolWindow(size: 2), norm: 2),
-      equals: [[5, 11.squareRoot()], [3, 10.squareRoot()]], tolerance: 1e-12)
+      equals: [[5, 11.squareRoot()], [3, 10.squareRoot()]],
+      unlike: [
+        KnownMistake(
+          "the p-th root is missing: this is Σ |x|^p, the norm is its p-th root",
+          zh: "漏了 p 次方根：这是 Σ |x|^p，范数是它的 p 次方根", [[25, 11], [9, 10]])
+      ])
+  }
+
+  @Test("a 1x1 window, a 3x2 window, a 5x5 window and one as large as the map")
+  func windowSizes() {
+    // numpy: (np.abs(window) ** p).sum() ** (1 / p) for each window, worked out with the
+    // padded windows' cells inside the input.
+    expectMatrix(
+      lpPool(Self.input, PoolWindow(size: 1), norm: 3), equals: Self.input.map { abs($0) },
+      tolerance: 1e-12, said("1x1, p = 3: |x|", "1x1，p = 3：|x|"))
+    let tall = PoolWindow(
+      rows: PoolAxis(size: 3, stride: 1, padding: 1), columns: PoolAxis(size: 2))
+    let tallSquares: Matrix = [[25, 11], [25, 19], [29, 12], [9, 10]]
+    expectMatrix(
+      lpPool(Self.input, tall, norm: 2), equals: tallSquares.map { $0.squareRoot() },
+      tolerance: 1e-12, "3x2, p = 2")
+    let large = PoolWindow(size: 5, stride: 2, padding: 2)
+    let largeSquares: Matrix = [[30, 44], [40, 55]]
+    expectMatrix(
+      lpPool(Self.input, large, norm: 2), equals: largeSquares.map { $0.squareRoot() },
+      tolerance: 1e-12, "5x5, p = 2")
+    expectMatrix(
+      lpPool(Self.input, PoolWindow(size: 4), norm: 3), equals: [[pow(155.0, 1.0 / 3)]],
+      tolerance: 1e-12, "4x4, p = 3")
   }
 
   @Test("p = 3 takes magnitudes; PyTorch's LPPool2d, which raises x itself, differs")

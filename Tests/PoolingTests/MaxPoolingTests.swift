@@ -72,7 +72,13 @@ struct MaxPoolingTests {
     // torch.arange(16.).reshape(1, 1, 4, 4).
     let input = Matrix(rows: 4, columns: 4) { Double($0 * 4 + $1) }
     expectMatrix(
-      maxPool(input, PoolWindow(size: 3, stride: 2, padding: 1)), equals: [[5, 7], [13, 15]])
+      maxPool(input, PoolWindow(size: 3, stride: 2, padding: 1)), equals: [[5, 7], [13, 15]],
+      unlike: [
+        KnownMistake(
+          "window i starts at row i, not at i · stride: the windows move by the stride",
+          zh: "第 i 个窗口从第 i 行开始，而不是 i · 步幅：窗口每次移动一个步幅",
+          [[5, 6], [9, 10]])
+      ])
   }
 
   @Test("a 5x5 arange, window 2, stride 2, ceil mode: the partial windows are kept")
@@ -109,6 +115,13 @@ struct MaxPoolingTests {
     let window = PoolWindow(
       rows: PoolAxis(size: 2, stride: 1), columns: PoolAxis(size: 3, stride: 2, padding: 1))
     // Worked by hand; the axes swapped would give [[5, 8, 8, 3], [7, 8, 9, 9]].
-    expectMatrix(maxPool(input, window), equals: [[5, 8, 3], [6, 9, 9], [7, 9, 9]])
+    expectMatrix(
+      maxPool(input, window), equals: [[5, 8, 3], [6, 9, 9], [7, 9, 9]],
+      unlike: [
+        KnownMistake(
+          "the columns were scanned with the rows' window length (2, not 3): each axis has its own",
+          zh: "列方向用了行方向的窗口长度（2，不是 3）：每个方向有自己的窗口",
+          [[4, 8, 3], [4, 8, 9], [7, 6, 9]])
+      ])
   }
 }

@@ -56,6 +56,14 @@ struct PoolCase: Sendable, CustomStringConvertible {
       4, 1,
       PoolWindow(rows: PoolAxis(size: 3, stride: 2, padding: 1), columns: PoolAxis(size: 1)),
       gives: 2, 1),
+    // Windows larger than 3 x 3: square, and with their own size, stride and padding per axis.
+    PoolCase(9, 9, PoolWindow(size: 4, stride: 3, padding: 1), gives: 3, 3),
+    PoolCase(
+      7, 6,
+      PoolWindow(
+        rows: PoolAxis(size: 4, stride: 2, padding: 1),
+        columns: PoolAxis(size: 5, stride: 3, padding: 2), rounding: .ceil),
+      gives: 4, 3),
   ]
 }
 

@@ -94,7 +94,18 @@ struct PoolingBackwardTests {
     let gradient = averagePoolBackward(
       Matrix(rows: 3, columns: 3), PoolWindow(size: 2, stride: 1),
       upstream: [[1, 1], [1, 1]])
-    expectMatrix(gradient, equals: [[1, 2, 1], [2, 4, 2], [1, 2, 1]] / 4, tolerance: 1e-12)
+    expectMatrix(
+      gradient, equals: [[1, 2, 1], [2, 4, 2], [1, 2, 1]] / 4,
+      unlike: [
+        KnownMistake(
+          "each cell got its window's whole upstream gradient: share it, divided by the window's cells",
+          zh: "每个格子都拿到了窗口的全部上游梯度：应平分，除以窗口的格子数",
+          [[1, 2, 1], [2, 4, 2], [1, 2, 1]]),
+        KnownMistake(
+          "each window overwrote the last one's share: the shares of overlapping windows add up",
+          zh: "每个窗口覆盖了前一个窗口分到的梯度：重叠窗口的梯度应累加",
+          Matrix(rows: 3, columns: 3, repeating: 0.25)),
+      ])
   }
 
   @Test("average pooling: the shares of padding cells are lost")
@@ -104,7 +115,14 @@ struct PoolingBackwardTests {
     let gradient = averagePoolBackward(
       [[1, 2], [3, 4]], PoolWindow(size: 3, stride: 1, padding: 1),
       upstream: [[1, 1], [1, 1]])
-    expectMatrix(gradient, equals: [[4, 4], [4, 4]] / 9, tolerance: 1e-12)
+    expectMatrix(
+      gradient, equals: [[4, 4], [4, 4]] / 9,
+      unlike: [
+        KnownMistake(
+          "the shares were divided by the input cells only (4): the padding zeros count too (9)",
+          zh: "分梯度时只除以了输入的格子数（4）：填充的零也要算上（9）",
+          [[1, 1], [1, 1]])
+      ])
   }
 
   @Test("average pooling in ceil mode: a partial window shares over the cells it averaged")
@@ -113,7 +131,14 @@ struct PoolingBackwardTests {
     let gradient = averagePoolBackward(
       Matrix(rows: 3, columns: 3), PoolWindow(size: 2, rounding: .ceil),
       upstream: [[4, 4], [4, 4]])
-    expectMatrix(gradient, equals: [[1, 1, 2], [1, 1, 2], [2, 2, 4]], tolerance: 1e-12)
+    expectMatrix(
+      gradient, equals: [[1, 1, 2], [1, 1, 2], [2, 2, 4]],
+      unlike: [
+        KnownMistake(
+          "a partial window shared over the window's full size (4): it shares over the cells it averaged",
+          zh: "不完整的窗口按整个窗口的大小（4）分梯度：应按它平均过的格子数分",
+          Matrix(rows: 3, columns: 3, repeating: 1))
+      ])
   }
 
   @Test("Lp pooling: sign(x) · |x|^(p-1) / y^(p-1), and nothing from a window of zeros")
@@ -123,7 +148,18 @@ struct PoolingBackwardTests {
     // p = 2: y = 5, the gradient is x / y. p = 1: the signs.
     expectMatrix(
       lpPoolBackward(input, window, norm: 2, upstream: [[10, 7]]), equals: [[6, -8, 0, 0]],
-      tolerance: 1e-12)
+      unlike: [
+        KnownMistake(
+          "a window of zeros gave 0 / 0: where y = 0 the window passes no gradient",
+          zh: "全零的窗口算出了 0 / 0：y = 0 时这个窗口不传梯度"
+        ) { $0.shape == Shape(rows: 1, columns: 4) && $0[0, 2].isNaN && $0[0, 3].isNaN },
+        KnownMistake(
+          "the sign of x was dropped: a negative entry's gradient is negative, sign(x) · |x|^(p-1)",
+          zh: "漏了 x 的符号：负数元素的梯度是负的，sign(x) · |x|^(p-1)", [[6, 8, 0, 0]]),
+        KnownMistake(
+          "the factor 1 / y^(p-1) of the p-th root is missing",
+          zh: "漏了 p 次方根带来的因子 1 / y^(p-1)", [[30, -40, 0, 0]]),
+      ])
     expectMatrix(
       lpPoolBackward(input, window, norm: 1, upstream: [[10, 7]]), equals: [[10, -10, 0, 0]],
       tolerance: 1e-12)

@@ -10,6 +10,7 @@ struct PoolingShapeSweepTests {
   static let axes: [PoolAxis] = [
     PoolAxis(size: 1), PoolAxis(size: 2), PoolAxis(size: 2, stride: 1),
     PoolAxis(size: 3, stride: 2, padding: 1), PoolAxis(size: 2, stride: 3, padding: 1),
+    PoolAxis(size: 4, stride: 3, padding: 2),
   ]
 
   static let cases: [(input: Shape, window: PoolWindow)] = {
