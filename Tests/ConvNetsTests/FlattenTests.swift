@@ -15,7 +15,11 @@ struct FlattenTests {
         KnownMistake(
           "each map was read column by column: flatten reads row by row",
           zh: "每张特征图是按列读的：flatten 按行读",
-          Matrix(column: [1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12]))
+          Matrix(column: [1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12])),
+        KnownMistake(
+          "the maps were interleaved entry by entry: flatten lays out map 0 whole, then map 1",
+          zh: "各特征图被逐元素交错排列了：flatten 先排完特征图 0，再排特征图 1",
+          Matrix(column: [1, 7, 2, 8, 3, 9, 4, 10, 5, 11, 6, 12])),
       ])
   }
 
@@ -36,7 +40,12 @@ struct FlattenTests {
           "each map was filled column by column: unflatten fills row by row, as flatten reads",
           zh: "每张特征图是按列填的：unflatten 按行填，和 flatten 的读法一样",
           [[[1, 3, 5], [2, 4, 6]], [[7, 9, 11], [8, 10, 12]]]
-        )
+        ),
+        (
+          "the maps were filled interleaved, entry by entry: unflatten fills map 0 whole, then map 1",
+          zh: "各特征图被逐元素交错填充了：unflatten 先填满特征图 0，再填特征图 1",
+          [[[1, 3, 5], [7, 9, 11]], [[2, 4, 6], [8, 10, 12]]]
+        ),
       ])
     expectMaps(
       unflatten(column, into: 3, of: Shape(rows: 2, columns: 2)),

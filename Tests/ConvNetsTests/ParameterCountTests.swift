@@ -142,3 +142,64 @@ struct ParameterCountTests {
     #expect(layerParameterCount(.dense(units: 10), input: volume(1, 280, 280)) == 784_010)
   }
 }
+
+/// One layer, the shape it takes and its parameters, worked out by hand.
+struct CountCase: Sendable, CustomStringConvertible {
+  let layer: NetworkLayer
+  let input: VolumeShape
+  let count: Int
+
+  var description: String { "\(layer) on \(input)" }
+}
+
+@Suite("Parameters: the mistakes")
+struct ParameterCountMistakeTests {
+  static let cases: [CountCase] = [
+    CountCase(layer: .convolution(filters: 3, kernel: 5), input: volume(1, 28, 28), count: 78),
+    CountCase(
+      layer: .convolution(filters: 4, kernel: 5, padding: 2), input: volume(3, 300, 400),
+      count: 4 * (3 * 25 + 1)),
+    CountCase(layer: .convolution(filters: 8, kernel: 5), input: volume(3, 12, 12), count: 608),
+    CountCase(layer: .convolution(filters: 2, kernel: 3), input: volume(2, 7, 7), count: 38),
+    CountCase(
+      layer: .convolution(
+        filters: 16, kernel: 5, inputMapsPerFilter: LeNet5.c3Connections.map(\.count)),
+      input: volume(6, 14, 14), count: 1516),
+    CountCase(layer: .maxPool(PoolWindow(size: 2)), input: volume(4, 300, 400), count: 0),
+    CountCase(layer: .subsampling(PoolWindow(size: 2)), input: volume(6, 28, 28), count: 12),
+    CountCase(layer: .dense(units: 10), input: volume(16, 4, 4), count: (256 + 1) * 10),
+    CountCase(layer: .dense(units: 84), input: volume(120, 1, 1), count: 10164),
+    CountCase(layer: .fixedRBF(units: 10), input: volume(84, 1, 1), count: 0),
+  ]
+
+  static let mistakes: [KnownRuleMistake<CountCase>] = [
+    KnownRuleMistake(
+      "the filters' input maps are not counted: a filter has a k x k kernel per map it reads",
+      zh: "没算滤波器读的输入特征图：滤波器对它读的每张特征图各有一个 k x k 的卷积核"
+    ) { c in
+      guard case .convolution(let filters, let k, _, _, _) = c.layer else { return c.count }
+      return filters * (k * k + 1)
+    },
+    KnownRuleMistake(
+      "the dense layer counted the input's maps only: it is connected to all C · h · w units",
+      zh: "全连接层只算了输入特征图的张数：它连到全部 C · h · w 个单元"
+    ) { c in
+      guard case .dense(let units) = c.layer else { return c.count }
+      return (c.input.channels + 1) * units
+    },
+    KnownRuleMistake(
+      "subsampling's biases are not counted: a coefficient and a bias per map",
+      zh: "没算下采样层的偏置：每张特征图一个系数和一个偏置"
+    ) { c in
+      guard case .subsampling = c.layer else { return c.count }
+      return c.input.channels
+    },
+  ]
+
+  @Test("E4.2 E4.4 layerParameterCount on every kind of layer, a known mistake named")
+  func everyKind() {
+    expectTable(
+      Self.cases, { "\($0)" }, computed: { layerParameterCount($0.layer, input: $0.input) },
+      expected: \.count, unlike: Self.mistakes)
+  }
+}

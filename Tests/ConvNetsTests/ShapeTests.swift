@@ -95,3 +95,70 @@ struct ShapeTests {
     #expect(shapes.dropLast().last?.count == 48)
   }
 }
+
+/// A mistake in the output shape rule, as the shape it gives each case of a table.
+struct ShapeMistake: Sendable {
+  let diagnosis: String
+  let chinese: String
+  let rule: @Sendable (ShapeCase) -> VolumeShape
+}
+
+@Suite("Shapes through a network: the mistakes")
+struct ShapeMistakeTests {
+  static let mistakes: [ShapeMistake] = [
+    ShapeMistake(
+      diagnosis: "the columns were computed from the rows: each axis has its own length",
+      chinese: "列数是按行数算的：每个方向有自己的长度"
+    ) { c in
+      guard case .convolution = c.layer else { return c.output }
+      return volume(c.output.channels, c.output.rows, c.output.rows)
+    },
+    ShapeMistake(
+      diagnosis: "the convolution kept the input's maps: it gives one map per filter",
+      chinese: "卷积层保留了输入特征图的张数：每个滤波器输出一张特征图"
+    ) { c in
+      guard case .convolution = c.layer else { return c.output }
+      return volume(c.input.channels, c.output.rows, c.output.columns)
+    },
+    ShapeMistake(
+      diagnosis: "the pooled map is n / k: that ignores the stride, the padding and ceil mode",
+      chinese: "池化后的边长算成了 n / k：没考虑步幅、填充和向上取整模式"
+    ) { c in
+      switch c.layer {
+      case .maxPool(let window), .subsampling(let window):
+        return volume(
+          c.input.channels, c.input.rows / window.rows.size, c.input.columns / window.columns.size
+        )
+      default: return c.output
+      }
+    },
+    ShapeMistake(
+      diagnosis: "the dense layer kept the input's rows and columns: it gives units x 1 x 1",
+      chinese: "全连接层保留了输入的行数和列数：它输出 units x 1 x 1"
+    ) { c in
+      guard case .dense(let units) = c.layer else { return c.output }
+      return volume(units, c.input.rows, c.input.columns)
+    },
+  ]
+
+  @Test("E2.1 E2.4 E4.2 E4.3 E4.4 every layer's output shape, a known mistake named")
+  func namedMistakes() {
+    let table = ShapeTests.table
+    let computed = table.map { layerOutputShape($0.layer, input: $0.input) }
+    let wrong = table.indices.filter { computed[$0] != table[$0].output }
+    guard let first = wrong.first else { return }
+    // A mistake is named only when it gives every shape of the table as computed.
+    let named = Self.mistakes.filter { mistake in
+      table.indices.allSatisfy { computed[$0] == mistake.rule(table[$0]) }
+    }
+    let naming = KnownMistake.naming(named.map { said($0.diagnosis, $0.chinese) })
+    let more =
+      wrong.count > 1
+      ? said(" (and \(wrong.count - 1) more)", "（另有 \(wrong.count - 1) 处）") : ""
+    fail(
+      (naming.map { $0 + "\n" } ?? "")
+        + said(
+          "\(table[first]): computed \(computed[first])", "\(table[first])：算出 \(computed[first])")
+        + more)
+  }
+}

@@ -32,7 +32,18 @@ struct TrainingTests {
     }
     let mean = gradients.reduce(Matrix(rows: net.parameters.rows, columns: 1), +) / 4
     let stepped = convNetStep(net, batch: batch, learningRate: 0.3)
-    expectMatrix(stepped.parameters, equals: net.parameters - 0.3 * mean, tolerance: 1e-12)
+    expectMatrix(
+      stepped.parameters, equals: net.parameters - 0.3 * mean,
+      unlike: [
+        KnownMistake(
+          "the step went up the gradient: θ - η g, not θ + η g",
+          zh: "这一步沿梯度上升了：应为 θ - η g，不是 θ + η g",
+          net.parameters + 0.3 * mean, tolerance: 1e-9),
+        KnownMistake(
+          "each example's gradient replaced the last one's: add the batch's gradients up",
+          zh: "每个样本的梯度替换了前一个的：要把这一批的梯度加起来",
+          net.parameters - 0.3 * gradients[gradients.count - 1] / 4, tolerance: 1e-9),
+      ], tolerance: 1e-12)
   }
 
   @Test("E6.4 the mean, not the sum: a batch of one example twice steps as the example alone")
