@@ -20,6 +20,10 @@ struct FlattenTests {
           "the maps were interleaved entry by entry: flatten lays out map 0 whole, then map 1",
           zh: "各特征图被逐元素交错排列了：flatten 先排完特征图 0，再排特征图 1",
           Matrix(column: [1, 7, 2, 8, 3, 9, 4, 10, 5, 11, 6, 12])),
+        KnownMistake(
+          "the features were laid out as a row: flatten gives a column of C · h · w entries",
+          zh: "特征排成了一行：flatten 给出的是一列，共 C · h · w 个元素",
+          Matrix(rows: 1, columns: 12) { _, j in Double(j + 1) }),
       ])
   }
 
@@ -45,6 +49,11 @@ struct FlattenTests {
           "the maps were filled interleaved, entry by entry: unflatten fills map 0 whole, then map 1",
           zh: "各特征图被逐元素交错填充了：unflatten 先填满特征图 0，再填特征图 1",
           [[[1, 3, 5], [7, 9, 11]], [[2, 4, 6], [8, 10, 12]]]
+        ),
+        (
+          "map c starts at entry c · h, not c · h · w: each map takes h · w entries",
+          zh: "特征图 c 从第 c · h 个元素开始，不是 c · h · w：每张特征图占 h · w 个元素",
+          [[[1, 2, 3], [4, 5, 6]], [[3, 4, 5], [6, 7, 8]]]
         ),
       ])
     expectMaps(
