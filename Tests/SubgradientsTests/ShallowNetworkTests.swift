@@ -83,6 +83,45 @@ struct ShallowNetworkTests {
         W: [[0, 0.5], [0, 1]], b: [[0], [0.5]], w: [[0], [3]], outputBias: 1))
   }
 
+  @Test("E6.3 an inactive unit, each parameter's gradient against the slips of the chain rule")
+  func chainRuleSlips() {
+    let network = ShallowNetwork(
+      W: Self.kinked.W, b: [[-1], [0]], w: Self.kinked.w, outputBias: -0.5)
+    let computed = shallowGradient(network, input: Self.x, label: -1)
+    guard expectWritten(computed) else { return }
+    // z = (-1, 3), a = (0, 3), output 1, y = -1: ∂ℓ/∂z = 1 and δ = [z_j > 0] w_j ∂ℓ/∂z = (0, 1/2).
+    let gateLeftOut = KnownMistake(
+      "the ReLU gate [z_j > 0] is left out: an inactive unit passes nothing back",
+      zh: "漏了 ReLU 的门控 [z_j > 0]：没有激活的单元不往回传梯度", [[5, 0.5], [10, 1]])
+    let weightLeftOut = KnownMistake(
+      "the outgoing weight w_j is left out: ∂ℓ/∂b_j = [z_j > 0] w_j ∂ℓ/∂z",
+      zh: "漏了输出权重 w_j：∂ℓ/∂b_j = [z_j > 0] w_j ∂ℓ/∂z", [[0, 1], [0, 2]])
+    expectMatrix(
+      computed.W, equals: [[0, 0.5], [0, 1]],
+      unlike: [
+        gateLeftOut, weightLeftOut,
+        KnownMistake(
+          "∂ℓ/∂w_ij came out transposed: row i belongs to input x_i and column j to unit j, so "
+            + "∂ℓ/∂W = x δᵀ",
+          zh: "∂ℓ/∂w_ij 转置了：第 i 行属于输入 x_i，第 j 列属于单元 j，所以 ∂ℓ/∂W = x δᵀ",
+          [[0, 0], [0.5, 1]]),
+      ], "∂ℓ/∂w_ij")
+    expectMatrix(
+      computed.b, equals: [[0], [0.5]],
+      unlike: [
+        KnownMistake(gateLeftOut.diagnosis, zh: gateLeftOut.chineseDiagnosis, [[5], [0.5]]),
+        KnownMistake(weightLeftOut.diagnosis, zh: weightLeftOut.chineseDiagnosis, [[0], [1]]),
+      ], "∂ℓ/∂b_j")
+    expectMatrix(
+      computed.w, equals: [[0], [3]],
+      unlike: [
+        KnownMistake(
+          "∂ℓ/∂w_j used z_j, not the activation f(z_j) = max(0, z_j)",
+          zh: "∂ℓ/∂w_j 用了 z_j，而不是激活 f(z_j) = max(0, z_j)", [[-1], [3]])
+      ], "∂ℓ/∂w_j")
+    expectClose(computed.outputBias, 1, "∂ℓ/∂b")
+  }
+
   @Test("E6.3 margin exactly 1 (y = 1, output 1): the loss is 0, and so is every gradient")
   func hingeKink() {
     let computed = shallowGradient(Self.kinked, input: Self.x, label: 1)

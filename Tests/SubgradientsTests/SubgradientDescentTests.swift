@@ -87,6 +87,65 @@ struct SubgradientDescentTests {
     2 * v + 1 > -v + 4 ? 2 : (2 * v + 1 < -v + 4 ? -1 : 0)
   }
 
+  /// The iterates from 5 on max(2v + 1, -v + 4) as a slip computes them: the step size of
+  /// step t, the point the subgradient is taken at, and whether v_t is recorded before its step.
+  static func slipIterates(
+    steps: Int, eta: (Int) -> Double, recordBefore: Bool = false,
+    subgradientAt point: (Double) -> Double = { $0 }
+  ) -> Matrix {
+    var v = 5.0
+    var iterates = [v]
+    for t in 0..<steps {
+      let step = eta(t) * kinked(point(v))
+      if recordBefore {
+        iterates.append(v)
+        v -= step
+      } else {
+        v -= step
+        iterates.append(v)
+      }
+    }
+    return Matrix([iterates])
+  }
+
+  @Test("E6.5 max(2v + 1, -v + 4) from 5, steps 1 / √(t + 1): five steps by hand")
+  func maxAffineByHand() {
+    let iterates = subgradientDescent(
+      from: 5, steps: 5, stepSize: .diminishing(1), subgradient: Self.kinked)
+    guard !iterates.isEmpty else {
+      _ = expectIterates(iterates, steps: 5)
+      return
+    }
+    // g = 2 while 2v + 1 is the larger line (v > 1), -1 below: 5 - 2, - 2/√2, - 2/√3, + 1/2, + 1/√5.
+    let v3 = 3 - 2 / 2.0.squareRoot() - 2 / 3.0.squareRoot()
+    let expected: Matrix = [
+      [5, 3, 3 - 2 / 2.0.squareRoot(), v3, v3 + 0.5, v3 + 0.5 + 1 / 5.0.squareRoot()]
+    ]
+    let eta = { (t: Int) in StepSize.diminishing(1).at(t) }
+    expectMatrix(
+      Matrix([iterates]), equals: expected,
+      unlike: [
+        KnownMistake(
+          "the step size stayed η_0: step t takes η_t = η / √(t + 1)",
+          zh: "学习率一直是 η_0：第 t 步用 η_t = η / √(t + 1)",
+          Self.slipIterates(steps: 5, eta: { _ in eta(0) })),
+        KnownMistake(
+          "step t took η_(t+1): the first step takes η_0",
+          zh: "第 t 步用了 η_(t+1)：第一步用 η_0", Self.slipIterates(steps: 5, eta: { eta($0 + 1) })),
+        KnownMistake(
+          "v_t was recorded before its step: v_0 appears twice and the last step is lost",
+          zh: "每一步之前就记下了 v_t：v_0 出现了两次，最后一步丢了",
+          Self.slipIterates(steps: 5, eta: eta, recordBefore: true)),
+        KnownMistake(
+          "one step too many: the loop 0...steps runs steps + 1 times",
+          zh: "多走了一步：循环 0...steps 执行了 steps + 1 次", Self.slipIterates(steps: 6, eta: eta)),
+        KnownMistake(
+          "every step took the subgradient at the start v_0, not at the current v_t",
+          zh: "每一步都用了起点 v_0 处的次梯度，而不是当前 v_t 处的",
+          Self.slipIterates(steps: 5, eta: eta, subgradientAt: { _ in 5 })),
+      ], tolerance: 1e-12, "v_0 ... v_5")
+  }
+
   @Test("E6.5 max(2v + 1, -v + 4) from 5: a constant step 0.3 circles v = 1 at distance >= 0.1")
   func maxAffineConstant() {
     let iterates = subgradientDescent(
