@@ -24,6 +24,9 @@ struct AffineMapTests {
         KnownMistake(
           "that is Wᵀ x + b: row j of W gives coordinate j of the image",
           zh: "这是 Wᵀ x + b：像的第 j 个坐标由 W 的第 j 行给出", [[-1, 4], [-1, 0]]),
+        KnownMistake(
+          "the bias b was subtracted: W x + b adds it",
+          zh: "偏置 b 被减掉了：W x + b 是加上它", [[-1, 7], [-3, 1]]),
       ])
   }
 

@@ -26,6 +26,9 @@ struct FoldTests {
         KnownMistake(
           "min(0, x) keeps the negative part: ReLU is max(0, x)",
           zh: "min(0, x) 留下的是负的部分：ReLU 是 max(0, x)", Self.points.map { min(0, $0) }),
+        KnownMistake(
+          "that is ReLU's slope [x > 0], not ReLU: a positive coordinate keeps its value",
+          zh: "这是 ReLU 的斜率 [x > 0]，不是 ReLU：正坐标保持原值", Self.points.map { $0 > 0 ? 1 : 0 }),
       ])
   }
 

@@ -34,14 +34,71 @@ struct ForwardPassTests {
           "应有 4 个阶段，每层一个，却得到 \(stages.count) 个"))
       return
     }
+    let slips = Self.slipStages()
     for (l, stage) in stages.enumerated() {
       expectMatrix(
         stage.z, equals: Self.expected[l].z,
+        unlike: [
+          KnownMistake(Self.fromInput.en, zh: Self.fromInput.zh, slips.fromInput[l].z),
+          // Fed z instead of a: the z of no fold at all, but each a is relu of its z.
+          KnownMistake(
+            "each layer started from the previous layer's z, not its folded a = relu(z)",
+            zh: "每一层从上一层的 z 算起，而不是从折叠后的 a = relu(z) 算起",
+            where: { [a = stage.a] z in
+              z.isApproximatelyEqual(to: slips.noFold[l].z, absoluteTolerance: 1e-12)
+                && a == z.map { max(0, $0) }
+            }),
+        ],
         said("layer \(l + 1), after the affine map", "第 \(l + 1) 层，仿射变换之后"))
       expectMatrix(
         stage.a, equals: Self.expected[l].a,
+        unlike: [
+          KnownMistake(Self.fromInput.en, zh: Self.fromInput.zh, slips.fromInput[l].a),
+          KnownMistake(Self.noFold.en, zh: Self.noFold.zh, slips.noFold[l].a),
+          KnownMistake(Self.inputKept.en, zh: Self.inputKept.zh, slips.inputKept[l].a),
+        ],
         said("layer \(l + 1), after ReLU", "第 \(l + 1) 层，ReLU 之后"))
     }
+  }
+
+  static let fromInput = (
+    en: "each layer started from the input X, not from the previous layer's a",
+    zh: "每一层都从输入 X 算起，而不是从上一层的 a 算起"
+  )
+  static let noFold = (
+    en: "the fold is left out: a = relu(z), not z", zh: "漏了折叠：a = relu(z)，不是 z"
+  )
+  static let inputKept = (
+    en: "each stage holds the layer's input, not its a = relu(z)",
+    zh: "每个阶段存的是这一层的输入，而不是它的 a = relu(z)"
+  )
+
+  /// The stages of the hand-made layers as three slips compute them: every layer fed the
+  /// input X; no fold (a = z); each stage given the layer's input in place of its a.
+  static func slipStages() -> (
+    fromInput: [(z: Matrix, a: Matrix)], noFold: [(z: Matrix, a: Matrix)],
+    inputKept: [(z: Matrix, a: Matrix)]
+  ) {
+    let ones = Matrix(rows: points.rows, columns: 1, repeating: 1)
+    let affine = { (a: Matrix, layer: FoldingLayer) in
+      a * layer.weights.transposed() + ones * layer.bias.transposed()
+    }
+    let relu = { (z: Matrix) in z.map { max(0, $0) } }
+    var fromInput: [(z: Matrix, a: Matrix)] = []
+    var noFold: [(z: Matrix, a: Matrix)] = []
+    var inputKept: [(z: Matrix, a: Matrix)] = []
+    var linear = points
+    var folded = points
+    for layer in layers {
+      let z = affine(points, layer)
+      fromInput.append((z, relu(z)))
+      linear = affine(linear, layer)
+      noFold.append((linear, linear))
+      let next = affine(folded, layer)
+      inputKept.append((next, folded))
+      folded = relu(next)
+    }
+    return (fromInput, noFold, inputKept)
   }
 
   @Test("E6.12 each layer starts from the previous layer's folded set, not its unfolded one")
