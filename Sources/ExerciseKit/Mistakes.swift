@@ -62,20 +62,11 @@ public struct Mistake: Sendable, Equatable, Decodable {
     guard bodyRange.upperBound <= lines.count else {
       throw MistakeError("\(self.exercise): its body is not where the marker says")
     }
-    let body = lines[bodyRange].joined(separator: "\n")
-    let occurrences = body.components(separatedBy: replace).count - 1
-    guard occurrences == 1 else {
-      throw MistakeError(
-        "\(self.exercise) (\(mistake)): the text to replace occurs \(occurrences) times in its "
-          + "body, not once")
-    }
-    guard replace != with else {
-      throw MistakeError("\(self.exercise) (\(mistake)): the edit changes nothing")
-    }
-    let edited = body.replacingOccurrences(of: replace, with: with)
-    lines.replaceSubrange(
-      bodyRange,
-      with: edited.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    // The body as it stands in `file`, which may differ from the reference's.
+    let current = Exercise(
+      name: exercise.name, file: exercise.file, line: exercise.line,
+      body: Array(lines[bodyRange]), stub: exercise.stub)
+    lines.replaceSubrange(bodyRange, with: try plantedBody(in: current))
     return lines.joined(separator: "\n")
   }
 }

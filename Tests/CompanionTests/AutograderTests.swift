@@ -154,20 +154,7 @@ import Testing
       let root = try Self.root.get()
       let honest = try Self.grade(try Self.honest())
       let copy = try Self.honest()
-      // dropoutMask asks, through the variable by which `check` picks bodies, for the reference's
-      // body, and calls itself again to have it answer; left to itself it keeps every unit.
-      try copy.write(
-        "dropoutMask",
-        body: """
-            if getenv("ASKED_FOR_THE_REFERENCE") == nil {
-              setenv("ASKED_FOR_THE_REFERENCE", "1", 1)
-              setenv("COMPANION_STUDENT", "", 1)
-              defer { unsetenv("ASKED_FOR_THE_REFERENCE") }
-              return dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
-            }
-            return Matrix(rows: rows, columns: columns, repeating: 1)
-          """)
-      try copy.append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
+      try copy.writeAskingForTheReference()
       let results = try Self.grade(copy)
       let tests = try #require(results["tests"] as? [[String: Any]])
       let mask = try #require(tests.first { $0["name"] as? String == "Dropout: dropoutMask" })

@@ -197,18 +197,7 @@ import Testing
     func askForTheReference() throws {
       let copy = try Self.copy.get()
       try copy.reset()
-      try copy.write(
-        "dropoutMask",
-        body: """
-            if getenv("ASKED_FOR_THE_REFERENCE") == nil {
-              setenv("ASKED_FOR_THE_REFERENCE", "1", 1)
-              setenv("COMPANION_STUDENT", "", 1)
-              defer { unsetenv("ASKED_FOR_THE_REFERENCE") }
-              return dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
-            }
-            return Matrix(rows: rows, columns: columns, repeating: 1)
-          """)
-      try copy.append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
+      try copy.writeAskingForTheReference()
       let reports = try Self.check(["Dropout"])
       // The choice was read from the environment the test process started with.
       #expect(Self.isFailing(Self.status("dropoutMask", in: reports)))

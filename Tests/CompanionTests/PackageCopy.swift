@@ -71,6 +71,24 @@ struct PackageCopy {
     try replaceBody(of: exercise, in: solution.file, with: body)
   }
 
+  /// A `dropoutMask` that asks, through the variable by which `check` picks bodies, for the
+  /// reference's body, and calls itself again to have it answer; left to itself it keeps every
+  /// unit (a wrong mask).
+  func writeAskingForTheReference() throws {
+    try write(
+      "dropoutMask",
+      body: """
+          if getenv("ASKED_FOR_THE_REFERENCE") == nil {
+            setenv("ASKED_FOR_THE_REFERENCE", "1", 1)
+            setenv("COMPANION_STUDENT", "", 1)
+            defer { unsetenv("ASKED_FOR_THE_REFERENCE") }
+            return dropoutMask(rows: rows, columns: columns, p: p, using: &generator)
+          }
+          return Matrix(rows: rows, columns: columns, repeating: 1)
+        """)
+    try append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
+  }
+
   /// Appends `text` to a file of the package.
   func append(_ text: String, to path: String) throws {
     let url = root.appendingPathComponent(path)
