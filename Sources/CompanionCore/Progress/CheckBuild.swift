@@ -29,6 +29,15 @@ struct CheckBuild {
   func build(_ chapters: [String], dependencies: [String: [String]]) -> Result {
     var result = Result()
     var included = chapters
+    // Nothing the build reads has changed since it last succeeded for these chapters: the
+    // binary is up to date, and asking SwiftPM again would only cost its start.
+    let stamp = inputsStamp(chapters)
+    let stampFile = root.appendingPathComponent("\(CheckBuild.scratch)/build-stamp")
+    if let stamp, (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
+      result.built = included
+      return result
+    }
+    try? FileManager.default.removeItem(at: stampFile)
     while !included.isEmpty {
       let log = root.appendingPathComponent("\(CheckBuild.scratch)/build.log")
       let ending = runChild(
@@ -38,6 +47,10 @@ struct CheckBuild {
         output: log)
       if ending.succeeded {
         result.built = included
+        // Stamped only when every chapter asked for compiled: else the errors are said again.
+        if included == chapters, let stamp = inputsStamp(chapters) {
+          try? Data(stamp.utf8).write(to: stampFile)
+        }
         return result
       }
       let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
@@ -69,6 +82,36 @@ struct CheckBuild {
       }
     }
     return result
+  }
+}
+
+extension CheckBuild {
+  /// What the check build of `chapters` reads, as a stamp: the chapters, the test binary, and
+  /// the path, size and modification time of every file of the traced copy, the tests, the
+  /// shared sources and the manifest; nil when the binary is missing.
+  func inputsStamp(_ chapters: [String]) -> String? {
+    let files = FileManager.default
+    let binary = root.appendingPathComponent(
+      "\(CheckBuild.scratch)/debug/DeepLearningCompanionPackageTests.xctest")
+    guard let built = try? files.attributesOfItem(atPath: binary.path) else { return nil }
+    var parts = [chapters.joined(separator: ","), "\(built[.modificationDate] ?? "")"]
+    let tree = ExerciseTree(root: root)
+    for folder in [
+      TracedTree.folder, "Tests", "Sources/LectureKit", "Sources/ExerciseTrace",
+      "Sources/ExerciseKit", "Package.swift",
+    ] {
+      let paths =
+        folder.hasSuffix(".swift") ? [folder] : tree.files(in: folder).map { "\(folder)/\($0)" }
+      for path in paths.sorted() {
+        guard
+          let attributes = try? files.attributesOfItem(
+            atPath: root.appendingPathComponent(path).path)
+        else { continue }
+        parts.append(
+          "\(path) \(attributes[.size] ?? "") \(attributes[.modificationDate] ?? "")")
+      }
+    }
+    return stableHash(parts)
   }
 }
 

@@ -59,12 +59,26 @@ struct Judge {
     var problem: String?
   }
 
+  /// One test's kept result in a together run, under the key of the bodies it ran.
+  struct KeptTest: Codable, Sendable {
+    var key: String
+    var record: TestRecord
+  }
+
   /// The file of one chapter's kept runs.
   struct Store: Codable {
     var reference: Kept?
     var alone: [String: Kept] = [:]
-    var together: Kept?
+    /// Per test, its last few together results: a test's result depends only on the bodies
+    /// of the exercises it reaches, so after an edit only the tests that reach the edited
+    /// exercise run together again.
+    var together: [String: [KeptTest]] = [:]
+    var togetherProblem: String?
   }
+
+  /// How many together results a test keeps (an exercise broken and mended again finds its
+  /// earlier result).
+  static let keptPerTest = 4
 
   func judge(_ chapter: String) -> Verdicts {
     let exercises = student.exercises[chapter] ?? []
@@ -88,11 +102,23 @@ struct Judge {
       store.reference = reference
     }
     for record in reference.records { verdicts.reach[record.id] = record.reached }
+    let reach = verdicts.reach
     let order = reference.records.map(\.id)
     func reaching(_ names: Set<String>, atLeast count: Int) -> [String] {
-      order.filter { (verdicts.reach[$0] ?? []).intersection(names).count >= count }
+      order.filter { (reach[$0] ?? []).intersection(names).count >= count }
     }
-    // 2. Each written exercise alone.
+    /// The key of a test's together result: the bodies of the exercises of `set` it reaches.
+    func togetherKey(_ test: String, _ set: [Exercise]) -> String {
+      let involved = set.filter { reach[test]?.contains($0.name) == true }
+      return stableHash(
+        [context, "together", test] + involved.flatMap { [$0.name] + $0.body }
+          + planted(involved.map(\.name)))
+    }
+    func kept(_ test: String, _ key: String) -> TestRecord? {
+      store.together[test]?.first { $0.key == key }?.record
+    }
+    // 2. Each written exercise alone; beside those runs, the together run that they make
+    // necessary if they pass (it is kept under its keys, and used only if they do).
     var missing: [(name: String, key: String, tests: [String])] = []
     for exercise in written {
       let key = stableHash([context, exercise.name] + exercise.body + planted([exercise.name]))
@@ -102,43 +128,74 @@ struct Judge {
         missing.append((exercise.name, key, reaching([exercise.name], atLeast: 1)))
       }
     }
-    let (root, timeout, environment) = (self.root, self.timeout, self.environment)
-    let results = inLanes(missing) { item -> Kept in
-      let run = ChapterTestRun(
-        root: root, timeout: timeout, student: item.name, environment: environment
-      ).run(chapter, tests: item.tests, label: "alone-\(item.name)")
-      return Kept(key: item.key, records: run.tests, problem: run.problem)
+    let passes = { (records: [TestRecord]?) in
+      records.map { !$0.isEmpty && $0.allSatisfy { $0.verdict == .passed } } ?? false
     }
-    for (item, kept) in zip(missing, results) {
-      store.alone[item.name] = kept
-      verdicts.alone[item.name] = kept.records
+    let hoped = written.filter { exercise in
+      missing.contains { $0.name == exercise.name } || passes(verdicts.alone[exercise.name])
+    }
+    let hopedTests = reaching(Set(hoped.map(\.name)), atLeast: 2).filter {
+      kept($0, togetherKey($0, hoped)) == nil
+    }
+    enum Task: Sendable {
+      case alone(name: String, tests: [String])
+      case together(student: String, tests: [String])
+    }
+    var tasks = missing.map { Task.alone(name: $0.name, tests: $0.tests) }
+    if !missing.isEmpty && !hopedTests.isEmpty {
+      tasks.append(.together(student: hoped.map(\.name).joined(separator: ","), tests: hopedTests))
+    }
+    let (root, timeout, environment) = (self.root, self.timeout, self.environment)
+    let results = inLanes(tasks) { task -> (tests: [TestRecord], problem: String?) in
+      switch task {
+      case .alone(let name, let tests):
+        return ChapterTestRun(
+          root: root, timeout: timeout, student: name, environment: environment
+        ).run(chapter, tests: tests, label: "alone-\(name)")
+      case .together(let student, let tests):
+        return ChapterTestRun(
+          root: root, timeout: timeout, student: student, environment: environment
+        ).run(chapter, tests: tests, label: "together-hoped")
+      }
+    }
+    func keep(_ records: [TestRecord], _ set: [Exercise]) {
+      for record in records where record.verdict != .notRun {
+        let key = togetherKey(record.id, set)
+        var list = store.together[record.id] ?? []
+        list.removeAll { $0.key == key }
+        list.insert(KeptTest(key: key, record: record), at: 0)
+        store.together[record.id] = Array(list.prefix(Self.keptPerTest))
+      }
+    }
+    for (task, result) in zip(tasks, results) {
+      switch task {
+      case .alone(let name, _):
+        let key = missing.first { $0.name == name }!.key
+        store.alone[name] = Kept(key: key, records: result.tests, problem: result.problem)
+        verdicts.alone[name] = result.tests
+      case .together:
+        keep(result.tests, hoped)
+        store.togetherProblem = result.problem
+      }
     }
     verdicts.problem = written.lazy.compactMap { store.alone[$0.name]?.problem }.first
-    // 3. Together: the exercises that pass on their own.
-    let passing = written.filter { exercise in
-      let records = verdicts.alone[exercise.name] ?? []
-      return !records.isEmpty && records.allSatisfy { $0.verdict == .passed }
-    }
-    let names = Set(passing.map(\.name))
-    let shared = reaching(names, atLeast: 2)
-    guard !shared.isEmpty else {
-      store.together = nil
-      return verdicts
-    }
-    let key = stableHash(
-      [context, "together"] + passing.flatMap { [$0.name] + $0.body } + shared
-        + planted(passing.map(\.name)))
-    if let kept = store.together, kept.key == key {
-      verdicts.together = kept.records
-    } else {
+    // 3. Together: the exercises that pass on their own, each test under the key of what it
+    // reaches; what is not kept runs now.
+    let passing = written.filter { passes(verdicts.alone[$0.name]) }
+    let shared = reaching(Set(passing.map(\.name)), atLeast: 2)
+    let toRun = shared.filter { kept($0, togetherKey($0, passing)) == nil }
+    if !toRun.isEmpty {
       let run = ChapterTestRun(
         root: root, timeout: timeout, student: passing.map(\.name).joined(separator: ","),
         environment: environment
-      ).run(chapter, tests: shared, label: "together")
-      store.together = Kept(key: key, records: run.tests, problem: run.problem)
-      verdicts.together = run.tests
+      ).run(chapter, tests: toRun, label: "together")
+      keep(run.tests, passing)
+      store.togetherProblem = run.problem
     }
-    verdicts.problem = verdicts.problem ?? store.together?.problem
+    verdicts.together = shared.compactMap { kept($0, togetherKey($0, passing)) }
+    if verdicts.together.contains(where: \.failed) {
+      verdicts.problem = verdicts.problem ?? store.togetherProblem
+    }
     return verdicts
   }
 
