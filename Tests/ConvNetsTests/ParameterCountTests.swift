@@ -11,7 +11,11 @@ struct LeNetLayer: Sendable, CustomStringConvertible {
   let modern: Int
   let original: Int
 
-  var description: String { "\(name) on \(input): \(modern) / \(original)" }
+  var description: String {
+    said(
+      "\(name) on \(input): \(modern) / \(original)", "\(name) 作用于 \(input)：\(modern) / \(original)"
+    )
+  }
 }
 
 /// The same input through a dense layer and through a convolution layer with as many outputs.
@@ -22,7 +26,11 @@ struct DenseVersusConv: Sendable, CustomStringConvertible {
   let convCount: Int
   let denseCount: Int
 
-  var description: String { "\(id) \(input), \(conv): \(convCount) against \(denseCount)" }
+  var description: String {
+    said(
+      "\(id) \(input), \(conv): \(convCount) against \(denseCount)",
+      "\(id) \(input)，\(conv)：\(convCount) 对 \(denseCount)")
+  }
 }
 
 @Suite("Parameters: LeNet-5, and dense against convolution layers")
@@ -149,7 +157,7 @@ struct CountCase: Sendable, CustomStringConvertible {
   let input: VolumeShape
   let count: Int
 
-  var description: String { "\(layer) on \(input)" }
+  var description: String { said("\(layer) on \(input)", "\(layer) 作用于 \(input)") }
 }
 
 @Suite("Parameters: the mistakes")

@@ -11,7 +11,9 @@ struct ShapeCase: Sendable, CustomStringConvertible {
   let input: VolumeShape
   let output: VolumeShape
 
-  var description: String { "\(id) \(layer) on \(input) gives \(output)" }
+  var description: String {
+    said("\(id) \(layer) on \(input) gives \(output)", "\(id) \(layer) 作用于 \(input)，得到 \(output)")
+  }
 }
 
 func volume(_ channels: Int, _ rows: Int, _ columns: Int) -> VolumeShape {

@@ -1,5 +1,6 @@
 import LectureKit
 import Pooling
+import TestSupport
 
 /// An input size, a window, and the output shape PyTorch's rules give for them (worked out by
 /// hand with the formulas of `pooledLength`, not with it, so a stub never builds the test).
@@ -14,7 +15,14 @@ struct PoolCase: Sendable, CustomStringConvertible {
     self.output = Shape(rows: outRows, columns: outColumns)
   }
 
-  var description: String { "\(input) input, \(window)" }
+  var description: String {
+    let (rows, columns) = (window.rows, window.columns)
+    return said(
+      "\(input) input, \(window)",
+      "\(input) 输入，\(rows.size) x \(columns.size) 窗口，步幅 \(rows.stride) x \(columns.stride)，"
+        + "填充 \(rows.padding) x \(columns.padding)，"
+        + (window.rounding == .ceil ? "向上取整模式" : "向下取整模式"))
+  }
 
   /// A seed of its own for each case, so that the cases do not share their random inputs.
   var seed: UInt64 {
