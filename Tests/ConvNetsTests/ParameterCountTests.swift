@@ -169,6 +169,8 @@ struct ParameterCountMistakeTests {
       count: 4 * (3 * 25 + 1)),
     CountCase(layer: .convolution(filters: 8, kernel: 5), input: volume(3, 12, 12), count: 608),
     CountCase(layer: .convolution(filters: 2, kernel: 3), input: volume(2, 7, 7), count: 38),
+    // A 1 x 1 kernel: one weight per input map, and the bias.
+    CountCase(layer: .convolution(filters: 6, kernel: 1), input: volume(16, 5, 5), count: 102),
     CountCase(
       layer: .convolution(
         filters: 16, kernel: 5, inputMapsPerFilter: LeNet5.c3Connections.map(\.count)),

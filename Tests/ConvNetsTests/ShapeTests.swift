@@ -49,6 +49,15 @@ struct ShapeTests {
       output: volume(3, 3, 3)),
     ShapeCase(
       id: "dense", layer: .dense(units: 10), input: volume(16, 4, 4), output: volume(10, 1, 1)),
+    // A 1 x 1 kernel keeps the side; a window that is not square pools each axis by its own rule.
+    ShapeCase(
+      id: "1 x 1", layer: .convolution(filters: 6, kernel: 1), input: volume(16, 5, 5),
+      output: volume(6, 5, 5)),
+    ShapeCase(
+      id: "3 x 2",
+      layer: .maxPool(
+        PoolWindow(rows: PoolAxis(size: 3, stride: 2), columns: PoolAxis(size: 2, stride: 2))),
+      input: volume(2, 7, 8), output: volume(2, 3, 4)),
     ShapeCase(
       id: "LeNet S2", layer: .subsampling(PoolWindow(size: 2)), input: volume(6, 28, 28),
       output: volume(6, 14, 14)),
