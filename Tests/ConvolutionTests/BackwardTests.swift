@@ -97,9 +97,7 @@ struct BackwardTests {
     }
     if let strideIgnored {
       mistakes.append(
-        KnownMistake(
-          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
-          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始", strideIgnored))
+        KnownMistake.strideIgnored(strideIgnored))
     }
     return mistakes
   }
@@ -122,9 +120,7 @@ struct BackwardTests {
     ]
     if let strideIgnored {
       mistakes.append(
-        KnownMistake(
-          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
-          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始", strideIgnored))
+        KnownMistake.strideIgnored(strideIgnored))
     }
     return mistakes
   }

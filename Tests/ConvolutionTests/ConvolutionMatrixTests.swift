@@ -150,15 +150,12 @@ struct ConvolutionMatrixTests {
             [0, 0, 0, 0, 0, 0, 1, 2, 0],
             [0, 0, 0, 0, 0, 0, 0, 0, 1],
           ]),
-        KnownMistake(
-          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
-          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
-          [
-            [4, 0, 0, 0, 0, 0, 0, 0, 0],
-            [3, 4, 0, 0, 0, 0, 0, 0, 0],
-            [2, 0, 0, 4, 0, 0, 0, 0, 0],
-            [1, 2, 0, 3, 4, 0, 0, 0, 0],
-          ]),
+        KnownMistake.strideIgnored([
+          [4, 0, 0, 0, 0, 0, 0, 0, 0],
+          [3, 4, 0, 0, 0, 0, 0, 0, 0],
+          [2, 0, 0, 4, 0, 0, 0, 0, 0],
+          [1, 2, 0, 3, 4, 0, 0, 0, 0],
+        ]),
       ])
   }
 

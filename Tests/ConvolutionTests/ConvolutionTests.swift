@@ -22,10 +22,7 @@ struct StridedConvolutionTests {
           "the kernel is not flipped: that is the strided correlation",
           zh: "卷积核没有翻转：这是带步幅的互相关",
           [[19, 16], [4, 14]]),
-        KnownMistake(
-          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
-          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
-          [[6, 9], [18, 15]]),
+        KnownMistake.strideIgnored([[6, 9], [18, 15]]),
       ])
   }
 

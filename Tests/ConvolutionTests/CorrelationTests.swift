@@ -23,10 +23,7 @@ struct CorrelationTests {
           "that is the stride-1 output: the window must move 2 entries at a time",
           zh: "这是步幅 1 的输出：窗口每次要移动 2 格",
           [[19, 10, 16], [21, 22, 28], [4, 8, 14]]),
-        KnownMistake(
-          "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
-          zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始",
-          [[19, 10], [21, 22]]),
+        KnownMistake.strideIgnored([[19, 10], [21, 22]]),
         KnownMistake(
           "the kernel is flipped: that is the strided convolution, correlation does not flip",
           zh: "卷积核翻转了：这是带步幅的卷积，互相关不翻转",

@@ -63,3 +63,13 @@ func expectSequence(
   fail((named.map { $0 + "\n" } ?? "") + failure, sourceLocation: sourceLocation)
   return false
 }
+
+extension KnownMistake {
+  /// The window of output (i, j) placed at (i, j) instead of (i * stride, j * stride): what
+  /// that computes is `value`. Said the same way by every test of the chapter.
+  static func strideIgnored(_ value: Matrix) -> KnownMistake {
+    KnownMistake(
+      "the stride is ignored: the window of output (i, j) starts at (i * stride, j * stride)",
+      zh: "忽略了步幅：输出 (i, j) 的窗口从 (i * stride, j * stride) 开始", value)
+  }
+}
