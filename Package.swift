@@ -75,10 +75,17 @@ let testSupport = Target.target(
   name: "TestSupport", dependencies: ["LectureKit", "ExerciseKit"], path: "Tests/TestSupport")
 let exerciseKit = Target.target(name: "ExerciseKit")
 
-/// What the tool's check build holds besides the chapters: the shared code and the tracer.
-let checkTargets: [Target] = [
-  lectureKit, exerciseKit, testSupport, .target(name: "ExerciseTrace"),
-]
+/// The probes (`Sources/Probes`): each calls one exercise on inputs drawn from a seed, for the
+/// autograder to compare the student's build with the reference's. It holds the chapters built.
+let probe = Target.executableTarget(
+  name: "probe", dependencies: ["LectureKit"] + built.map { .init(stringLiteral: $0.name) },
+  path: "Sources/Probes", swiftSettings: built.map { .define("PROBE_\($0.name)") })
+
+/// What the tool's check build holds besides the chapters: the shared code and the tracer, and
+/// the probes when the autograder builds (COMPANION_PROBES).
+let checkTargets: [Target] =
+  [lectureKit, exerciseKit, testSupport, .target(name: "ExerciseTrace")]
+  + (Context.environment["COMPANION_PROBES"] != nil ? [probe] : [])
 
 // The end-to-end tests (CompanionTests that build copies of the package to play a student) are
 // compiled in only with COMPANION_END_TO_END set, as .ci/run sets it: a plain `swift test` runs
@@ -102,6 +109,7 @@ let toolTargets: [Target] = [
     swiftSettings: [trackCondition]),
   .executableTarget(name: "companion", dependencies: ["CompanionCore"]),
   .executableTarget(name: "exercises", dependencies: ["ExerciseKit"]),
+  probe,
   testSupport,
   .testTarget(name: "LectureKitTests", dependencies: ["LectureKit", "TestSupport"]),
   .testTarget(name: "ExerciseKitTests", dependencies: ["ExerciseKit"]),
@@ -125,6 +133,7 @@ let package = Package(
     : [
       .executable(name: "companion", targets: ["companion"]),
       .executable(name: "exercises", targets: ["exercises"]),
+      .executable(name: "probe", targets: ["probe"]),
     ],
   targets: (checked != nil ? checkTargets : toolTargets) + chapterTargets,
   swiftLanguageModes: [.v6]

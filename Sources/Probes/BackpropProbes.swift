@@ -1,0 +1,6 @@
+#if PROBE_Backprop
+  import Backprop
+  import LectureKit
+
+  let backpropProbes: [Probe] = []
+#endif

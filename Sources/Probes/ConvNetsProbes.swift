@@ -1,0 +1,6 @@
+#if PROBE_ConvNets
+  import ConvNets
+  import LectureKit
+
+  let convNetsProbes: [Probe] = []
+#endif

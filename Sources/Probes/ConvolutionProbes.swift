@@ -1,0 +1,6 @@
+#if PROBE_Convolution
+  import Convolution
+  import LectureKit
+
+  let convolutionProbes: [Probe] = []
+#endif

@@ -1,0 +1,6 @@
+#if PROBE_Folding
+  import Folding
+  import LectureKit
+
+  let foldingProbes: [Probe] = []
+#endif

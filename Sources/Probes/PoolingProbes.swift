@@ -1,0 +1,6 @@
+#if PROBE_Pooling
+  import Pooling
+  import LectureKit
+
+  let poolingProbes: [Probe] = []
+#endif

@@ -1,0 +1,6 @@
+#if PROBE_Subgradients
+  import Subgradients
+  import LectureKit
+
+  let subgradientsProbes: [Probe] = []
+#endif

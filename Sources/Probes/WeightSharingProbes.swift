@@ -1,0 +1,6 @@
+#if PROBE_WeightSharing
+  import WeightSharing
+  import LectureKit
+
+  let weightSharingProbes: [Probe] = []
+#endif
