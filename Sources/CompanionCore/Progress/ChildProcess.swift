@@ -25,18 +25,28 @@ enum Ending: Equatable {
 /// killed (after `signalFirst`, when given, and 0.3 s); so is it when `watch`, asked every 50 ms,
 /// says to stop it. While it runs, an
 /// interrupt of the tool ends the group too (see ``StopHandlers``).
+///
+/// With a `sandbox`, the program runs as its user through `companion run-as`, with only the
+/// variables given (and the sandbox's own), and afterwards every process of that user is ended.
+/// No wait is without a deadline.
 func runChild(
   _ arguments: [String], in directory: URL, environment: [String: String?] = [:],
   output: URL?, timeout: Double? = nil, watch: (() -> Bool)? = nil,
-  signalFirst: Int32? = nil
+  signalFirst: Int32? = nil, sandbox: Sandbox? = nil
 ) -> Ending {
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = arguments
+  if let sandbox {
+    process.executableURL = URL(fileURLWithPath: Sandbox.companionPath)
+    process.arguments = Array(sandbox.wrap(arguments).dropFirst())
+    process.environment = sandbox.environment(environment.compactMapValues { $0 })
+  } else {
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    var merged = ProcessInfo.processInfo.environment
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+  }
   process.currentDirectoryURL = directory
-  var merged = ProcessInfo.processInfo.environment
-  for (key, value) in environment { merged[key] = value }
-  process.environment = merged
   process.standardInput = FileHandle.nullDevice
   if let output {
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)
@@ -52,7 +62,11 @@ func runChild(
   do { try process.run() } catch { return .exited(127) }
   let group = process.processIdentifier
   StopHandlers.watch(group)
-  defer { StopHandlers.forget(group) }
+  defer {
+    StopHandlers.forget(group)
+    // Whatever the program started, in its group or out of it, ends with it.
+    sandbox?.endEveryProcess()
+  }
   let deadline: DispatchTime = timeout.map { .now() + $0 } ?? .distantFuture
   while finished.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
     let late = DispatchTime.now() >= deadline
@@ -63,7 +77,9 @@ func runChild(
       _ = finished.wait(timeout: .now() + 0.3)
     }
     kill(-group, SIGKILL)
-    finished.wait()
+    sandbox?.endEveryProcess()
+    // Killed: it ends within moments, but nothing it did may make the tool wait for ever.
+    _ = finished.wait(timeout: .now() + 10)
     return late ? .timedOut : .stopped
   }
   // The program has ended; anything it left behind in its group goes with it.
