@@ -110,6 +110,17 @@ public func readTestEvents(_ data: Data, stoppedBecause: String) -> [TestRecord]
   }
 }
 
+/// Whether an event stream says that the run ended: a test process that exits before it (with
+/// any status) ended in the middle of its tests.
+public func runEnded(_ data: Data) -> Bool {
+  data.split(separator: UInt8(ascii: "\n")).contains { line in
+    guard let record = try? JSONDecoder().decode(StreamRecord.self, from: line) else {
+      return false
+    }
+    return record.kind == "event" && record.payload.kind == "runEnded"
+  }
+}
+
 /// Reads a trace written by `ExerciseTrace`: `TEST-ID<tab>EXERCISE` lines, into test id →
 /// exercises reached (its `!<tab>N` lines say where threads were when stopped; see
 /// ``unfinishedPairs(inTrace:)``).

@@ -18,6 +18,13 @@ struct ChapterTestRun {
   /// More variables for the test process (`COMPANION_PLANT` for `verify --mistakes`).
   var environment: [String: String] = [:]
 
+  /// The autograder's: the test processes run as the sandbox's user, from the test binary
+  /// installed there, and report in files made for them in its exchange folder.
+  var sandbox: (sandbox: Sandbox, binary: URL)?
+  /// When the chapter's runs must be over, whatever is left: each run's time limit is cut to it,
+  /// and no run starts after it.
+  var deadline: Date?
+
   init(
     root: URL, timeout: Double, student: String = "*", environment: [String: String] = [:]
   ) {
@@ -55,6 +62,10 @@ struct ChapterTestRun {
     var last: [String: TestRecord] = [:]
     var problem: String?
     for attempt in 0...ChapterTestRun.retries where problem == nil {
+      if let deadline, deadline.timeIntervalSinceNow < 1 {
+        problem = tr("check.budgetSpent")
+        return finish(order, last, settled, reached, problem: problem)
+      }
       let run = runOnce(
         filter: filter, skip: Array(settled.keys), hung: hung, in: folder,
         name: "\(attempt)")
@@ -68,7 +79,7 @@ struct ChapterTestRun {
       for test in run.tests { last[test.id] = test }
       for (id, names) in run.trace { reached[id, default: []].formUnion(names) }
       switch run.ending {
-      case .exited(0), .exited(1):
+      case .exited(let status) where (status == 0 || status == 1) && run.ended:
         return finish(order, last, settled, reached, problem: problem)
       case .stopped:
         // A test reached an exercise that did not finish before: it waits for it.
@@ -161,20 +172,28 @@ struct ChapterTestRun {
   private func runOnce(
     filter: String, skip: [String], hung: Set<String>, in folder: URL, name: String
   ) -> TestProcessRun {
-    let events = folder.appendingPathComponent("events-\(name).jsonl")
+    var events = folder.appendingPathComponent("events-\(name).jsonl")
     let output = folder.appendingPathComponent("output-\(name).txt")
-    let trace = folder.appendingPathComponent("trace-\(name).txt")
+    var trace = folder.appendingPathComponent("trace-\(name).txt")
     var arguments = testCommand(filter: filter)
+    if let (sandbox, binary) = self.sandbox {
+      // Files the test process may write, in a folder it can neither list nor change.
+      let label = folder.pathComponents.suffix(2).joined(separator: "-") + "-\(name)"
+      events = sandbox.handOver("events-\(label).jsonl")
+      trace = sandbox.handOver("trace-\(label).txt")
+      arguments[0] = binary.path
+    }
     if !skip.isEmpty {
       arguments += ["--skip", "^(" + skip.map(exactly).joined(separator: "|") + ")"]
     }
     arguments += ["--event-stream-output-path", events.path, "--event-stream-version", "0"]
     // A test that reaches an exercise that did not finish before is not waited for.
+    let traceFile = trace
     let watch: (() -> Bool)? =
       hung.isEmpty
       ? nil
       : {
-        let text = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
+        let text = String(decoding: readAtMost(traceFile), as: UTF8.self)
         return traceLines(text).contains { hung.contains($0.exercise) }
       }
     var variables: [String: String?] = [
@@ -184,20 +203,26 @@ struct ChapterTestRun {
       "COMPANION_LANG": Language.current.rawValue,
     ]
     for (name, value) in environment { variables[name] = value }
+    var limit = timeout
+    if let deadline { limit = max(1, min(limit, deadline.timeIntervalSinceNow)) }
     let ending = runChild(
-      arguments, in: root, environment: variables, output: output, timeout: timeout,
-      watch: watch, signalFirst: SIGUSR1)
-    let why =
-      ending == .timedOut
-      ? timeLimitMessage
-      : tr(
+      arguments, in: sandbox?.sandbox.home ?? root, environment: variables, output: output,
+      timeout: limit, watch: watch, signalFirst: SIGUSR1, sandbox: sandbox?.sandbox)
+    let data = readAtMost(events)
+    let ended = runEnded(data)
+    let why: String
+    switch ending {
+    case .timedOut: why = timeLimitMessage
+    case .exited(let status) where !ended: why = tr("check.endedProcess", ["status": "\(status)"])
+    default:
+      why = tr(
         "check.trapped",
         [
           "why": trapMessage(
-            in: (try? String(contentsOf: output, encoding: .utf8)) ?? "", ending: ending)
+            in: String(decoding: readAtMost(output), as: UTF8.self), ending: ending)
         ])
-    let data = (try? Data(contentsOf: events)) ?? Data()
-    let traceText = (try? String(contentsOf: trace, encoding: .utf8)) ?? ""
+    }
+    let traceText = String(decoding: readAtMost(trace), as: UTF8.self)
     let lines = traceLines(traceText)
     var paths: [(id: String, path: [String])] = []
     for line in lines {
@@ -208,7 +233,7 @@ struct ChapterTestRun {
       }
     }
     return TestProcessRun(
-      tests: readTestEvents(data, stoppedBecause: why), ending: ending, why: why,
+      tests: readTestEvents(data, stoppedBecause: why), ending: ending, ended: ended, why: why,
       trace: readTrace(lines.map { "\($0.test)\t\($0.exercise)" }.joined(separator: "\n")),
       traceInOrder: paths, unfinished: unfinishedPairs(inTrace: traceText))
   }
@@ -249,6 +274,8 @@ struct ChapterTestRun {
 private struct TestProcessRun {
   let tests: [TestRecord]
   let ending: Ending
+  /// Whether the event stream says the run ended: when not, the process ended in the middle.
+  let ended: Bool
   let why: String
   /// Test id → the exercises it reached.
   let trace: [String: Set<String>]
@@ -256,6 +283,14 @@ private struct TestProcessRun {
   let traceInOrder: [(id: String, path: [String])]
   /// The tests and the exercises they were inside of at the time limit.
   let unfinished: [(test: String, exercise: String)]
+}
+
+/// At most the first 32 MB of a file (a test process may write without end): a report that long
+/// is no report.
+func readAtMost(_ file: URL, bytes: Int = 32 << 20) -> Data {
+  guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
+  defer { try? handle.close() }
+  return (try? handle.read(upToCount: bytes)) ?? Data()
 }
 
 /// The lines of a trace, in the order written.
