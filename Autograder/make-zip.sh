@@ -17,7 +17,7 @@ cp "$top/Autograder/setup.sh" "$top/Autograder/run_autograder" "$out/"
 if [ -d "$top/.build/debug" ] && [ -x "$top/.build/debug/exercises" ]; then
   (cd "$top" && .build/debug/exercises check) >&2
 fi
-for item in Package.swift README.md Sources Tests Solutions Exercises Guides; do
+for item in Package.swift README.md Sources Tests Solutions Exercises Guides Mistakes; do
   cp -R "$top/$item" "$out/package/$item"
 done
 if [ "${1:-}" != "--folder" ]; then

@@ -31,8 +31,9 @@ if ! id -u companion-student >/dev/null 2>&1; then
   useradd --system --no-create-home --shell /usr/sbin/nologin companion-student
 fi
 
-# The grader's companion tool, built from the reference, owned by root.
-(cd "$ROOT/source/package" && swift build --product companion)
+# The grader's companion tool and the reference's probes, built from the reference, root's alone.
+(cd "$ROOT/source/package" && swift build --product companion && swift build --product probe)
+chmod 700 "$ROOT/source"
 
 # A first build of the exercises, where each submission will be graded.
 "$ROOT/source/run_autograder" --warm

@@ -17,7 +17,69 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), guides(), messages(), readme(), noAnswers(), reference(), teeth()]
+    [sync(), hints(), guides(), messages(), readme(), noAnswers(), reference(), teeth(), probes()]
+  }
+
+  /// The autograder's probes (`Sources/Probes`): exactly one per exercise, named as it; the
+  /// reference agrees with itself; and every stub's numbers differ from the reference's, so
+  /// that no exercise can earn its point with its stub. Built after ``reference()`` and
+  /// ``teeth()``, in their build folders.
+  func probes() -> (passed: Bool, line: String) {
+    say("companion verify: the probes, on the reference and on the stubs ...")
+    var problems: [String] = []
+    var binaries: [String: URL] = [:]
+    for (scratch, track) in [(".build-verify", "solutions"), (".build-teeth", "exercises")] {
+      let build = runProgram(
+        ["swift", "build", "--product", "probe", "--scratch-path", scratch], in: root,
+        environment: ["COMPANION_TRACK": track])
+      guard build.status == 0 else {
+        return (
+          false, "probes: the \(track) track's probes do not build:\n" + build.output.suffix(1500)
+        )
+      }
+      binaries[track] = root.appendingPathComponent("\(scratch)/debug/probe")
+    }
+    let reference = binaries["solutions"]!.path
+    let names = runProgram([reference, "list"], in: root).output.split(separator: "\n")
+      .map(String.init)
+    let exercises = ((try? tree.exercises()) ?? []).map(\.name)
+    for name in exercises where names.filter({ $0 == name }).count != 1 {
+      problems.append("\(name) has \(names.filter { $0 == name }.count) probes, not 1")
+    }
+    for name in Set(names).subtracting(exercises).sorted() {
+      problems.append("the probe \(name) names no exercise")
+    }
+    let seed = "\(UInt64.random(in: 1...UInt64.max))"
+    let folder = root.appendingPathComponent(".build-teeth")
+    for (track, expected) in [("solutions", "agrees"), ("exercises", "differs")] {
+      let values = folder.appendingPathComponent("probe-\(track).txt")
+      let given = runProgram([binaries[track]!.path, "values", seed], in: root)
+      try? Data(given.output.utf8).write(to: values)
+      if given.status != 0 {
+        problems.append("on the \(track) track the probes stopped: \(given.output.suffix(300))")
+      }
+      let judged = runProgram([reference, "judge", seed, values.path], in: root).output
+      for line in judged.split(separator: "\n") {
+        let parts = line.split(separator: "\t").map(String.init)
+        guard parts.count >= 2, parts[1] != expected else { continue }
+        problems.append(
+          track == "solutions"
+            ? "\(parts[0]): the reference does not agree with itself (seed \(seed)): \(parts.dropFirst(2).joined())"
+            : "\(parts[0]): its stub agrees with the reference (seed \(seed))")
+      }
+    }
+    if problems.isEmpty {
+      return (
+        true,
+        "probes: one per exercise (\(names.count)); the reference agrees with itself and every "
+          + "stub differs, on seed \(seed)"
+      )
+    }
+    return (
+      false,
+      "probes: \(counted(problems.count, "problem", "problems")):\n  "
+        + problems.joined(separator: "\n  ")
+    )
   }
 
   /// The tool's message table: every text in both languages, with the same arguments, and the

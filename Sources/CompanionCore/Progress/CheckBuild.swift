@@ -10,6 +10,10 @@ import Foundation
 struct CheckBuild {
   static let scratch = ".build-exercises"
   let root: URL
+  /// More variables for SwiftPM (`COMPANION_PROBES` builds the probes too).
+  var environment: [String: String] = [:]
+  /// When the build must be over; a build still running then fails.
+  var deadline: Date?
 
   /// What the build made of the chapters asked for.
   struct Result {
@@ -40,11 +44,18 @@ struct CheckBuild {
     try? FileManager.default.removeItem(at: stampFile)
     while !included.isEmpty {
       let log = root.appendingPathComponent("\(CheckBuild.scratch)/build.log")
+      var variables: [String: String?] = [
+        "COMPANION_CHECK": included.joined(separator: ","), "COMPANION_TRACK": nil,
+      ]
+      for (name, value) in environment { variables[name] = value }
       let ending = runChild(
         ["swift", "build", "--build-tests", "--scratch-path", CheckBuild.scratch],
-        in: root,
-        environment: ["COMPANION_CHECK": included.joined(separator: ","), "COMPANION_TRACK": nil],
-        output: log)
+        in: root, environment: variables, output: log,
+        timeout: deadline.map { max(1, $0.timeIntervalSinceNow) })
+      if ending == .timedOut {
+        result.failure = tr("check.buildTooLong")
+        return result
+      }
       if ending.succeeded {
         result.built = included
         // Stamped only when every chapter asked for compiled: else the errors are said again.
@@ -94,11 +105,14 @@ extension CheckBuild {
     let binary = root.appendingPathComponent(
       "\(CheckBuild.scratch)/debug/DeepLearningCompanionPackageTests.xctest")
     guard let built = try? files.attributesOfItem(atPath: binary.path) else { return nil }
-    var parts = [chapters.joined(separator: ","), "\(built[.modificationDate] ?? "")"]
+    var parts = [
+      chapters.joined(separator: ","), "\(built[.modificationDate] ?? "")",
+      environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+    ]
     let tree = ExerciseTree(root: root)
     for folder in [
       TracedTree.folder, "Tests", "Sources/LectureKit", "Sources/ExerciseTrace",
-      "Sources/ExerciseKit", "Package.swift",
+      "Sources/ExerciseKit", "Sources/Probes", "Package.swift",
     ] {
       let paths =
         folder.hasSuffix(".swift") ? [folder] : tree.files(in: folder).map { "\(folder)/\($0)" }

@@ -14,6 +14,16 @@ struct Checker {
   /// Whether this is the autograder's check: a build with the student's code and no reference
   /// code, one run of each chapter's tests, and ``gradingReport`` (see why there).
   var grading = false
+  /// The autograder's: the test processes run as the sandbox's user, from binaries installed
+  /// there, and the build holds the probes (see ``Autograde``).
+  var sandbox: Sandbox?
+  /// When everything must be over (the autograder's budget): the build and each chapter get a
+  /// share of what is left, and a chapter reached after it reports that time ran out.
+  var deadline: Date?
+  /// Time kept back at the end, for what follows the chapters (the probes).
+  var reserve: Double = 0
+  /// Only the build, no tests (the autograder's first build, when its image is made).
+  var buildOnly = false
 
   /// The reports of `chapters`, in the order given.
   func run(chapters: [String]) throws -> [ChapterReport] {
@@ -26,15 +36,28 @@ struct Checker {
     let student = try StudentExercises(tree: tree, chapters: all, curriculum: curriculum)
     try TracedTree(root: root, withReference: !grading).update(chapters: toBuild)
     progress(tr("check.building", ["command": "check", "folder": CheckBuild.scratch]))
-    let build = CheckBuild(root: root).build(toBuild, dependencies: dependencies)
+    var builder = CheckBuild(root: root)
+    if sandbox != nil { builder.environment["COMPANION_PROBES"] = "1" }
+    builder.deadline = deadline.map { $0.addingTimeInterval(-reserve) }
+    let build = builder.build(toBuild, dependencies: dependencies)
     if let failure = build.failure {
       throw UsageError(tr("check.buildFailed", ["why": failure]))
+    }
+    if buildOnly { return [] }
+    var testBinary: URL?
+    if let sandbox {
+      testBinary = try? sandbox.install(
+        root.appendingPathComponent(
+          "\(CheckBuild.scratch)/debug/DeepLearningCompanionPackageTests.xctest"),
+        as: "tests")
     }
     var closure: [String: [String]] = [:]
     for chapter in toBuild { closure[chapter] = try tree.withDependencies([chapter]).sorted() }
     let judge = Judge(root: root, timeout: timeout, student: student, chapters: closure)
     let diagnoses = catalogDiagnoses(tree)
+    var left = chapters.count
     let reports = chapters.map { chapter in
+      defer { left -= 1 }
       let exercises = student.exercises[chapter] ?? []
       if let problem = student.problems[chapter] {
         return notChecked(chapter, exercises, student.unwritten, problem: problem)
@@ -55,7 +78,19 @@ struct Checker {
       }
       progress(tr("check.testing", ["command": "check", "chapter": chapter]))
       if grading {
-        let run = ChapterTestRun(root: root, timeout: timeout).run(chapter)
+        // The student's code never runs as the grader's user.
+        if sandbox != nil && testBinary == nil {
+          return notChecked(
+            chapter, exercises, student.unwritten, problem: tr("check.swiftBuildFailed"))
+        }
+        var testRun = ChapterTestRun(root: root, timeout: timeout)
+        if let sandbox, let testBinary { testRun.sandbox = (sandbox, testBinary) }
+        if let deadline {
+          // An equal share of what is left: what a chapter does not use goes to the next.
+          let share = (deadline.timeIntervalSinceNow - reserve) / Double(max(left, 1))
+          testRun.deadline = Date().addingTimeInterval(max(0, share))
+        }
+        let run = testRun.run(chapter)
         return gradingReport(
           chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
           problem: run.problem)

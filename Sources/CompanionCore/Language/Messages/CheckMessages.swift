@@ -4,6 +4,47 @@
 
 let checkMessages: [(String, Text)] = [
   (
+    "autograde.summary",
+    Text(
+      "for the autograder: grades one submission, as root",
+      "供自动评分用：以 root 身份为一份提交评分")
+  ),
+  (
+    "autograde.help",
+    Text(
+      """
+      usage: companion autograde --reference-probe PROBE --results FILE [--submission DIR]
+             [--user NAME] [--budget SECONDS] [--timeout SECONDS] [--sandbox DIR]
+
+      What Autograder/run_autograder runs, as root, in the grader's copy of the package: it
+      lays the submission's files of Exercises/ over the copy, builds it without any reference
+      code, runs each chapter's tests as the user NAME (default companion-student), probes each
+      exercise that passes its tests on inputs drawn now and has the reference's probe binary
+      PROBE judge the results, ends every process of NAME, and writes Gradescope's results.json
+      to FILE. Without --submission it grades the stubs (to warm the build).
+
+      --budget SECONDS   the whole grading's time (default 420), shared among the chapters
+      --timeout SECONDS  the time limit of one run of a chapter's tests (default 60)
+      --sandbox DIR      the folder NAME works in (default: a new one under /tmp)
+
+      """,
+      """
+      用法：companion autograde --reference-probe PROBE --results FILE [--submission DIR]
+             [--user NAME] [--budget SECONDS] [--timeout SECONDS] [--sandbox DIR]
+
+      Autograder/run_autograder 以 root 身份在评分用的包副本里运行它：把提交里 Exercises/
+      的文件放到副本上，不带任何参考代码地编译，以用户 NAME（默认 companion-student）运行
+      每一章的测试，对测试通过的练习用当场抽取的输入做探测，由参考实现的探测程序 PROBE
+      评判结果，结束 NAME 的所有进程，把 Gradescope 的 results.json 写到 FILE。
+      不给 --submission 时为存根评分（用来预热构建）。
+
+      --budget SECONDS   整个评分的时间（默认 420），由各章分用
+      --timeout SECONDS  一章测试每次运行的时间上限（默认 60）
+      --sandbox DIR      NAME 工作的文件夹（默认在 /tmp 下新建一个）
+
+      """)
+  ),
+  (
     "check.summary",
     Text("where you stand: tests your exercises, chapter by chapter", "你做到了哪里：逐章测试你的练习")
   ),
@@ -125,6 +166,22 @@ let checkMessages: [(String, Text)] = [
   ("check.trapped", Text("it stopped the test process: {why}", "它让测试进程停了下来：{why}")),
   ("check.signal", Text("signal {signal}", "信号 {signal}")),
   ("check.endedEarly", Text("it ended early", "测试进程提前结束了")),
+  (
+    "check.buildTooLong",
+    Text("the build did not finish in the grading's time", "构建没有在评分的时间内完成")
+  ),
+  (
+    "check.budgetSpent",
+    Text(
+      "the grading's time ran out before these tests could run",
+      "评分的时间用完了，这些测试没能运行")
+  ),
+  (
+    "check.endedProcess",
+    Text(
+      "it ended the test process (exit status {status}) in the middle of its tests",
+      "它在测试中途结束了测试进程（退出状态 {status}）")
+  ),
   (
     "check.stoppedAgain",
     Text("the test process stopped again and again: {why}", "测试进程一再中途停止：{why}")
