@@ -2,6 +2,8 @@ import ExerciseKit
 import Foundation
 import Testing
 
+@testable import CompanionCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -35,13 +37,16 @@ import Testing
     }
 
     /// Runs a program with `AUTOGRADER_ROOT` set; its status and output.
-    static func shell(_ arguments: [String], root: URL) throws -> (status: Int32, output: String) {
+    static func shell(
+      _ arguments: [String], root: URL, environment more: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = arguments
       var environment = ProcessInfo.processInfo.environment
       environment["AUTOGRADER_ROOT"] = root.path
       environment["COMPANION_TIMEOUT"] = "20"
+      for (name, value) in more { environment[name] = value }
       process.environment = environment
       let log = root.appendingPathComponent("log-\(UUID().uuidString).txt")
       FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -52,14 +57,46 @@ import Testing
       return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
     }
 
-    /// Grades the `Exercises/` of `copy` as a submission; the results.json it wrote.
-    static func grade(_ copy: PackageCopy, asWholeCheckout: Bool = true) throws -> [String: Any] {
+    /// How a submission is laid out.
+    enum Layout {
+      /// A whole checkout, tests and manifest included: only Exercises/ may count.
+      case wholeCheckout
+      /// Just these chapter folders at the top.
+      case chapterFolders([String])
+    }
+
+    /// One grading: the results.json, how long run_autograder took, and the processes of the
+    /// student's user still there after it.
+    struct Graded {
+      let results: [String: Any]
+      let seconds: Double
+      let leftOver: [String]
+
+      var tests: [[String: Any]] { results["tests"] as? [[String: Any]] ?? [] }
+      var score: Int { results["score"] as? Int ?? -1 }
+      var output: String { results["output"] as? String ?? "" }
+
+      /// The entry of one exercise.
+      func test(_ exercise: String) -> [String: Any] {
+        tests.first { ($0["name"] as? String)?.hasSuffix(": \(exercise)") == true } ?? [:]
+      }
+
+      func points(_ exercise: String) -> Int { test(exercise)["score"] as? Int ?? -1 }
+
+      func message(_ exercise: String) -> String { test(exercise)["output"] as? String ?? "" }
+    }
+
+    /// Grades the `Exercises/` of `copy` as a submission (with `extra` files laid beside it).
+    static func grade(
+      _ copy: PackageCopy, layout: Layout = .wholeCheckout, extra: [String: String] = [:],
+      environment: [String: String] = [:]
+    ) throws -> Graded {
       let root = try Self.root.get()
       let submission = root.appendingPathComponent("submission")
       try? FileManager.default.removeItem(at: submission)
       try FileManager.default.createDirectory(at: submission, withIntermediateDirectories: true)
-      if asWholeCheckout {
-        // A whole checkout, tests and manifest included: only Exercises/ may count.
+      switch layout {
+      case .wholeCheckout:
         try FileManager.default.createDirectory(
           at: submission.appendingPathComponent("repo"), withIntermediateDirectories: true)
         for item in ["Package.swift", "Tests", "Solutions", "Exercises"] {
@@ -67,19 +104,55 @@ import Testing
             at: copy.root.appendingPathComponent(item),
             to: submission.appendingPathComponent("repo/\(item)"))
         }
-      } else {
-        for chapter in ["Dropout", "Pooling"] {
+      case .chapterFolders(let chapters):
+        for chapter in chapters {
           try FileManager.default.copyItem(
             at: copy.root.appendingPathComponent("Exercises/\(chapter)"),
             to: submission.appendingPathComponent(chapter))
         }
       }
+      for (path, text) in extra {
+        let url = submission.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+      }
       let results = root.appendingPathComponent("results/results.json")
       try? FileManager.default.removeItem(at: results)
-      let run = try shell([root.appendingPathComponent("run_autograder").path], root: root)
+      let start = Date()
+      let run = try shell(
+        [root.appendingPathComponent("run_autograder").path], root: root, environment: environment)
+      let seconds = Date().timeIntervalSince(start)
       #expect(run.status == 0, "\(run.output)")
       let data = try Data(contentsOf: results)
-      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return Graded(results: object, seconds: seconds, leftOver: studentProcesses())
+    }
+
+    /// The processes of the student's user now, as `PID command`.
+    static func studentProcesses() -> [String] {
+      guard let user = getpwnam("companion-student")?.pointee.pw_uid else { return [] }
+      return processes(of: user).map { pid in
+        let command = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+        return "\(pid) \(command.trimmingCharacters(in: .whitespacesAndNewlines))"
+      }
+    }
+
+    /// The number of exercises of the package.
+    static var exerciseCount: Int {
+      (try? ExerciseTree(root: PackageCopy.original).exercises().count) ?? 0
+    }
+
+    /// Writes an attack into `exercise`'s body, followed by the reference's body (`answering`)
+    /// or by the stub's (not answering), and lets its file use Foundation.
+    static func attack(
+      _ exercise: String, in copy: PackageCopy, with code: String, answering: Bool
+    ) throws {
+      let reference = try #require(
+        try ExerciseTree(root: copy.root).exercises().first { $0.name == exercise })
+      let ending = answering ? reference.body : reference.stub
+      try copy.write(exercise, body: code + "\n" + ending.joined(separator: "\n"))
+      try copy.append("\nimport Foundation\n", to: "Exercises/" + reference.file)
     }
 
     /// Dropout written right, a syntax error in Pooling.
@@ -100,66 +173,77 @@ import Testing
 
     @Test("one chapter broken: it costs that chapter alone; the results are Gradescope's")
     func oneChapterBroken() throws {
-      let results = try Self.grade(try Self.honest())
-      let tests = try #require(results["tests"] as? [[String: Any]])
-      #expect(tests.count == 76)
-      #expect(results["score"] as? Int == 5)
-      #expect(Self.score(of: tests, chapter: "Dropout") == 5)
-      #expect(results["execution_time"] is Int)
-      for test in tests {
+      let graded = try Self.grade(try Self.honest())
+      #expect(graded.tests.count == Self.exerciseCount)
+      #expect(graded.score == 5)
+      #expect(Self.score(of: graded.tests, chapter: "Dropout") == 5)
+      #expect(graded.results["execution_time"] is Int)
+      for test in graded.tests {
         #expect(["passed", "failed"].contains(test["status"] as? String))
         #expect(test["max_score"] as? Int == 1)
       }
-      let maxPool = try #require(tests.first { $0["name"] as? String == "Pooling: maxPool2D" })
-      #expect((maxPool["output"] as? String)?.contains("does not compile") == true)
+      #expect(graded.message("maxPool2D").contains("does not compile"))
+      #expect(graded.leftOver.isEmpty, "\(graded.leftOver)")
     }
 
-    @Test("just the chapter folders count the same as a whole checkout")
+    @Test("chapter folders count as a whole checkout does; files left out are named, with the fix")
     func chapterFolders() throws {
-      let results = try Self.grade(try Self.honest(), asWholeCheckout: false)
-      #expect(results["score"] as? Int == 5)
+      let graded = try Self.grade(
+        try Self.honest(), layout: .chapterFolders(["Dropout", "Pooling"]),
+        extra: [
+          "Convolution/correlation.swift": "// a wrong name", "Mask.swift": "// no folder",
+          "Exercises/Dropuot/Mask.swift": "// a misspelt chapter",
+        ])
+      #expect(graded.score == 5)
+      #expect(graded.output.contains("Taken from the submission: 6 files of Exercises/."))
+      #expect(
+        graded.output.contains(
+          "Convolution/correlation.swift: Exercises/Convolution has no file correlation.swift; "
+            + "rename it to Correlation.swift"))
+      #expect(
+        graded.output.contains(
+          "Mask.swift: not in a chapter folder; upload it as Exercises/Dropout/Mask.swift"))
+      #expect(
+        graded.output.contains(
+          "Exercises/Dropuot/Mask.swift: there is no chapter Dropuot; rename the folder to Dropout")
+      )
     }
 
-    @Test("a submission that forges results.json and edits a test does not change its grade")
-    func forgery() throws {
+    @Test("forged results, rewritten reports, the reference read or run: no point gained")
+    func forgers() throws {
       let root = try Self.root.get()
-      let honest = try Self.grade(try Self.honest())
-      let copy = try Self.honest()
+      let copy = try PackageCopy.make("submission")
+      for name in ["applyDropoutMask", "dropoutForward", "dropoutBackward"] { try copy.plant(name) }
+      try copy.writeAskingForTheReference()
       let testFile = root.appendingPathComponent("work/package/Tests/DropoutTests/MaskTests.swift")
       let before = try Data(contentsOf: testFile)
-      let forged = root.appendingPathComponent("results/results.json").path
-      // Every test of dropoutMask runs this: it writes a perfect score where the grader's results
-      // go, rewrites a test, and then answers like the reference.
-      let reference = try ExerciseTree(root: copy.root).exercises()
-        .first { $0.name == "dropoutMask" }!.body.joined(separator: "\n")
-      try copy.write(
-        "dropoutMask",
-        body: """
-            _ = try? #"{"score": 76, "tests": []}"#.write(
-              toFile: "\(forged)", atomically: false, encoding: .utf8)
-            _ = try? "// nothing to test".write(
-              toFile: "\(testFile.path)", atomically: false, encoding: .utf8)
-          \(reference)
-          """)
-      try copy.append("\nimport Foundation\n", to: "Exercises/Dropout/Mask.swift")
-      let results = try Self.grade(copy)
-      #expect(results["score"] as? Int == honest["score"] as? Int)
-      let tests = try #require(results["tests"] as? [[String: Any]])
-      #expect(tests.count == 76)
+      try Self.attack(
+        "testTimeWeights", in: copy,
+        with: Attack.forgeResults(
+          at: root.appendingPathComponent("results/results.json").path, emptying: testFile.path),
+        answering: true)
+      try Self.attack("correlate2D", in: copy, with: Attack.rewriteReports, answering: false)
+      try Self.attack("reluSubgradient", in: copy, with: Attack.stealDescriptors, answering: false)
+      try Self.attack(
+        "maxPool2D", in: copy, with: Attack.readTheReference(root: root.path), answering: false)
+      let graded = try Self.grade(copy)
+      #expect(graded.tests.count == Self.exerciseCount)
+      // The forger answers like the reference: its point is earned. The others win none.
+      #expect(graded.points("testTimeWeights") == 1)
+      for attacker in ["dropoutMask", "correlate2D", "reluSubgradient", "maxPool2D"] {
+        #expect(graded.points(attacker) == 0, "\(attacker): \(graded.message(attacker))")
+      }
+      for chapter in ["Convolution", "Pooling", "Subgradients"] {
+        #expect(Self.score(of: graded.tests, chapter: chapter) == 0)
+      }
+      #expect(graded.score <= 4)
       #expect(try Data(contentsOf: testFile) == before)
-    }
-
-    @Test("a submission that asks for the reference's body of its own exercise gets no point")
-    func askForTheReference() throws {
-      let root = try Self.root.get()
-      let honest = try Self.grade(try Self.honest())
-      let copy = try Self.honest()
-      try copy.writeAskingForTheReference()
-      let results = try Self.grade(copy)
-      let tests = try #require(results["tests"] as? [[String: Any]])
-      let mask = try #require(tests.first { $0["name"] as? String == "Dropout: dropoutMask" })
-      #expect(mask["score"] as? Int == 0)
-      #expect((results["score"] as? Int ?? 99) < (honest["score"] as? Int ?? 0))
+      #expect(!String(describing: graded.results).contains("LEAKED"))
+      // The rewritten reports said correlate2D passed; the probe did not agree.
+      #expect(
+        graded.message("correlate2D").contains("not the reference's"),
+        "\(graded.message("correlate2D"))")
+      #expect(graded.leftOver.isEmpty, "\(graded.leftOver)")
       // The graded build holds no reference code: no second body to pick, none to call.
       let traced = root.appendingPathComponent(
         "work/package/.build-exercises/traced/Exercises/Dropout/Mask.swift")
@@ -167,6 +251,58 @@ import Testing
       #expect(text.contains("ExerciseTrace.enter(\"dropoutMask\")"))
       #expect(!text.contains("runsStudentBody"))
       #expect(!text.contains("Double.random(in: 0..<1, using: &generator)"))
+    }
+
+    @Test("exit(0), abort and 20 MB of output mid-test: the stopper fails, right exercises do not")
+    func stoppers() throws {
+      let copy = try PackageCopy.make("submission")
+      let tree = ExerciseTree(root: copy.root)
+      for exercise in try tree.exercises()
+      where ["Pooling", "Backprop", "Subgradients"].contains(exercise.chapter) {
+        try copy.plant(exercise.name)
+      }
+      try Self.attack("maxPool2D", in: copy, with: Attack.exitMidTest, answering: true)
+      try Self.attack("softmax", in: copy, with: Attack.abortMidTest, answering: true)
+      try Self.attack("reluSubgradient", in: copy, with: Attack.megabytesOfOutput, answering: true)
+      let graded = try Self.grade(copy)
+      #expect(graded.points("maxPool2D") == 0)
+      #expect(graded.message("maxPool2D").contains("ended the test process (exit status 0)"))
+      #expect(graded.points("softmax") == 0)
+      #expect(graded.message("softmax").contains("signal 6"), "\(graded.message("softmax"))")
+      // Output is not a crime: the noisy exercise is right.
+      #expect(graded.points("reluSubgradient") == 1)
+      let exercises = try tree.exercises()
+      for chapter in ["Pooling", "Backprop", "Subgradients"] {
+        let count = exercises.filter { $0.chapter == chapter }.count
+        let stoppers = chapter == "Subgradients" ? 0 : 1
+        #expect(
+          Self.score(of: graded.tests, chapter: chapter) >= count - stoppers - 2,
+          "\(chapter): \(graded.tests.filter { ($0["name"] as? String)?.hasPrefix(chapter) == true && $0["score"] as? Int == 0 }.map { "\($0["name"]!): \($0["output"]!)" })"
+        )
+      }
+      #expect(graded.leftOver.isEmpty, "\(graded.leftOver)")
+    }
+
+    @Test("a sleeper that leaves its group, a fork of many processes, an endless loop per chapter")
+    func hangers() throws {
+      let copy = try PackageCopy.make("submission")
+      try Self.attack("dropoutMask", in: copy, with: Attack.detachedSleeper, answering: true)
+      try Self.attack("testTimeWeights", in: copy, with: Attack.manyProcesses, answering: true)
+      for exercise in [
+        "correlate2D", "maxPool2D", "softmax", "reluSubgradient", "applyDropoutMask",
+        "sharingMatrix", "applyReLU", "flatten",
+      ] {
+        try Self.attack(exercise, in: copy, with: Attack.endlessLoop, answering: true)
+      }
+      let budget = 100.0
+      let graded = try Self.grade(
+        copy, environment: ["COMPANION_BUDGET": "\(Int(budget))", "COMPANION_TIMEOUT": "8"])
+      // The budget holds (with a minute for copying the package and the grader's own start).
+      #expect(graded.seconds < budget + 60, "\(graded.seconds) s")
+      #expect(graded.tests.count == Self.exerciseCount)
+      #expect(graded.score <= 2)
+      #expect(graded.points("correlate2D") == 0)
+      #expect(graded.leftOver.isEmpty, "\(graded.leftOver)")
     }
   }
 #endif
