@@ -25,7 +25,7 @@ public struct Outcome: Sendable, Equatable {
 let commands: [Command] = [
   tourCommand, listCommand, showCommand, correlateCommand, convolveCommand, poolCommand,
   drawCommand, benchCommand, checkCommand, testCommand, watchCommand, resetCommand, hintCommand,
-  verifyCommand, autogradeCommand,
+  verifyCommand, gradeCommand, autogradeCommand,
   helpCommand,
 ]
 

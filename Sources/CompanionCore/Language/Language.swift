@@ -147,6 +147,7 @@ let messageTable: [String: Text] = Dictionary(
 /// in a part of its own (`Messages/<Area>.swift`).
 let messageParts: [[(String, Text)]] = [
   languageMessages, generalMessages, helpMessages, inputMessages, checkMessages, tourMessages,
+  gradeMessages,
 ]
 
 /// The keys that appear in more than one pair (`MessageTableTests` expects none).
