@@ -9,7 +9,8 @@
   let backpropProbes: [Probe] = [
     Probe("derivative") { inputs in
       // Whole numbers put z exactly at the rectifier's kink.
-      let whole = inputs.wholeMatrix(3, 4)
+      var whole = inputs.wholeMatrix(3, 4)
+      whole[inputs.int(0...2), inputs.int(0...3)] = 0
       let real = inputs.matrix(4, 3, in: -3...3)
       return Activation.allCases.flatMap { f in numbers(f.derivative(whole), f.derivative(real)) }
     },
@@ -21,7 +22,8 @@
         let z = inputs.matrix(n, 1, in: -2...2)
         results += numbers(outputError(.squared, z: z, activation: f, label: inputs.matrix(n, 1)))
       }
-      let kinked = inputs.wholeMatrix(n, 1)
+      var kinked = inputs.wholeMatrix(n, 1)
+      kinked[inputs.int(0...(n - 1)), 0] = 0
       results += numbers(
         outputError(.squared, z: kinked, activation: .relu, label: inputs.matrix(n, 1)))
       for y in [1.0, -1.0] {
@@ -175,8 +177,8 @@
       })
   }
 
-  /// A pass of the network's shapes whose z are drawn from `inputs` (whole numbers for the
-  /// layers in `wholeLayers`) and whose a are f(z): the backward pass reads it without the
+  /// A pass of the network's shapes whose z are drawn from `inputs` (whole numbers, one of them
+  /// 0, for the layers in `wholeLayers`) and whose a are f(z): the backward pass reads it without the
   /// forward pass's exercise.
   private func probePass(_ inputs: inout ProbeInputs, _ network: Network, wholeLayers: Set<Int>)
     -> ForwardPass
@@ -184,7 +186,11 @@
     var pass = ForwardPass(input: inputs.matrix(network.inputs, 1))
     for l in 2...network.L {
       let units = network.W(l).columns
-      let z = wholeLayers.contains(l) ? inputs.wholeMatrix(units, 1) : inputs.matrix(units, 1)
+      var z = inputs.matrix(units, 1)
+      if wholeLayers.contains(l) {
+        z = inputs.wholeMatrix(units, 1)
+        z[inputs.int(0...(units - 1)), 0] = 0
+      }
       pass.append(z: z, a: network.f(l)(z))
     }
     return pass
