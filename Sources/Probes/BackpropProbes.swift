@@ -67,21 +67,30 @@
       var results: [Double] = []
       let squared = randomNetwork(
         &inputs, sizes: [3, 4, 2, 3], activations: [.relu, .tanh, .sigmoid], whole: true)
-      results += numbers(
+      results += gradientNumbers(
         backpropagate(
           squared, pass: consistentPass(squared, inputs.wholeMatrix(3, 1)), loss: .squared,
           label: inputs.matrix(3, 1)))
       let softmax = randomNetwork(
         &inputs, sizes: [2, 3, 3, 4], activations: [.tanh, .relu, .identity], whole: true)
-      results += numbers(
+      results += gradientNumbers(
         backpropagate(
           softmax, pass: consistentPass(softmax, inputs.wholeMatrix(2, 1)),
           loss: .softmaxCrossEntropy, label: oneHot(inputs.int(0...3), classes: 4)))
-      let hinge = randomNetwork(&inputs, sizes: [2, 3, 1], activations: [.relu, .identity])
-      results += numbers(
-        backpropagate(
-          hinge, pass: consistentPass(hinge, inputs.matrix(2, 1)), loss: .hinge,
-          label: [[inputs.pick([1.0, -1.0])]]))
+      // The hinge network at both kinks: whole weights, and an output bias that puts the
+      // output exactly at the label (margin 1); then the same network off the margin.
+      let drawn = randomNetwork(
+        &inputs, sizes: [2, 3, 1], activations: [.relu, .identity], whole: true)
+      let x = inputs.wholeMatrix(2, 1)
+      let y = inputs.pick([1.0, -1.0])
+      let output = consistentPass(drawn, x).output[0, 0] - drawn.b(3)[0, 0]
+      let layers = [drawn.layers[0], Layer(W: drawn.W(3), b: [[y - output]], f: .identity)]
+      let atMargin = Network(layers: layers)
+      for (network, label) in [(atMargin, y), (atMargin, -y), (drawn, y)] {
+        results += gradientNumbers(
+          backpropagate(network, pass: consistentPass(network, x), loss: .hinge, label: [[label]])
+        )
+      }
       return results
     },
     Probe("forwardPass") { inputs in
@@ -147,9 +156,8 @@
       let labelled = (0..<3).map { _ in
         TrainingPair(x: inputs.matrix(2, 1), y: oneHot(inputs.int(0...2), classes: 3))
       }
-      return numbers(
-        batchGradient(network, batch: batch, loss: .squared),
-        batchGradient(classifier, batch: labelled, loss: .softmaxCrossEntropy))
+      return gradientNumbers(batchGradient(network, batch: batch, loss: .squared))
+        + gradientNumbers(batchGradient(classifier, batch: labelled, loss: .softmaxCrossEntropy))
     },
     Probe("sgdUpdate") { inputs in
       let outputs = inputs.int(1...3)
@@ -159,7 +167,7 @@
         dW: network.layers.map { inputs.matrix($0.W.rows, $0.W.columns) },
         db: network.layers.map { inputs.matrix($0.b.rows, 1) })
       let learningRate = inputs.pick([0.05, 0.1, 0.3, 2])
-      return numbers(sgdUpdate(network, gradients: g, learningRate: learningRate))
+      return networkNumbers(sgdUpdate(network, gradients: g, learningRate: learningRate))
     },
   ]
 
@@ -207,13 +215,11 @@
     return pass
   }
 
-  extension Gradients: ProbeNumbers {
-    /// The weight gradients, then the bias gradients.
-    public var probeNumbers: [Double] { numbers(weights, biases) }
-  }
+  /// The weight gradients, then the bias gradients.
+  private func gradientNumbers(_ g: Gradients) -> [Double] { numbers(g.weights, g.biases) }
 
-  extension Network: ProbeNumbers {
-    /// Every layer's W, then every layer's b.
-    public var probeNumbers: [Double] { numbers(layers.map(\.W), layers.map(\.b)) }
+  /// Every layer's W, then every layer's b.
+  private func networkNumbers(_ network: Network) -> [Double] {
+    numbers(network.layers.map(\.W), network.layers.map(\.b))
   }
 #endif

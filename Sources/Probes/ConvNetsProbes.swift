@@ -82,8 +82,14 @@
         unflatten(inputs.matrix(6, 1), into: 1, of: Shape(rows: 3, columns: 2)))
     },
     Probe("convNetForward") { inputs in
-      // It calls convLayerForward, relu, maxPool and flatten: the lecture's chain.
-      let net = probeNet(&inputs, inputChannels: 2, filters: 2, classes: 3)
+      // It calls convLayerForward, relu, maxPool and flatten: the lecture's chain. Filter 1's
+      // small kernels and bias of -1 make its whole map negative: pooling before the ReLU
+      // would keep those negative maxima.
+      let drawn = probeNet(&inputs, inputChannels: 2, filters: 2, classes: 3)
+      let conv = ConvLayer(
+        filters: [drawn.conv.filters[0], drawn.conv.filters[1].map { 0.1 * $0 }],
+        biases: [drawn.conv.biases[0], -1])
+      let net = ConvNet(conv: conv, pool: drawn.pool, readout: drawn.readout)
       let pass = convNetForward(net, input: (0..<2).map { _ in inputs.matrix(5, 5) })
       return numbers(pass.input, pass.z, pass.a, pass.pooled, pass.features, pass.logits)
     },

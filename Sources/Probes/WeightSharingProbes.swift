@@ -161,11 +161,11 @@
     },
   ]
 
-  /// A template of one or three rows and three or five columns (or the other way round), with
-  /// at least one `+` and one `-`.
+  /// A template of 1 x 3 or 3 x 5 cells, or the other way round (never square), with at least
+  /// one `+` and one `-`.
   private func randomTemplate(_ inputs: inout ProbeInputs) -> MotifTemplate {
     let short = inputs.pick([1, 3])
-    let long = inputs.pick([3, 5])
+    let long = short + 2
     let (rows, columns) = inputs.pick([true, false]) ? (short, long) : (long, short)
     var cells = (0..<(rows * columns)).map { _ in inputs.pick(["+", "-", "."]) }
     let plus = inputs.int(0...(cells.count - 1))
