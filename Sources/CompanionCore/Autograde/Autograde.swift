@@ -22,30 +22,47 @@ struct Autograde {
   let submission: URL?
   let results: URL
   let sandboxFolder: URL
-  let user: String
+  /// The user the student's code runs as; nil to run it as the tool's own user (an instructor
+  /// grading on a machine where the tool is not root), with the time limits only.
+  let user: String?
   /// Seconds for everything, from the start.
   let budget: Double
   /// Seconds for one run of a chapter's test process.
   let timeout: Double
   /// The reference's probe binary (root's).
   let referenceProbe: URL
+  /// Where the progress lines go.
+  var progress: (String) -> Void = say
 
   /// Kept back from the chapters for the probes and the report.
   static let probeReserve: Double = 25
 
   func run() throws(UsageError) {
+    let json = try grade()
+    guard submission != nil else { return }
+    do {
+      try Data(json.utf8).write(to: results)
+    } catch {
+      throw UsageError("cannot write \(results.path): \(error)")
+    }
+  }
+
+  /// The results of the submission, as Gradescope's JSON (empty when only warming the build).
+  func grade() throws(UsageError) -> String {
     let start = Date()
     let deadline = start.addingTimeInterval(budget)
     let overlay = submission.map { Overlay(submission: $0, root: root) }
     var lines: [String] = []
     if let overlay { lines.append(overlay.summary) }
-    let sandbox: Sandbox
-    do { sandbox = try Sandbox(user: user, folder: sandboxFolder) } catch {
-      throw UsageError("\(error)")
+    var sandbox: Sandbox?
+    if let user {
+      do { sandbox = try Sandbox(user: user, folder: sandboxFolder) } catch {
+        throw UsageError("\(error)")
+      }
     }
     defer {
-      sandbox.endEveryProcess()
-      try? FileManager.default.removeItem(at: sandboxFolder)
+      sandbox?.endEveryProcess()
+      if sandbox != nil { try? FileManager.default.removeItem(at: sandboxFolder) }
     }
     let tree = ExerciseTree(root: root)
     let chapters = try chapterNames(in: tree)
@@ -55,7 +72,7 @@ struct Autograde {
     checker.sandbox = sandbox
     checker.deadline = deadline
     checker.reserve = Autograde.probeReserve
-    checker.progress = { say($0) }
+    checker.progress = progress
     // Without a submission: the first build of the stubs, which later gradings start from.
     checker.buildOnly = submission == nil
     do {
@@ -63,7 +80,7 @@ struct Autograde {
     } catch {
       lines.append("The submission could not be graded: \(error)")
     }
-    if submission == nil { return }
+    if submission == nil { return "" }
     if !reports.isEmpty {
       let probes = probeVerdicts(reports, sandbox: sandbox, deadline: deadline)
       reports = reports.map { applying(probes, to: $0) }
@@ -73,7 +90,7 @@ struct Autograde {
             + "(seed \(seed)) and its results compared with the reference's.")
       }
     }
-    sandbox.endEveryProcess()
+    sandbox?.endEveryProcess()
     let seconds = Date().timeIntervalSince(start)
     let chapterOf = Dictionary(((try? tree.exercises()) ?? []).map { ($0.name, $0.chapter) }) {
       first, _ in first
@@ -81,13 +98,8 @@ struct Autograde {
     let text = CheckText(
       chapters: reports, chapterOf: chapterOf, unfinishedChapters: [], seconds: seconds
     ).text
-    var json = checkJSON(reports, text: text, seconds: seconds)
-    json = prefaced(json, with: lines.joined(separator: "\n\n"))
-    do {
-      try Data(json.utf8).write(to: results)
-    } catch {
-      throw UsageError("cannot write \(results.path): \(error)")
-    }
+    let json = checkJSON(reports, text: text, seconds: seconds)
+    return prefaced(json, with: lines.joined(separator: "\n\n"))
   }
 
   /// The probes' verdicts: exercise → nil when it agrees, or why not; and the seed.
@@ -98,7 +110,7 @@ struct Autograde {
 
   /// Probes the exercises that the reports call done.
   private func probeVerdicts(
-    _ reports: [ChapterReport], sandbox: Sandbox, deadline: Date
+    _ reports: [ChapterReport], sandbox: Sandbox?, deadline: Date
   ) -> ProbeVerdicts {
     var verdicts = ProbeVerdicts()
     let wanted = reports.flatMap { chapter in
@@ -106,7 +118,12 @@ struct Autograde {
     }
     guard !wanted.isEmpty else { return verdicts }
     let studentProbe = root.appendingPathComponent("\(CheckBuild.scratch)/debug/probe")
-    guard let installed = try? sandbox.install(studentProbe, as: "probe") else {
+    // In the sandbox, a copy the student's user may run; else the build's own.
+    let installed: URL? =
+      if let sandbox { try? sandbox.install(studentProbe, as: "probe") } else {
+        FileManager.default.isExecutableFile(atPath: studentProbe.path) ? studentProbe : nil
+      }
+    guard let installed else {
       for name in wanted { verdicts.differs[name] = "the probes could not be built" }
       return verdicts
     }
@@ -127,7 +144,8 @@ struct Autograde {
         break
       }
       let ending = runChild(
-        [installed.path, "values", "\(seed)"] + remaining, in: sandbox.home, output: output,
+        [installed.path, "values", "\(seed)"] + remaining, in: sandbox?.home ?? root,
+        output: output,
         timeout: min(30, left), sandbox: sandbox)
       let text = String(decoding: readAtMost(output, bytes: 16 << 20), as: UTF8.self)
       var given: Set<String> = []

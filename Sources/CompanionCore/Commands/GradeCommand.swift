@@ -7,12 +7,26 @@ let gradeCommand = Command(
   name: "grade", summary: tr("summary.grade"), help: tr("help.grade")
 ) { arguments, _ throws(UsageError) in
   let parsed = try ParsedArguments(
-    arguments, valued: ["--results", "--out", "--simulate", "--seed"])
-  guard parsed.positional.isEmpty else {
-    throw UsageError(tr("grade.noArguments", ["argument": parsed.positional[0]]))
+    arguments, valued: ["--results", "--out", "--simulate", "--seed", "--budget", "--timeout"])
+  guard parsed.positional.count <= 1 else {
+    throw UsageError(tr("grade.noArguments", ["argument": parsed.positional[1]]))
   }
   guard let out = parsed.values["--out"] else { throw UsageError(tr("grade.needsOut")) }
   let root = try packageRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  if let folder = parsed.positional.first {
+    guard parsed.values["--results"] == nil, parsed.values["--simulate"] == nil else {
+      throw UsageError(tr("grade.resultsOrSimulate"))
+    }
+    let outFolder = URL(fileURLWithPath: out)
+    var grading = ClassGrading(
+      submissions: URL(fileURLWithPath: folder), out: outFolder, root: root)
+    grading.budget = try parsed.seconds("--budget", default: 420)
+    grading.timeout = try parsed.seconds("--timeout", default: 60)
+    let problems = try grading.run()
+    return try gradeClass(
+      results: outFolder.appendingPathComponent("results"), out: outFolder, root: root,
+      more: problems)
+  }
   switch (parsed.values["--results"], parsed.values["--simulate"]) {
   case (let results?, nil):
     guard parsed.values["--seed"] == nil else { throw UsageError(tr("grade.seedAlone")) }
@@ -34,8 +48,11 @@ let gradeCommand = Command(
 
 /// Reads the results under `results`, writes the three files into `out`, and says what it read:
 /// a line per problem, then what it wrote.
-func gradeClass(results: URL, out: URL, root: URL) throws(UsageError) -> String {
-  let read = try readClassResults(in: results)
+func gradeClass(
+  results: URL, out: URL, root: URL, more: [ClassProblem] = []
+) throws(UsageError) -> String {
+  var read = try readClassResults(in: results)
+  read.problems = more + read.problems
   let course = try Course.read(root: root, language: Language.current)
   let summary = ClassSummary(course: course, students: read.students, problems: read.problems)
   let mistakes = summary.mistakes

@@ -12,8 +12,16 @@ let gradeMessages: [(String, Text)] = [
     "help.grade",
     Text(
       """
-      usage: companion grade --results DIR --out OUT
+      usage: companion grade SUBMISSIONS --out OUT [--budget SECONDS] [--timeout SECONDS]
+             companion grade --results DIR --out OUT
              companion grade --simulate N [--seed S] --out DIR
+
+      With SUBMISSIONS (a folder holding a folder or a .zip per student: Gradescope's "Export
+      Submissions" unzipped, or GitHub Classroom's clones), grades each as run_autograder does:
+      only its files of Exercises/ laid over a copy of this package, the same time limits
+      (--budget, default 420 s, per submission), and as companion-student when run as root.
+      The builds are shared; each results.json goes to OUT/results/STUDENT/. Then it reports on
+      them as --results does.
 
       Reads every results.json under DIR (Gradescope's "Export Submissions", unzipped: a folder
       per submission; the student is the folder directly under DIR, or the submitter that
@@ -37,8 +45,15 @@ let gradeMessages: [(String, Text)] = [
 
       """,
       """
-      用法：companion grade --results DIR --out OUT
+      用法：companion grade SUBMISSIONS --out OUT [--budget SECONDS] [--timeout SECONDS]
+            companion grade --results DIR --out OUT
             companion grade --simulate N [--seed S] --out DIR
+
+      给出 SUBMISSIONS（每个学生一个文件夹或一个 .zip：解压后的 Gradescope "Export
+      Submissions"，或 GitHub Classroom 克隆下来的仓库）时，像 run_autograder 那样为每份提交
+      评分：只把它 Exercises/ 里的文件放到本包的副本上，时间限制相同（--budget，每份提交
+      默认 420 s），以 root 运行时以 companion-student 身份运行。构建是共用的；每份
+      results.json 写到 OUT/results/STUDENT/。然后像 --results 那样汇总。
 
       读取 DIR 下的每个 results.json（Gradescope 的 "Export Submissions" 解压后的文件夹：每份
       提交一个文件夹；学生就是 DIR 下面那一层的文件夹，若 DIR/submission_metadata.yml 写明了
@@ -96,6 +111,42 @@ let gradeMessages: [(String, Text)] = [
       "no results.json under {path}: unzip Gradescope's export there first",
       "{path} 下没有 results.json：请先把 Gradescope 导出的压缩包解压到那里")
   ),
+  (
+    "grade.noSubmissions",
+    Text(
+      "{path} holds no submissions: a folder or a .zip per student",
+      "{path} 里没有提交：每个学生应是一个文件夹或一个 .zip")
+  ),
+  (
+    "grade.notSubmission",
+    Text("not a folder or a .zip; left out", "既不是文件夹也不是 .zip，不计入")
+  ),
+  (
+    "grade.twoSubmissions",
+    Text(
+      "two submissions for {student}; neither is graded",
+      "{student} 有两份提交；两份都不评分")
+  ),
+  ("grade.badZip", Text("not a zip that can be read; not graded", "不是可读的 zip，未评分")),
+  (
+    "grade.cannotPrepare",
+    Text("cannot prepare the grading: {error}", "无法准备评分：{error}")
+  ),
+  (
+    "grade.buildingProbes",
+    Text("grade: building the reference's probes ...", "grade：正在构建参考实现的探测程序……")
+  ),
+  (
+    "grade.notRoot",
+    Text(
+      "grade: not run as root, so the submissions' code runs as you, with the time limits only",
+      "grade：不是以 root 身份运行，提交的代码将以你的身份运行，只受时间限制")
+  ),
+  (
+    "grade.gradingOne",
+    Text("grade: {student} ({index} of {count})", "grade：{student}（第 {index} 个，共 {count} 个）")
+  ),
+  ("grade.timeLeft", Text(", about {minutes} min left", "，大约还要 {minutes} 分钟")),
   ("grade.unreadable", Text("cannot be read; left out", "无法读取，不计入")),
   ("grade.notJSON", Text("is not JSON; left out", "不是 JSON，不计入")),
   (
