@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CompanionCore
@@ -49,6 +50,41 @@ struct VerifyTests {
       #expect(hint != curriculum.hint(for: exercise.name), "\(exercise.name)")
       #expect(hint.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
     }
+  }
+
+  @Test("the package's catalog of mistakes reads, every entry with an id of its own")
+  func ownCatalog() throws {
+    let check = Verifier(root: PackageCopy.original).catalog()
+    #expect(check.passed, "\(check.line)")
+    for (chapter, mistakes) in try ExerciseTree(root: PackageCopy.original).mistakes() {
+      #expect(Set(mistakes.map(\.id)).count == mistakes.count)
+      #expect(mistakes.allSatisfy { $0.chapter == chapter && $0.id == "\(chapter)/\($0.slug)" })
+    }
+  }
+
+  @Test("verify fails on a catalog entry without an id, and says which")
+  func catalogWithoutID() throws {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("verify-catalog-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    for folder in ["Solutions/Chapter", "Mistakes"] {
+      try FileManager.default.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    try Data("func a() -> Int {\n  // BEGIN EXERCISE a\n  return 1\n  // END EXERCISE\n}\n".utf8)
+      .write(to: root.appendingPathComponent("Solutions/Chapter/A.swift"))
+    let entry = #""exercise": "a", "mistake": "m", "replace": "1", "with": "2", "diagnosis": "d"}"#
+    let catalog = root.appendingPathComponent("Mistakes/Chapter.json")
+    try Data("[{\(entry)]".utf8).write(to: catalog)
+    let missing = Verifier(root: root).catalog()
+    #expect(!missing.passed)
+    #expect(
+      missing.line
+        == "catalog: Mistakes/Chapter.json, entry 1 (a: m): no \"id\"; every entry needs one, a kebab-case slug"
+    )
+    try Data("[{\"id\": \"m\", \(entry)]".utf8).write(to: catalog)
+    let good = Verifier(root: root).catalog()
+    #expect(good.passed && good.line == "catalog: 1 mistake in 1 chapter, each with its own id")
   }
 
   @Test("no exercise's body appears in given code, up to white space and names")

@@ -65,11 +65,13 @@ struct ExerciseTreeTests {
       at: tree.root.appendingPathComponent("Mistakes"), withIntermediateDirectories: true)
     try write(
       tree, "Mistakes/Chapter.json",
-      #"[{"exercise": "a", "mistake": "off by one", "replace": "1", "with": "2", "diagnosis": "d"}]"#
+      #"[{"id": "off-by-1", "exercise": "a", "mistake": "off by one", "replace": "1", "with": "2", "#
+        + #""diagnosis": "d"}]"#
     )
     let catalog = try tree.mistakes()
     #expect(catalog.count == 1 && catalog[0].chapter == "Chapter")
     let mistake = try #require(catalog.first?.mistakes.first)
+    #expect(mistake.slug == "off-by-1" && mistake.id == "Chapter/off-by-1")
     let exercise = try #require(try tree.exercises().first)
     let source = try text(tree, "Solutions/Chapter/A.swift")
     #expect(
@@ -82,8 +84,50 @@ struct ExerciseTreeTests {
     #expect(throws: MistakeError.self) { try same.planted(in: source, at: exercise) }
     try write(
       tree, "Mistakes/Chapter.json",
-      #"[{"exercise": "b", "mistake": "m", "replace": "1", "with": "2", "diagnosis": "d"}]"#)
+      #"[{"id": "m", "exercise": "b", "mistake": "m", "replace": "1", "with": "2", "diagnosis": "d"}]"#
+    )
     #expect(throws: MistakeError.self) { try tree.mistakes() }
+  }
+
+  @Test(
+    "a catalog entry without an id, with one that is not kebab-case, or with another's, is refused",
+    arguments: [
+      ([nil], "entry 1 (a: m1): no \"id\""),
+      (["Off-By-One"], "the id \"Off-By-One\" is not kebab-case"),
+      (["off_by_one"], "the id \"off_by_one\" is not kebab-case"),
+      (["off--by"], "the id \"off--by\" is not kebab-case"),
+      (["-off"], "the id \"-off\" is not kebab-case"),
+      (["off-"], "the id \"off-\" is not kebab-case"),
+      ([""], "entry 1 (a: m1): no \"id\""),
+      (["off-by-1", "off-by-1"], "entry 2 (a: m2): the id \"off-by-1\" is already entry 1's"),
+    ] as [([String?], String)])
+  func mistakeIDs(ids: [String?], message: String) throws {
+    let tree = try makeTree()
+    defer { try? FileManager.default.removeItem(at: tree.root) }
+    try FileManager.default.createDirectory(
+      at: tree.root.appendingPathComponent("Mistakes"), withIntermediateDirectories: true)
+    let entries = ids.enumerated().map { index, id in
+      (id.map { #""id": "\#($0)", "# } ?? "")
+        + #""exercise": "a", "mistake": "m\#(index + 1)", "replace": "1", "with": "2", "#
+        + #""diagnosis": "d"}"#
+    }
+    try write(
+      tree, "Mistakes/Chapter.json", "[" + entries.map { "{" + $0 }.joined(separator: ", ") + "]")
+    #expect {
+      try tree.mistakes()
+    } throws: { error in
+      "\(error)".hasPrefix("Mistakes/Chapter.json, ") && "\(error)".contains(message)
+    }
+  }
+
+  @Test("a kebab-case id: lower-case letters and digits in words joined by single hyphens")
+  func wellFormedIDs() {
+    for good in ["a", "stride-ignored", "relu-gradient-one-at-zero", "fft2d-axes-mixed", "1-2"] {
+      #expect(Mistake.isWellFormed(slug: good), "\(good)")
+    }
+    for bad in ["", "-", "a-", "-a", "a--b", "A", "a_b", "a b", "ä", "a/b"] {
+      #expect(!Mistake.isWellFormed(slug: bad), "\(bad)")
+    }
   }
 
   @Test("a changed solution or a stray file makes Exercises/ stale")

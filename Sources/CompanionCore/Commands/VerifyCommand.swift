@@ -3,7 +3,8 @@ import Foundation
 
 /// `companion verify`, for instructors: the exercises are in sync with the solutions, every
 /// exercise has a hint in English and in Chinese, every chapter has a guide in each language
-/// that names its exercises, every text of the tool is in both languages, the reference
+/// that names its exercises, the catalog of mistakes reads with an id for every entry, every
+/// text of the tool is in both languages, the reference
 /// passes every test, and every chapter test fails on the
 /// stubs while every other test passes (the teeth). One summary line each.
 struct Verifier {
@@ -17,7 +18,26 @@ struct Verifier {
 
   /// Each check's verdict and summary line.
   func run() -> [(passed: Bool, line: String)] {
-    [sync(), hints(), guides(), messages(), readme(), noAnswers(), reference(), teeth(), probes()]
+    [
+      sync(), hints(), guides(), catalog(), messages(), readme(), noAnswers(), reference(),
+      teeth(), probes(),
+    ]
+  }
+
+  /// The catalog of mistakes (`Mistakes/`): every entry names an exercise of its chapter and has
+  /// an id, kebab-case and unique in the chapter. Planting them is `verify --mistakes`.
+  func catalog() -> (passed: Bool, line: String) {
+    do {
+      let catalog = try tree.mistakes()
+      let entries = catalog.map(\.mistakes.count).reduce(0, +)
+      return (
+        true,
+        "catalog: \(counted(entries, "mistake", "mistakes")) in "
+          + "\(counted(catalog.count, "chapter", "chapters")), each with its own id"
+      )
+    } catch {
+      return (false, "catalog: \(error)")
+    }
   }
 
   /// The autograder's probes (`Sources/Probes`): exactly one per exercise, named as it; the
