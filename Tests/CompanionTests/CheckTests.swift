@@ -280,6 +280,153 @@ struct CheckTests {
     let chapters = try #require(extra["chapters"] as? [[String: Any]])
     #expect(chapters.map { $0["score"] as? Int } == [2, 0])
     #expect(extra["max_score"] as? Int == 5)
+    #expect(extra["format"] as? String == "deep-learning-companion-results/1")
+    let extras = tests.map { $0["extra_data"] as? [String: Any] ?? [:] }
+    #expect(
+      extras.map { $0["exercise"] as? String ?? "" } == [
+        "Convolution/rotate180", "Convolution/zeroPad", "Convolution/correlate2D",
+        "Convolution/outputLength", "Pooling/maxPool2D",
+      ])
+    #expect(
+      extras.map { $0["status"] as? String ?? "" } == [
+        "done", "done", "failing", "unwritten", "broken",
+      ])
+    // No catalog given: no mistake is named.
+    #expect(extras.allSatisfy { ($0["mistakes"] as? [String]) == [] })
+  }
+
+  /// Catalog entries as `Mistakes/` gives them, for the JSON's ids.
+  static let catalog = [
+    Mistake(
+      id: "correlate2d-stride-ignored", chapter: "Convolution", exercise: "correlate2D",
+      mistake: "m", replace: "r", with: "w", diagnosis: "the stride is ignored"),
+    Mistake(
+      id: "convolve2d-stride-ignored", chapter: "Convolution", exercise: "convolve2D",
+      mistake: "m", replace: "r", with: "w", diagnosis: "the stride is ignored"),
+    Mistake(
+      id: "kernel-not-flipped", chapter: "Convolution", exercise: "convolve2D", mistake: "m",
+      replace: "r", with: "w", diagnosis: "the kernel is not flipped"),
+    Mistake(
+      id: "shared-stride-ignored", chapter: "WeightSharing", exercise: "sharedCorrelation",
+      mistake: "m", replace: "r", with: "w", diagnosis: "the stride is ignored"),
+    Mistake(
+      id: "max-stride-ignored", chapter: "Pooling", exercise: "maxPool2D", mistake: "m",
+      replace: "r", with: "w", diagnosis: "window i starts at row i"),
+  ]
+
+  /// The `extra_data` of each exercise in `checkJSON(reports)` with ``catalog``, by name.
+  static func extras(_ reports: [ChapterReport]) throws -> [String: [String: Any]] {
+    let json = checkJSON(reports, text: "", seconds: 0, catalog: Self.catalog)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let tests = try #require(object["tests"] as? [[String: Any]])
+    var extras: [String: [String: Any]] = [:]
+    for test in tests {
+      let extra = try #require(test["extra_data"] as? [String: Any])
+      extras[try #require(extra["exercise"] as? String)] = extra
+    }
+    return extras
+  }
+
+  @Test(
+    "the JSON lists with a failing exercise the ids of the catalog's mistakes its failure names")
+  func jsonMistakeIDs() throws {
+    let named = TestFailure(
+      test: "E4.1 stride 2", testID: "ConvolutionTests.CorrelationTests/strideTwo()/C.swift:12:4",
+      message: "C.swift:21:23: probably: the stride is ignored\nexpected | computed")
+    let other = TestFailure(
+      test: "E3.1", testID: "ConvolutionTests.ConvolutionTests/flip()/V.swift:1:1",
+      message: "V.swift:3:4: entry (0, 0): expected 1.0, computed 2.0")
+    let report = ChapterReport(
+      chapter: "Convolution",
+      exercises: [
+        ExerciseReport(name: "correlate2D", file: "F.swift", line: 1, status: .failing(named)),
+        ExerciseReport(name: "convolve2D", file: "F.swift", line: 9, status: .failing(other)),
+        ExerciseReport(name: "rotate180", file: "F.swift", line: 20, status: .done),
+      ])
+    let extras = try Self.extras([report])
+    // The exercise's own entry, though convolve2D's and another chapter's say the same.
+    #expect(
+      extras["Convolution/correlate2D"]?["mistakes"] as? [String] == [
+        "Convolution/correlate2d-stride-ignored"
+      ])
+    #expect(extras["Convolution/correlate2D"]?["status"] as? String == "failing")
+    #expect(extras["Convolution/convolve2D"]?["mistakes"] as? [String] == [])
+    #expect(extras["Convolution/rotate180"]?["mistakes"] as? [String] == [])
+    #expect(extras["Convolution/rotate180"]?["status"] as? String == "done")
+  }
+
+  @Test("with none of its own, an exercise's failure lists the entries of its chapter it names")
+  func jsonMistakeIDsOfTheChapter() throws {
+    let failure = TestFailure(
+      test: "t", testID: "ConvolutionTests.T/t()/T.swift:1:1",
+      message: "T.swift:2:3: probably: the stride is ignored")
+    let report = ChapterReport(
+      chapter: "Convolution",
+      exercises: [
+        ExerciseReport(name: "zeroPad", file: "F.swift", line: 1, status: .failing(failure))
+      ])
+    #expect(
+      try Self.extras([report])["Convolution/zeroPad"]?["mistakes"] as? [String] == [
+        "Convolution/correlate2d-stride-ignored", "Convolution/convolve2d-stride-ignored",
+      ])
+  }
+
+  @Test("an exercise done alone that fails together is failing, with the together failure's ids")
+  func jsonTogether() throws {
+    let together = TestFailure(
+      test: "E6.1", testID: "ConvolutionTests.P/padded()/P.swift:3:4",
+      message: "P.swift:9:5: probably: the kernel is not flipped",
+      alsoReached: ["convolve2D", "zeroPad"])
+    let report = ChapterReport(
+      chapter: "Convolution",
+      exercises: ["zeroPad", "convolve2D"].map {
+        ExerciseReport(name: $0, file: "F.swift", line: 1, status: .done)
+      }, together: [together])
+    let extras = try Self.extras([report])
+    #expect(extras["Convolution/zeroPad"]?["status"] as? String == "failing")
+    #expect(
+      extras["Convolution/zeroPad"]?["mistakes"] as? [String] == [
+        "Convolution/kernel-not-flipped"
+      ])
+    #expect(
+      extras["Convolution/convolve2D"]?["mistakes"] as? [String] == [
+        "Convolution/kernel-not-flipped"
+      ])
+  }
+
+  @Test("an exercise not checked, or that no test reached, is broken; a stub is unwritten")
+  func jsonStatuses() throws {
+    let report = ChapterReport(
+      chapter: "Pooling",
+      exercises: [
+        ExerciseReport(name: "maxPool2D", file: "F.swift", line: 1, status: .broken("x")),
+        ExerciseReport(name: "averagePool2D", file: "F.swift", line: 2, status: .unreached),
+        ExerciseReport(name: "lpPool2D", file: "F.swift", line: 3, status: .notWritten),
+      ], problem: "does not compile")
+    let extras = try Self.extras([report])
+    #expect(extras["Pooling/maxPool2D"]?["status"] as? String == "broken")
+    #expect(extras["Pooling/averagePool2D"]?["status"] as? String == "broken")
+    #expect(extras["Pooling/lpPool2D"]?["status"] as? String == "unwritten")
+    #expect(extras.values.allSatisfy { $0["mistakes"] as? [String] == [] })
+  }
+
+  @Test("the grading report's JSON carries the ids too: the failing test's message is shown")
+  func gradingJSON() throws {
+    let exercises = [
+      Exercise(name: "maxPool2D", file: "Pooling/M.swift", line: 3, body: ["x"], stub: ["s"]),
+      Exercise(name: "pooledLength", file: "Pooling/L.swift", line: 3, body: ["x"], stub: ["s"]),
+    ]
+    let failed = TestRecord(
+      id: "PoolingTests.M/stride()/M.swift:1:1", name: "stride", verdict: .failed,
+      issues: ["M.swift:4:5: window i starts at row i, not at i · stride"],
+      reached: ["maxPool2D"])
+    let report = gradingReport(
+      chapter: "Pooling", exercises: exercises, unwritten: ["pooledLength"], tests: [failed])
+    let extras = try Self.extras([report])
+    #expect(extras["Pooling/maxPool2D"]?["status"] as? String == "failing")
+    #expect(extras["Pooling/maxPool2D"]?["mistakes"] as? [String] == ["Pooling/max-stride-ignored"])
+    #expect(extras["Pooling/pooledLength"]?["status"] as? String == "unwritten")
   }
 
   @Test("hint prints a pointer for every exercise of the curriculum")

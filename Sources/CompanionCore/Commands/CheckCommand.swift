@@ -61,7 +61,9 @@ private func checkReport(
       student?.exercises[chapter]?.contains { student!.unwritten.contains($0.name) } ?? false
     }, seconds: seconds
   ).text
-  if json { return checkJSON(reports, text: text, seconds: seconds) }
+  if json {
+    return checkJSON(reports, text: text, seconds: seconds, catalog: catalogMistakes(tree))
+  }
   let done = reports.allSatisfy(\.isDone)
   if !done { throw UsageError.finished(status: 1, output: text) }
   return text

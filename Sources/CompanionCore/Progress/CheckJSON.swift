@@ -1,11 +1,22 @@
 import ExerciseKit
 import Foundation
 
+/// The version of the JSON that `check --format json` writes, in its `extra_data.format`: a
+/// reader refuses results of another.
+let checkJSONFormat = "deep-learning-companion-results/1"
+
 /// The report of `companion check` in the shape of Gradescope's `results.json`: one entry per
 /// exercise under `tests` (a point when it is done; `passed` or `failed`; the first failure as
-/// `output`), the total `score` and the `execution_time`, and the chapters with their scores
-/// and the tests that fail only with their exercises together under `extra_data`.
-func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> String {
+/// `output`; under `extra_data` its `Chapter/name`, its status and the ids of the catalog's
+/// mistakes its failure names, see ``exerciseExtra(_:in:catalog:)``), the total `score` and the
+/// `execution_time`, and under `extra_data` the format's version, the chapters with their scores
+/// and the tests that fail only with their exercises together.
+///
+/// - Parameter catalog: the catalog of mistakes (``catalogMistakes(_:)``): an entry whose
+///   diagnosis the failure shown for an exercise holds is listed with that exercise.
+func checkJSON(
+  _ chapters: [ChapterReport], text: String, seconds: Double, catalog: [Mistake] = []
+) -> String {
   struct Test: Encodable {
     let name: String
     let score: Int
@@ -13,6 +24,7 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
     let status: String
     let output: String
     let visibility = "visible"
+    let extraData: ExerciseExtra
   }
   struct Chapter: Encodable {
     let name: String
@@ -29,6 +41,7 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
     let message: String
   }
   struct Extra: Encodable {
+    let format = checkJSONFormat
     let maxScore: Int
     let chapters: [Chapter]
   }
@@ -45,7 +58,8 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
       return Test(
         name: "\(chapter.chapter): \(exercise.name)", score: earned ? 1 : 0,
         maxScore: 1, status: earned ? "passed" : "failed",
-        output: output(of: exercise, chapter: chapter))
+        output: output(of: exercise, chapter: chapter),
+        extraData: exerciseExtra(exercise, in: chapter, catalog: catalog))
     }
   }
   let results = Results(
@@ -66,6 +80,58 @@ func checkJSON(_ chapters: [ChapterReport], text: String, seconds: Double) -> St
   encoder.keyEncodingStrategy = .convertToSnakeCase
   let data = (try? encoder.encode(results)) ?? Data("{}".utf8)
   return String(decoding: data, as: UTF8.self) + "\n"
+}
+
+/// What the JSON says of one exercise for programs that read it (the `grade` command): its
+/// `Chapter/name`, its status, and the ids (`Chapter/slug`) of the catalog's mistakes that the
+/// failure shown for it names.
+struct ExerciseExtra: Encodable, Equatable {
+  let exercise: String
+  /// `done` when it earns its point, `failing` when it is written and a test that runs it
+  /// fails (alone or with the chapter's other exercises), `unwritten` when its body is the stub,
+  /// `broken` when it was not checked: its chapter does not compile, or no test reached it.
+  let status: String
+  let mistakes: [String]
+}
+
+/// The JSON's `extra_data` of one exercise of `chapter`. Its mistakes are the catalog entries
+/// whose diagnosis the failure shown for it holds: those of the exercise itself when one of
+/// them matches, else those of its chapter; in the catalog's order.
+func exerciseExtra(
+  _ exercise: ExerciseReport, in chapter: ChapterReport, catalog: [Mistake]
+) -> ExerciseExtra {
+  let together = chapter.together.first { $0.alsoReached.contains(exercise.name) }
+  var status: String
+  var shown: String?
+  switch exercise.status {
+  case .done:
+    status = together == nil ? "done" : "failing"
+    shown = together?.message
+  case .failing(let failure):
+    status = "failing"
+    shown = failure.message
+  case .notWritten:
+    status = "unwritten"
+  case .broken, .unreached:
+    status = "broken"
+  }
+  if status == "done" && !earnsPoint(exercise, in: chapter) { status = "failing" }
+  var mistakes: [String] = []
+  if let shown {
+    let named = catalog.filter {
+      $0.chapter == chapter.chapter && !$0.diagnosis.isEmpty && shown.contains($0.diagnosis)
+    }
+    let own = named.filter { $0.exercise == exercise.name }
+    mistakes = (own.isEmpty ? named : own).map(\.id)
+  }
+  return ExerciseExtra(
+    exercise: "\(chapter.chapter)/\(exercise.name)", status: status, mistakes: mistakes)
+}
+
+/// The catalog of mistakes, every chapter's entries in one list; none when it cannot be read
+/// (`companion verify` says why).
+func catalogMistakes(_ tree: ExerciseTree) -> [Mistake] {
+  ((try? tree.mistakes()) ?? []).flatMap(\.mistakes)
 }
 
 /// Whether an exercise earns its point: done on its own, and no test that ran it with the

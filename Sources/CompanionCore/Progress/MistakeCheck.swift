@@ -4,8 +4,8 @@ import Foundation
 /// `companion verify --mistakes`: plants each mistake of the catalog (`Mistakes/<Chapter>.json`),
 /// one at a time, in a copy of the reference taken as a student's exercises, judges the chapter
 /// as `check` does (each exercise with the reference standing in for the rest, then together),
-/// and proves that `check` marks the planted exercise, and no other, as failing, and that a
-/// failure of its tests names the mistake. Then
+/// and proves that `check` marks the planted exercise, and no other, as failing, that a
+/// failure of its tests names the mistake, and that the JSON lists the entry's id with it. Then
 /// leaves each exercise unwritten, alone, and proves that its chapter's tests fail and that no
 /// test of that chapter or of the chapters built on it is stopped by a trap.
 struct MistakeCheck {
@@ -35,6 +35,9 @@ struct MistakeCheck {
     /// Whether `check`'s report shows the entry's diagnosis in the planted exercise's block, and
     /// its JSON in that exercise's output (always true for a stub).
     var named = false
+    /// For a catalog entry: the ids that the JSON's `extra_data.mistakes` of the planted
+    /// exercise lists; it must hold the entry's.
+    var listed: [String] = []
     /// The tests stopped by a trap or the time limit: a mistake must never end the run.
     var stopped: [String] = []
     /// What went wrong before the tests could run, if anything.
@@ -51,8 +54,14 @@ struct MistakeCheck {
     }
     /// Whether `check` marks exactly the planted exercise as failing.
     var blamedAlone: Bool { !isCatalogEntry || blamed == [plant.exercise] }
+    /// Whether the JSON lists the entry's id with the planted exercise (always true for a stub).
+    var identified: Bool {
+      guard case .mistake(let mistake) = plant else { return true }
+      return listed.contains(mistake.id)
+    }
     var passed: Bool {
-      problem == nil && caught && named && blamedAlone && (isCatalogEntry || stopped.isEmpty)
+      problem == nil && caught && named && identified && blamedAlone
+        && (isCatalogEntry || stopped.isEmpty)
     }
 
     var line: String {
@@ -75,6 +84,10 @@ struct MistakeCheck {
         return "✘ \(head): \(tests)\(traps), check does not show \"\(mistake.diagnosis)\"; it "
           + "shows: " + firstFailure
       }
+      if case .mistake(let mistake) = plant, !identified {
+        return "✘ \(head): \(tests)\(traps), named, but the JSON's extra_data.mistakes lists "
+          + (listed.isEmpty ? "no id" : listed.joined(separator: ", ")) + ", not \(mistake.id)"
+      }
       return (passed ? "✔ " : "✘ ") + "\(head): \(tests)\(traps)\(isCatalogEntry ? ", named" : "")"
     }
   }
@@ -93,6 +106,7 @@ struct MistakeCheck {
     let catalog = try tree.mistakes().filter { wanted?.contains($0.chapter) ?? true }
       .sorted { order.firstIndex(of: $0.chapter) ?? 0 < order.firstIndex(of: $1.chapter) ?? 0 }
     let diagnoses = catalogDiagnoses(tree)
+    let entries = catalogMistakes(tree)
     let copy = try makeCopy()
     let copyTree = ExerciseTree(root: copy)
     let exercises = try copyTree.exercises()
@@ -209,12 +223,13 @@ struct MistakeCheck {
         let block = CheckText(
           chapters: [report], chapterOf: [:], unfinishedChapters: [], seconds: 0
         ).block(of: mistake.exercise)
-        let json = checkJSON([report], text: "", seconds: 0)
+        let json = checkJSON([report], text: "", seconds: 0, catalog: entries)
         let entry = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
           .flatMap { $0["tests"] as? [[String: Any]] }?
           .first { $0["name"] as? String == "\(chapter): \(mistake.exercise)" }
         let output = entry?["output"] as? String ?? ""
         outcome.named = block.contains(mistake.diagnosis) && output.contains(mistake.diagnosis)
+        outcome.listed = (entry?["extra_data"] as? [String: Any])?["mistakes"] as? [String] ?? []
         outcome.firstFailure = block.split(separator: "\n").dropFirst().prefix(2)
           .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         outcome.blamed = report.exercises.filter { exercise in
