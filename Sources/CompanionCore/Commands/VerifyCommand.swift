@@ -368,7 +368,8 @@ private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) ->
   let trapped = entries.filter { $0.caught && $0.stopped.count == $0.failing }.count
   text +=
     "\(passed) of \(counted(entries.count, "mistake", "mistakes")) caught and named on check's "
-    + "screen, in the block of the planted exercise, which alone is marked failing"
+    + "screen, in the block of the planted exercise, which alone is marked failing, and listed "
+    + "by id with it in the JSON"
     + " (\(counts.joined(separator: ", ")))"
     + (trapped > 0 ? "; \(trapped) caught only by a trap" : "") + "\n"
     + "\(stubs.filter(\.passed).count) of \(counted(stubs.count, "exercise", "exercises"))"
