@@ -124,4 +124,5 @@ public func teethProblems(_ outcomes: [TestOutcome], chapters: [String]) -> [Str
 public let endToEndSuites: Set<String> = [
   "CompanionTests.CheckEndToEndTests", "CompanionTests.CheckStopTests",
   "CompanionTests.AutograderTests", "CompanionTests.WatchTests",
+  "CompanionTests.AddExerciseTests",
 ]
