@@ -101,11 +101,12 @@ func exerciseExtra(
   _ exercise: ExerciseReport, in chapter: ChapterReport, catalog: [Mistake]
 ) -> ExerciseExtra {
   let together = chapter.together.first { $0.alsoReached.contains(exercise.name) }
-  var status: String
+  let status: String
   var shown: String?
   switch exercise.status {
   case .done:
-    status = together == nil ? "done" : "failing"
+    // Done alone; failing when a test of it with the chapter's others together fails.
+    status = earnsPoint(exercise, in: chapter) ? "done" : "failing"
     shown = together?.message
   case .failing(let failure):
     status = "failing"
@@ -115,7 +116,6 @@ func exerciseExtra(
   case .broken, .unreached:
     status = "broken"
   }
-  if status == "done" && !earnsPoint(exercise, in: chapter) { status = "failing" }
   var mistakes: [String] = []
   if let shown {
     let named = catalog.filter {
