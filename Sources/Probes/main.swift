@@ -56,7 +56,12 @@ case "values":
   guard arguments.count >= 2, let seed = UInt64(arguments[1]) else {
     fail("values SEED [NAME ...]")
   }
-  for probe in selected(arguments.dropFirst(2)) {
+  // A name this build has no probe of is said (`?NAME`) and passed over.
+  let names = arguments.dropFirst(2)
+  for name in names where !probes.contains(where: { $0.exercise == name }) {
+    FileHandle.standardOutput.write(Data("?\(name)\n".utf8))
+  }
+  for probe in selected(names.filter { name in probes.contains { $0.exercise == name } }[...]) {
     // Written at once, unbuffered: the `>` line stands even when the probe never ends.
     FileHandle.standardOutput.write(Data(">\(probe.exercise)\n".utf8))
     let numbers = probe.values(seed: seed).map { "\($0)" }.joined(separator: " ")

@@ -152,6 +152,10 @@ struct Autograde {
       var begun: [String] = []
       for line in text.split(separator: "\n") {
         if line.hasPrefix(">") { begun.append(String(line.dropFirst())) }
+        if line.hasPrefix("?"), remaining.contains(String(line.dropFirst())) {
+          verdicts.differs[String(line.dropFirst())] = "the grader has no probe of it"
+          given.insert(String(line.dropFirst()))
+        }
         if line.hasPrefix("="), let name = line.dropFirst().split(separator: "\t").first {
           given.insert(String(name))
           numbers += line + "\n"
