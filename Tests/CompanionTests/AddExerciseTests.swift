@@ -71,6 +71,15 @@ import Testing
 
         """
       },
+      HandWritten(path: "Sources/Probes/ConvolutionProbes.swift") { text in
+        try inserted(
+          """
+          Probe("leakyRelu") { inputs in
+            numbers(leakyRelu(inputs.wholeMatrix(3, 4), slope: inputs.double(0.01...0.3)))
+          },
+
+          """, before: "Probe(\"rotate180\")", in: text)
+      },
       HandWritten(path: "Guides/Convolution.md") { text in
         try inserted(
           "### `leakyRelu`\n\nLike `relu`, but a negative x becomes slope · x instead of 0.\n\n",
@@ -120,7 +129,9 @@ import Testing
       return files
     }
 
-    @Test("leakyRelu: the solution, a test and the hint in two languages; the rest is generated")
+    @Test(
+      "leakyRelu: the solution, a test, a probe and the hint in two languages; the rest is generated"
+    )
     func addExercise() throws {
       let copy = try PackageCopy.make("add-exercise")
       defer { try? FileManager.default.removeItem(at: copy.root) }
@@ -171,8 +182,9 @@ import Testing
       // all pass with the reference's bodies and all fail on the stubs; the new test reaches
       // the new exercise.
       try TracedTree(root: root).update(chapters: [Self.chapter])
-      let build = CheckBuild(root: root).build(
-        [Self.chapter], dependencies: try tree.chapterDependencies())
+      var builder = CheckBuild(root: root)
+      builder.environment["COMPANION_PROBES"] = "1"
+      let build = builder.build([Self.chapter], dependencies: try tree.chapterDependencies())
       try #require(build.failure == nil && build.broken.isEmpty, "\(build)")
       let reference = ChapterTestRun(root: root, timeout: 300, student: "")
         .run(Self.chapter, label: "reference")
@@ -188,6 +200,23 @@ import Testing
       #expect(stubs.tests.count == reference.tests.count)
       for test in stubs.tests {
         #expect(test.failed, "\(test.name) passes on the stubs: it has no teeth")
+      }
+
+      // Its probe, in the same build: the reference's bodies agree with themselves, the stub's
+      // do not (COMPANION_STUDENT picks the bodies, as in the tests).
+      let probe = root.appendingPathComponent("\(CheckBuild.scratch)/debug/probe").path
+      let list = runProgram([probe, "list"], in: root).output.split(separator: "\n")
+      #expect(list.filter { $0 == Self.exercise }.count == 1)
+      for (bodies, verdict) in [("", "agrees"), ("*", "differs")] {
+        let values = runProgram(
+          [probe, "values", "12345", Self.exercise], in: root,
+          environment: ["COMPANION_STUDENT": bodies])
+        let file = root.appendingPathComponent("probe-\(verdict).txt")
+        try Data(values.output.utf8).write(to: file)
+        let judged = runProgram(
+          [probe, "judge", "12345", file.path, Self.exercise], in: root,
+          environment: ["COMPANION_STUDENT": ""])
+        #expect(judged.output.hasPrefix("\(Self.exercise)\t\(verdict)"), "\(judged.output)")
       }
     }
   }
