@@ -32,7 +32,9 @@ let probes: [Probe] = {
 
 /// `probe list`: the exercises probed.
 /// `probe values SEED [NAME ...]`: for each probe (or those named), `>NAME` before it runs and
-/// `=NAME<TAB>numbers` after, so that a probe that traps or never ends is known by its `>` line.
+/// `=NAME<TAB>numbers` after, so that a probe that traps or never ends is known by its `>` line;
+/// on standard output, or appended to the file COMPANION_PROBE_OUTPUT names (where what the
+/// exercises print does not go).
 /// `probe judge SEED FILE [NAME ...]`: reads another build's `values` output from FILE and
 /// says per probe `NAME<TAB>agrees`, or `NAME<TAB>differs<TAB>WHY` (missing numbers included).
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -53,19 +55,24 @@ switch arguments.first {
 case "list":
   for probe in probes { print(probe.exercise) }
 case "values":
+  let output =
+    ProcessInfo.processInfo.environment["COMPANION_PROBE_OUTPUT"].flatMap {
+      FileHandle(forWritingAtPath: $0)
+    } ?? FileHandle.standardOutput
+  _ = try? output.seekToEnd()
   guard arguments.count >= 2, let seed = UInt64(arguments[1]) else {
     fail("values SEED [NAME ...]")
   }
   // A name this build has no probe of is said (`?NAME`) and passed over.
   let names = arguments.dropFirst(2)
   for name in names where !probes.contains(where: { $0.exercise == name }) {
-    FileHandle.standardOutput.write(Data("?\(name)\n".utf8))
+    output.write(Data("?\(name)\n".utf8))
   }
   for probe in selected(names.filter { name in probes.contains { $0.exercise == name } }[...]) {
     // Written at once, unbuffered: the `>` line stands even when the probe never ends.
-    FileHandle.standardOutput.write(Data(">\(probe.exercise)\n".utf8))
+    output.write(Data(">\(probe.exercise)\n".utf8))
     let numbers = probe.values(seed: seed).map { "\($0)" }.joined(separator: " ")
-    FileHandle.standardOutput.write(Data("=\(probe.exercise)\t\(numbers)\n".utf8))
+    output.write(Data("=\(probe.exercise)\t\(numbers)\n".utf8))
   }
 case "judge":
   guard arguments.count >= 3, let seed = UInt64(arguments[1]) else {

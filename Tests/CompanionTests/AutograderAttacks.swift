@@ -57,11 +57,11 @@ import Foundation
         if let trace = getenv("COMPANION_TRACE").map({ String(cString: $0) }),
           let lines = try? String(contentsOfFile: trace, encoding: .utf8)
         {
-          let forged = lines.split(separator: "\n").map { line in
-            line.split(separator: "\t").count == 2
-              ? String(line.split(separator: "\t")[0]) + "\tcorrelate2D" : String(line)
+          let forged = lines.split(separator: "\\n").map { line in
+            line.split(separator: "\\t").count == 2
+              ? String(line.split(separator: "\\t")[0]) + "\\tcorrelate2D" : String(line)
           }
-          _ = try? (forged.joined(separator: "\n") + "\n").write(
+          _ = try? (forged.joined(separator: "\\n") + "\\n").write(
             toFile: trace, atomically: false, encoding: .utf8)
         }
       }
@@ -86,22 +86,23 @@ import Foundation
       """
     }
 
-    /// Ends the test process, with status 0, on the fifth call in that process.
-    static let exitMidTest = """
-      if Int(getenv("CALLS_SO_FAR").map { String(cString: $0) } ?? "0")! >= 4 { exit(0) }
-      setenv("CALLS_SO_FAR", "\\(Int(getenv("CALLS_SO_FAR").map { String(cString: $0) } ?? "0")! + 1)", 1)
+    /// Stops the test process on the fifth call in that process: `exit(0)`, `abort()` or (for
+    /// comparison) `fatalError()`.
+    static func stopMidTest(with stop: String) -> String {
       """
-
-    /// Aborts the test process on the third call in that process.
-    static let abortMidTest = """
-      if Int(getenv("ABORT_AFTER").map { String(cString: $0) } ?? "0")! >= 2 { abort() }
-      setenv("ABORT_AFTER", "\\(Int(getenv("ABORT_AFTER").map { String(cString: $0) } ?? "0")! + 1)", 1)
+      let calls = Int(getenv("CALLS_SO_FAR").map { String(cString: $0) } ?? "0")!
+      if calls >= 4 { \(stop) }
+      setenv("CALLS_SO_FAR", "\\(calls + 1)", 1)
       """
+    }
 
-    /// Prints 20 MB.
+    /// Prints 20 MB, once in each process.
     static let megabytesOfOutput = """
-      let line = String(repeating: "x", count: 1023) + "\\n"
-      for _ in 0..<20_000 { FileHandle.standardOutput.write(Data(line.utf8)) }
+      if getenv("PRINTED") == nil {
+        setenv("PRINTED", "1", 1)
+        let line = String(repeating: "x", count: 1023) + "\\n"
+        for _ in 0..<20_000 { FileHandle.standardOutput.write(Data(line.utf8)) }
+      }
       """
 
     /// Starts a program that leaves the test's process group and session, blocks every signal,

@@ -369,7 +369,8 @@ private func verifyMistakes(root: URL, chapters: [String]) throws(UsageError) ->
   text +=
     "\(passed) of \(counted(entries.count, "mistake", "mistakes")) caught and named on check's "
     + "screen, in the block of the planted exercise, which alone is marked failing, and listed "
-    + "by id with it in the JSON"
+    + "by id with it in the JSON, and told from the reference by its probe (seed "
+    + "\(MistakeCheck.probeSeed))"
     + " (\(counts.joined(separator: ", ")))"
     + (trapped > 0 ? "; \(trapped) caught only by a trap" : "") + "\n"
     + "\(stubs.filter(\.passed).count) of \(counted(stubs.count, "exercise", "exercises"))"

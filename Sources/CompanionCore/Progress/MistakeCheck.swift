@@ -46,6 +46,9 @@ struct MistakeCheck {
     var firstFailure = ""
     /// For a catalog entry: the exercises `check` marks as failing, or that fail together.
     var blamed: [String] = []
+    /// For a catalog entry: what the reference's judge said of the planted exercise's probe
+    /// (the autograder's second check); it must say `differs`.
+    var probe = "differs"
 
     var caught: Bool { failing > 0 }
     var isCatalogEntry: Bool {
@@ -59,8 +62,10 @@ struct MistakeCheck {
       guard case .mistake(let mistake) = plant else { return true }
       return listed.contains(mistake.id)
     }
+    /// Whether the autograder's probe of the planted exercise tells it from the reference.
+    var probed: Bool { probe.hasPrefix("differs") }
     var passed: Bool {
-      problem == nil && caught && named && identified && blamedAlone
+      problem == nil && caught && named && identified && blamedAlone && probed
         && (isCatalogEntry || stopped.isEmpty)
     }
 
@@ -87,6 +92,10 @@ struct MistakeCheck {
       if case .mistake(let mistake) = plant, !identified {
         return "✘ \(head): \(tests)\(traps), named, but the JSON's extra_data.mistakes lists "
           + (listed.isEmpty ? "no id" : listed.joined(separator: ", ")) + ", not \(mistake.id)"
+      }
+      if isCatalogEntry, !probed {
+        return "✘ \(head): \(tests)\(traps), named, but its probe \(probe): the autograder "
+          + "would give the point"
       }
       return (passed ? "✔ " : "✘ ") + "\(head): \(tests)\(traps)\(isCatalogEntry ? ", named" : "")"
     }
@@ -162,7 +171,10 @@ struct MistakeCheck {
     while true {
       try writeVariants(variants, of: exercises, in: copy)
       try TracedTree(root: copy).update(chapters: toBuild)
-      build = CheckBuild(root: copy).build(toBuild, dependencies: dependencies)
+      // With the probes, so that each plant is also judged as the autograder judges it.
+      var builder = CheckBuild(root: copy)
+      builder.environment["COMPANION_PROBES"] = "1"
+      build = builder.build(toBuild, dependencies: dependencies)
       // A planted body that does not compile: its plant says so, and the build goes without it.
       let broken = build.errors.values.flatMap { $0 }.compactMap { error in
         variantAt(error, variants: variants, exercises: exercises).map { ($0, error) }
@@ -232,6 +244,7 @@ struct MistakeCheck {
         outcome.listed = (entry?["extra_data"] as? [String: Any])?["mistakes"] as? [String] ?? []
         outcome.firstFailure = block.split(separator: "\n").dropFirst().prefix(2)
           .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        outcome.probe = probeVerdict(of: mistake.exercise, planted: number, in: copy)
         outcome.blamed = report.exercises.filter { exercise in
           if case .failing = exercise.status { return true }
           return report.together.contains { $0.alsoReached.contains(exercise.name) }
@@ -253,6 +266,27 @@ struct MistakeCheck {
       }
     }
     return plants.indices.compactMap { outcomes[$0] }
+  }
+
+  /// The seed of every probe of the run: drawn once, said in the summary.
+  static let probeSeed = UInt64.random(in: 1...UInt64.max)
+
+  /// What the reference's judge says of `exercise`'s probe with its planted body `number`:
+  /// `agrees`, or `differs` and why. The copy's probe binary holds both bodies;
+  /// `COMPANION_STUDENT` picks them, as in the tests.
+  private func probeVerdict(of exercise: String, planted number: Int, in copy: URL) -> String {
+    let probe = copy.appendingPathComponent("\(CheckBuild.scratch)/debug/probe").path
+    let seed = "\(MistakeCheck.probeSeed)"
+    let values = runProgram(
+      [probe, "values", seed, exercise], in: copy,
+      environment: ["COMPANION_STUDENT": exercise, "COMPANION_PLANT": "\(exercise):\(number)"])
+    let file = copy.appendingPathComponent(
+      "\(CheckBuild.scratch)/probe-\(exercise)-\(number).txt")
+    try? Data(values.output.utf8).write(to: file)
+    let judged = runProgram(
+      [probe, "judge", seed, file.path, exercise], in: copy, environment: ["COMPANION_STUDENT": ""])
+    let parts = judged.output.split(separator: "\n").first?.split(separator: "\t") ?? []
+    return parts.count >= 2 ? parts.dropFirst().joined(separator: ": ") : "gave no verdict"
   }
 
   /// Writes the copy's `Exercises/` as the reference, with the body of every exercise that has
