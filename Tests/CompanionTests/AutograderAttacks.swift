@@ -86,13 +86,13 @@ import Foundation
       """
     }
 
-    /// Stops the test process on the fifth call in that process: `exit(0)`, `abort()` or (for
-    /// comparison) `fatalError()`.
-    static func stopMidTest(with stop: String) -> String {
+    /// Stops the test process on the `call`th call in that process: `exit(0)`, `abort()` or
+    /// (for comparison) `fatalError()`.
+    static func stopMidTest(with stop: String, onCall call: Int) -> String {
       """
-      let calls = Int(getenv("CALLS_SO_FAR").map { String(cString: $0) } ?? "0")!
-      if calls >= 4 { \(stop) }
-      setenv("CALLS_SO_FAR", "\\(calls + 1)", 1)
+      let calls = Int(getenv("CALLS_SO_FAR").map { String(cString: $0) } ?? "0")! + 1
+      if calls >= \(call) { \(stop) }
+      setenv("CALLS_SO_FAR", "\\(calls)", 1)
       """
     }
 

@@ -259,8 +259,8 @@ import Testing
 
     @Test("exit(0) and abort mid-test are found like a trap; 20 MB of output costs nothing")
     func stoppers() throws {
-      /// Pooling, Backprop and Subgradients written right; maxPool2D and softmax stop their
-      /// process on the fifth call with `exitWith` and `abortWith`.
+      /// Pooling, Backprop and Subgradients written right; maxPool2D stops its process on its
+      /// fifth call with `exitWith`, softmax on its third with `abortWith`.
       func submission(exitWith: String, abortWith: String) throws -> PackageCopy {
         let copy = try PackageCopy.make("submission")
         for exercise in try ExerciseTree(root: copy.root).exercises()
@@ -268,9 +268,11 @@ import Testing
           try copy.plant(exercise.name)
         }
         try Self.attack(
-          "maxPool2D", in: copy, with: Attack.stopMidTest(with: exitWith), answering: true)
+          "maxPool2D", in: copy, with: Attack.stopMidTest(with: exitWith, onCall: 5),
+          answering: true)
         try Self.attack(
-          "softmax", in: copy, with: Attack.stopMidTest(with: abortWith), answering: true)
+          "softmax", in: copy, with: Attack.stopMidTest(with: abortWith, onCall: 3), answering: true
+        )
         try Self.attack(
           "reluSubgradient", in: copy, with: Attack.megabytesOfOutput, answering: true)
         return copy
@@ -319,6 +321,126 @@ import Testing
       #expect(graded.score <= 2)
       #expect(graded.points("correlate2D") == 0)
       #expect(graded.leftOver.isEmpty, "\(graded.leftOver)")
+    }
+
+    @Test("companion grade on a class of submissions: the planted statuses and mistakes come back")
+    func classOfSubmissions() throws {
+      let root = try Self.root.get()
+      let package = root.appendingPathComponent("source/package")
+      let submissions = root.appendingPathComponent("class")
+      let out = root.appendingPathComponent("class-report")
+      for folder in [submissions, out] { try? FileManager.default.removeItem(at: folder) }
+      try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+      let catalog = try ExerciseTree(root: package).mistakes().flatMap(\.mistakes)
+      let timesP = try #require(catalog.first { $0.id == "Dropout/test-weights-times-p" })
+      let notScaled = try #require(catalog.first { $0.id == "Dropout/backward-not-scaled" })
+      let dropout = ["dropoutMask", "applyDropoutMask", "dropoutForward", "dropoutBackward"]
+
+      // alice: Dropout right. bob (a zip of chapter folders): Dropout right but
+      // testTimeWeights with a catalogued mistake, and Pooling's maxPool2D not compiling.
+      // carol: dropoutBackward with another mistake, the rest of Dropout right. dan: only
+      // testTimeWeights, with bob's mistake. A zip that is not one, and two submissions for
+      // one student, are reported and not graded.
+      func student(_ name: String, _ plant: (PackageCopy) throws -> Void) throws -> PackageCopy {
+        let copy = try PackageCopy.make("class-\(name)")
+        try plant(copy)
+        return copy
+      }
+      let alice = try student("alice") { copy in
+        for name in dropout + ["testTimeWeights"] { try copy.plant(name) }
+      }
+      let bob = try student("bob") { copy in
+        for name in dropout { try copy.plant(name) }
+        try copy.plant("testTimeWeights", replacing: [(timesP.replace, timesP.with)])
+        try copy.write("maxPool2D", body: "  let oops =")
+      }
+      let carol = try student("carol") { copy in
+        for name in dropout + ["testTimeWeights"] where name != "dropoutBackward" {
+          try copy.plant(name)
+        }
+        try copy.plant("dropoutBackward", replacing: [(notScaled.replace, notScaled.with)])
+      }
+      let dan = try student("dan") { copy in
+        try copy.plant("testTimeWeights", replacing: [(timesP.replace, timesP.with)])
+      }
+      for (name, copy) in [("alice", alice), ("carol", carol), ("dan", dan)] {
+        try FileManager.default.copyItem(
+          at: copy.root.appendingPathComponent("Exercises"),
+          to: submissions.appendingPathComponent("\(name)/Exercises"))
+      }
+      let zipped = try Self.shell(
+        [
+          "sh", "-c",
+          "cd '\(bob.root.path)/Exercises' && python3 -m zipfile -c '\(submissions.path)/bob.zip' Dropout Pooling",
+        ],
+        root: root)
+      try #require(zipped.status == 0, "\(zipped.output)")
+      try Data("not a zip".utf8).write(to: submissions.appendingPathComponent("erin.zip"))
+      try FileManager.default.createDirectory(
+        at: submissions.appendingPathComponent("frank"), withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: submissions.appendingPathComponent("bob.zip"),
+        to: submissions.appendingPathComponent("frank.zip")
+      )
+
+      let companion = package.appendingPathComponent(".build/debug/companion").path
+      let run = try Self.shell(
+        [
+          "sh", "-c",
+          "cd '\(package.path)' && '\(companion)' grade '\(submissions.path)' --out '\(out.path)'",
+        ],
+        root: root)
+      #expect(run.status == 0, "\(run.output)")
+      #expect(run.output.contains("erin.zip: not a zip that can be read; not graded"))
+      #expect(run.output.contains("frank, frank.zip: two submissions for frank; neither is graded"))
+      #expect(run.output.contains("grade: dan (4 of 4)"))
+
+      // grades.csv: every cell as planted.
+      let grades = try String(contentsOf: out.appendingPathComponent("grades.csv"), encoding: .utf8)
+      let rows = grades.split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
+      let header = try #require(rows.first)
+      #expect(Array(header.prefix(2)) == ["student", "total"])
+      #expect(header.count == 2 + Self.exerciseCount)
+      var table: [String: [String: String]] = [:]
+      for row in rows.dropFirst() {
+        table[row[0]] = Dictionary(uniqueKeysWithValues: zip(header, row).map { ($0, $1) })
+      }
+      #expect(table.keys.sorted() == ["alice", "bob", "carol", "dan"])
+      let planted: [String: [String: String]] = [
+        "alice": Dictionary(
+          uniqueKeysWithValues: (dropout + ["testTimeWeights"]).map { ("Dropout/\($0)", "done") }),
+        "bob": Dictionary(uniqueKeysWithValues: dropout.map { ("Dropout/\($0)", "done") })
+          .merging(["Dropout/testTimeWeights": "failing", "Pooling/maxPool2D": "broken"]) { $1 },
+        "carol": Dictionary(
+          uniqueKeysWithValues: (dropout + ["testTimeWeights"]).map { ("Dropout/\($0)", "done") }
+        )
+        .merging(["Dropout/dropoutBackward": "failing"]) { $1 },
+        "dan": ["Dropout/testTimeWeights": "failing"],
+      ]
+      for (name, cells) in planted {
+        let row = try #require(table[name])
+        for column in header.dropFirst(2) {
+          #expect(row[column] == cells[column] ?? "unwritten", "\(name) \(column)")
+        }
+        #expect(
+          row["total"].flatMap(Double.init) == Double(cells.values.filter { $0 == "done" }.count))
+      }
+
+      // mistakes.csv: each planted mistake, with how many students made it and who.
+      let mistakes = try String(
+        contentsOf: out.appendingPathComponent("mistakes.csv"), encoding: .utf8)
+      let lines = mistakes.split(separator: "\r\n").map(String.init)
+      #expect(lines.first == "mistake,exercise,count,students,diagnosis")
+      #expect(lines.count == 3, "\(mistakes)")
+      #expect(
+        lines.dropFirst().first?.hasPrefix(
+          "Dropout/test-weights-times-p,Dropout/testTimeWeights,2,bob dan,") == true, "\(mistakes)")
+      #expect(
+        lines.dropFirst(2).first?.hasPrefix(
+          "Dropout/backward-not-scaled,Dropout/dropoutBackward,1,carol,") == true, "\(mistakes)")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+      #expect(Self.studentProcesses().isEmpty)
     }
   }
 #endif
