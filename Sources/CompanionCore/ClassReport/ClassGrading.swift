@@ -28,6 +28,10 @@ struct ClassGrading {
 
   /// Grades every submission; the problems met, one line each (a submission that cannot be
   /// read, two for one student), relative to SUBMISSIONS.
+  /// The seconds each graded submission took, in the order graded (after ``run()``).
+  final class Times: @unchecked Sendable { var seconds: [Double] = [] }
+  let times = Times()
+
   func run() throws(UsageError) -> [ClassProblem] {
     var problems: [ClassProblem] = []
     let entries: [String]
@@ -78,7 +82,10 @@ struct ClassGrading {
       }
       progress(line)
       let start = Date()
-      defer { seconds.append(Date().timeIntervalSince(start)) }
+      defer {
+        seconds.append(Date().timeIntervalSince(start))
+        times.seconds = seconds
+      }
       let source: URL
       if entry.lowercased().hasSuffix(".zip") {
         let folder = work.appendingPathComponent("unzipped/\(student)")

@@ -23,9 +23,19 @@ let gradeCommand = Command(
     grading.budget = try parsed.seconds("--budget", default: 420)
     grading.timeout = try parsed.seconds("--timeout", default: 60)
     let problems = try grading.run()
-    return try gradeClass(
+    let report = try gradeClass(
       results: outFolder.appendingPathComponent("results"), out: outFolder, root: root,
       more: problems)
+    let seconds = grading.times.seconds
+    let later = seconds.dropFirst().sorted()
+    return report
+      + tr(
+        "grade.timing",
+        [
+          "count": "\(seconds.count)", "seconds": "\(Int(seconds.reduce(0, +).rounded()))",
+          "first": "\(Int((seconds.first ?? 0).rounded()))",
+          "median": later.isEmpty ? "-" : "\(Int(later[later.count / 2].rounded()))",
+        ]) + "\n"
   }
   switch (parsed.values["--results"], parsed.values["--simulate"]) {
   case (let results?, nil):

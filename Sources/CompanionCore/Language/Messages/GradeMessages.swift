@@ -146,6 +146,12 @@ let gradeMessages: [(String, Text)] = [
     "grade.gradingOne",
     Text("grade: {student} ({index} of {count})", "grade：{student}（第 {index} 个，共 {count} 个）")
   ),
+  (
+    "grade.timing",
+    Text(
+      "graded {count} submissions in {seconds} s: the first in {first} s, the others in {median} s each (median)",
+      "共为 {count} 份提交评分，用时 {seconds} s：第一份 {first} s，其余每份 {median} s（中位数）")
+  ),
   ("grade.timeLeft", Text(", about {minutes} min left", "，大约还要 {minutes} 分钟")),
   ("grade.unreadable", Text("cannot be read; left out", "无法读取，不计入")),
   ("grade.notJSON", Text("is not JSON; left out", "不是 JSON，不计入")),
