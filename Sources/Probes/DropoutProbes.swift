@@ -7,12 +7,30 @@
   /// a mask of its own per example) and that the output is that mask applied.
   let dropoutProbes: [Probe] = [
     Probe(
-      "dropoutMask", check: { student, reference in checkMask(student, reference, from: 0) },
+      "dropoutMask",
+      check: { student, reference in
+        // The random mask, then the mask of chosen draws, which must be the reference's.
+        let chosen = 2 + chosenDraws.count
+        guard student.count == reference.count, student.count > chosen else {
+          return Probe.difference(student, reference)
+        }
+        if let wrong = Probe.difference(student.suffix(chosen), reference.suffix(chosen)) {
+          return "with draws u of 0, p, just below p and just below 1: " + wrong
+        }
+        return checkMask(
+          Array(student.dropLast(chosen)), Array(reference.dropLast(chosen)), from: 0)
+      },
       run: { inputs in
         // p other than 1/2, where p and 1 - p coincide; enough entries to see the share kept.
         let p = inputs.pick([0.2, 0.3, 0.7, 0.8])
         let mask = dropoutMask(rows: 40, columns: 50, p: p, using: &inputs.generator)
-        return numbers(p, mask)
+        // A draw exactly p keeps its unit (u >= p), as the tests single out: a generator whose
+        // draws (Double.random(in: 0..<1), one per unit) are 0, p, just below p, just below 1.
+        let q = inputs.pick([0.25, 0.5, 0.75, 0.875])
+        var chosen = ChosenDraws(q: q)
+        let boundary = dropoutMask(
+          rows: 2, columns: chosenDraws.count / 2, p: q, using: &chosen)
+        return numbers(p, mask, boundary)
       }),
     Probe("applyDropoutMask") { inputs in
       let a = inputs.matrix(3, 4)
@@ -68,6 +86,25 @@
         testTimeWeights(weights, p: p, convention: .inverted))
     },
   ]
+
+  /// How many draws the chosen generator hands out before it starts again.
+  private let chosenDraws = [0, 1, 2, 3, 0, 1, 2, 3]
+
+  /// Draws of `Double.random(in: 0..<1)` chosen around q: the word of draw u is u · 2^53.
+  private struct ChosenDraws: RandomNumberGenerator {
+    let words: [UInt64]
+    var index = 0
+
+    init(q: Double) {
+      let draws = [0, q, q - 0x1p-53, 1 - 0x1p-53]
+      words = chosenDraws.map { UInt64(draws[$0] * 0x1p53) }
+    }
+
+    mutating func next() -> UInt64 {
+      defer { index = (index + 1) % words.count }
+      return words[index]
+    }
+  }
 
   /// Nil when `student`, from `start` on, holds p and a mask of the same shape as the
   /// reference's whose entries are all 0 or 1, whose share of 1s is 1 - p within five standard

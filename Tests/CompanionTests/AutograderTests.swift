@@ -393,7 +393,7 @@ import Testing
       #expect(run.status == 0, "\(run.output)")
       #expect(run.output.contains("erin.zip: not a zip that can be read; not graded"))
       #expect(run.output.contains("frank, frank.zip: two submissions for frank; neither is graded"))
-      #expect(run.output.contains("grade: dan (4 of 4)"))
+      #expect(run.output.contains("grade: dan (4 of 5)"))
 
       // grades.csv: every cell as planted.
       let grades = try String(contentsOf: out.appendingPathComponent("grades.csv"), encoding: .utf8)

@@ -98,7 +98,7 @@ struct Autograde {
     let text = CheckText(
       chapters: reports, chapterOf: chapterOf, unfinishedChapters: [], seconds: seconds
     ).text
-    let json = checkJSON(reports, text: text, seconds: seconds)
+    let json = checkJSON(reports, text: text, seconds: seconds, catalog: catalogMistakes(tree))
     return prefaced(json, with: lines.joined(separator: "\n\n"))
   }
 
