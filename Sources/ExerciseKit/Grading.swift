@@ -15,9 +15,13 @@
 ///   - exercises: the chapter's exercises as found in the student's `Exercises/`.
 ///   - unwritten: the names of every exercise of the package whose body is still the stub.
 ///   - tests: the chapter's tests, run with the student's code, with what they reached.
+///
+/// Of the failing tests laid on an exercise, the one shown is the most telling: one whose
+/// failure names the mistake (a catalog `diagnoses`, or a relation the tests found), then the
+/// one that reached the fewest other exercises.
 public func gradingReport(
   chapter: String, exercises: [Exercise], unwritten: Set<String>, tests: [TestRecord],
-  problem: String? = nil
+  problem: String? = nil, diagnoses: [String] = []
 ) -> ChapterReport {
   let judged = tests.filter { $0.verdict != .skipped && $0.verdict != .notRun }
   let cleared = clearedExercises(judged, unwritten: unwritten)
@@ -27,7 +31,8 @@ public func gradingReport(
       status: unwritten.contains(exercise.name)
         ? .notWritten
         : gradingStatus(
-          of: exercise.name, tests: judged, unwritten: unwritten, cleared: cleared))
+          of: exercise.name, tests: judged, unwritten: unwritten, cleared: cleared,
+          diagnoses: diagnoses))
   }
   return ChapterReport(
     chapter: chapter, exercises: reports,
@@ -50,11 +55,12 @@ func clearedExercises(_ tests: [TestRecord], unwritten: Set<String>) -> Set<Stri
 
 /// The status of a written exercise from the tests that reached it, in the autograder's run.
 func gradingStatus(
-  of name: String, tests: [TestRecord], unwritten: Set<String>, cleared: Set<String>
+  of name: String, tests: [TestRecord], unwritten: Set<String>, cleared: Set<String>,
+  diagnoses: [String] = []
 ) -> ExerciseStatus {
   var passed = 0
   var waiting: (test: TestRecord, stubs: Set<String>)?
-  var blame: (test: TestRecord, others: Set<String>)?
+  var blamed: [TestRecord] = []
   for test in tests where test.reached.contains(name) {
     var stubs = test.reached.intersection(unwritten)
     if case .blocked(let exercise) = test.verdict {
@@ -66,20 +72,16 @@ func gradingStatus(
     } else if !test.failed {
       passed += 1
     } else {
-      let others = test.reached.subtracting([name])
       let suspects = test.reached.subtracting(cleared)
-      let blamed = suspects.isEmpty || suspects.contains(name)
-      // The most telling failure: the one whose test reached the fewest other exercises.
-      if blamed && (blame == nil || others.count < blame!.others.count) {
-        blame = (test, others)
-      }
+      if suspects.isEmpty || suspects.contains(name) { blamed.append(test) }
     }
   }
-  if let blame {
+  let reach = Dictionary(blamed.map { ($0.id, $0.reached) }) { first, _ in first }
+  if let shown = mostTelling(blamed, reach: reach, diagnoses: diagnoses) {
     return .failing(
       TestFailure(
-        test: blame.test.name, testID: blame.test.id,
-        message: blame.test.firstFailure ?? "failed", alsoReached: blame.others.sorted()))
+        test: shown.test.name, testID: shown.test.id, message: shown.issue,
+        alsoReached: shown.test.reached.subtracting([name]).sorted()))
   }
   if let waiting {
     let names = waiting.stubs.sorted()

@@ -2,7 +2,7 @@ import Foundation
 
 /// The shape of `results.json` that `companion grade` reads: what `companion check --format
 /// json` prints, with `extra_data.format` set to this.
-let resultsFormat = "deep-learning-companion-results/1"
+let resultsFormat = checkJSONFormat
 
 /// Where a student stands on one exercise, as the class report counts it.
 enum Standing: String, Sendable, CaseIterable {

@@ -111,49 +111,18 @@ private struct SimulatedTest {
 private func simulatedResults(_ tests: [SimulatedTest], broken: Set<String>, course: Course)
   -> String
 {
-  struct Test: Encodable {
-    struct Extra: Encodable {
-      let exercise: String
-      let status: String
-      let mistakes: [String]
-    }
-    let name: String
-    let score: Int
-    let maxScore: Int
-    let status: String
-    let output: String
-    let visibility = "visible"
-    let extraData: Extra
-  }
-  struct Chapter: Encodable {
-    let name: String
-    let score: Int
-    let maxScore: Int
-    let problem: String?
-  }
-  struct Extra: Encodable {
-    let format: String
-    let maxScore: Int
-    let chapters: [Chapter]
-  }
-  struct Results: Encodable {
-    let score: Int
-    let executionTime: Int
-    let output: String
-    let tests: [Test]
-    let extraData: Extra
-  }
+  typealias Test = ResultsDocument.Test
   let entries = tests.map { test in
     Test(
       name: "\(test.chapter): \(test.exercise)", score: test.standing == .done ? 1 : 0,
       maxScore: 1, status: test.standing == .done ? "passed" : "failed",
       output: simulatedOutput(test),
-      extraData: Test.Extra(
+      extraData: ExerciseExtra(
         exercise: "\(test.chapter)/\(test.exercise)", status: test.standing.rawValue,
         mistakes: test.mistakes))
   }
   let chapters = course.chapters.map { chapter in
-    Chapter(
+    ResultsDocument.Chapter(
       name: chapter.chapter,
       score: entries.filter { $0.name.hasPrefix(chapter.chapter + ": ") }.map(\.score).reduce(0, +),
       maxScore: chapter.exercises.count,
@@ -161,16 +130,12 @@ private func simulatedResults(_ tests: [SimulatedTest], broken: Set<String>, cou
         ? "Exercises/\(chapter.chapter)/Chapter.swift:1:1: error: cannot compile" : nil)
   }
   let score = entries.map(\.score).reduce(0, +)
-  let results = Results(
+  return ResultsDocument(
     score: score, executionTime: 40 + entries.count / 4,
     output: "\(score) of \(course.exerciseKeys.count) exercises done (simulated)\n",
     tests: entries,
-    extraData: Extra(format: resultsFormat, maxScore: course.exerciseKeys.count, chapters: chapters)
-  )
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  encoder.keyEncodingStrategy = .convertToSnakeCase
-  return String(decoding: (try? encoder.encode(results)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    extraData: ResultsDocument.Extra(maxScore: course.exerciseKeys.count, chapters: chapters)
+  ).text
 }
 
 /// What Gradescope would show under a simulated exercise.

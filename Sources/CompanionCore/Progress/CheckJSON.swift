@@ -14,26 +14,26 @@ let checkJSONFormat = "deep-learning-companion-results/1"
 ///
 /// - Parameter catalog: the catalog of mistakes (``catalogMistakes(_:)``): an entry whose
 ///   diagnosis the failure shown for an exercise holds is listed with that exercise.
-func checkJSON(
-  _ chapters: [ChapterReport], text: String, seconds: Double, catalog: [Mistake] = []
-) -> String {
+/// Gradescope's `results.json` as this package writes it: `check --format json`, the
+/// autograder, and the made-up classes of `grade --simulate`.
+struct ResultsDocument: Encodable {
   struct Test: Encodable {
     let name: String
     let score: Int
     let maxScore: Int
     let status: String
     let output: String
-    let visibility = "visible"
+    var visibility = "visible"
     let extraData: ExerciseExtra
   }
   struct Chapter: Encodable {
     let name: String
     let score: Int
     let maxScore: Int
-    let testsPassed: Int
-    let testsRun: Int
+    var testsPassed = 0
+    var testsRun = 0
     let problem: String?
-    let together: [Together]
+    var together: [Together] = []
   }
   struct Together: Encodable {
     let test: String
@@ -41,17 +41,33 @@ func checkJSON(
     let message: String
   }
   struct Extra: Encodable {
-    let format = checkJSONFormat
+    var format = checkJSONFormat
     let maxScore: Int
     let chapters: [Chapter]
   }
-  struct Results: Encodable {
-    let score: Int
-    let executionTime: Int
-    let output: String
-    let tests: [Test]
-    let extraData: Extra
+  let score: Int
+  let executionTime: Int
+  let output: String
+  let tests: [Test]
+  let extraData: Extra
+
+  /// The JSON text, keys sorted, in snake case.
+  var text: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
   }
+}
+
+func checkJSON(
+  _ chapters: [ChapterReport], text: String, seconds: Double, catalog: [Mistake] = []
+) -> String {
+  typealias Test = ResultsDocument.Test
+  typealias Chapter = ResultsDocument.Chapter
+  typealias Together = ResultsDocument.Together
+  typealias Extra = ResultsDocument.Extra
   let tests = chapters.flatMap { chapter in
     chapter.exercises.map { exercise in
       let earned = earnsPoint(exercise, in: chapter)
@@ -62,7 +78,7 @@ func checkJSON(
         extraData: exerciseExtra(exercise, in: chapter, catalog: catalog))
     }
   }
-  let results = Results(
+  let results = ResultsDocument(
     score: tests.map(\.score).reduce(0, +), executionTime: Int(seconds.rounded(.up)),
     output: text, tests: tests,
     extraData: Extra(
@@ -75,11 +91,7 @@ func checkJSON(
             Together(test: $0.test, exercises: $0.alsoReached, message: $0.message)
           })
       }))
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  encoder.keyEncodingStrategy = .convertToSnakeCase
-  let data = (try? encoder.encode(results)) ?? Data("{}".utf8)
-  return String(decoding: data, as: UTF8.self) + "\n"
+  return results.text
 }
 
 /// What the JSON says of one exercise for programs that read it (the `grade` command): its

@@ -93,7 +93,7 @@ struct Checker {
         let run = testRun.run(chapter)
         return gradingReport(
           chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
-          problem: run.problem)
+          problem: run.problem, diagnoses: diagnoses)
       }
       let verdicts = judge.judge(chapter)
       return chapterReport(
