@@ -163,9 +163,12 @@ func unzip(_ zip: URL, into folder: URL) -> Bool {
     ["unzip", "-qq", "-o", zip.path, "-d", folder.path],
     ["python3", "-m", "zipfile", "-e", zip.path, folder.path],
   ] {
-    let run = runProgram(command, in: folder)
-    if run.status == 0 { return true }
-    if run.status != 127 { return false }
+    // Bounded: a zip can be made to take for ever to unpack.
+    let log = folder.deletingLastPathComponent().appendingPathComponent(
+      folder.lastPathComponent + "-unzip.log")
+    let ending = runChild(command, in: folder, output: log, timeout: 120)
+    if ending.succeeded { return true }
+    if ending != .exited(127) { return false }
   }
   return false
 }

@@ -66,8 +66,9 @@ let checkMessages: [(String, Text)] = [
       --timeout SECONDS  the time limit of each chapter's tests (default 60); tests still running
                          then fail with "did not finish" and the others are still reported
       --format json      the report in the shape of Gradescope's results.json
-      --grade            as the autograder grades: a build with your code and no reference
-                         code, each chapter's tests run once (see Autograder/README.md)
+      --grade            as the autograder scores tests: a build with your code and no
+                         reference code, each chapter's tests run once; without its probes and
+                         its sandbox (see Autograder/README.md)
 
       Exit status: 0 when every exercise checked is done, 1 when any is not, 2 for a usage error
       (with --format json: 0 whenever the report was written).
@@ -86,8 +87,8 @@ let checkMessages: [(String, Text)] = [
       --timeout SECONDS  每一章测试的时限（默认 60 秒）；到时还在运行的测试记为失败，提示
                          “没有在 60 s 内跑完”，其余结果照常报告
       --format json      按 Gradescope 的 results.json 格式输出报告（英文）
-      --grade            像自动评分那样检查：编译时只有你的代码、没有参考实现，每章的测试只运行
-                         一次（见 Autograder/README.md）
+      --grade            像自动评分那样按测试计分：编译时只有你的代码、没有参考实现，每章的
+                         测试只运行一次；不包括它的探测和沙箱（见 Autograder/README.md）
 
       退出状态：检查过的练习全部完成时为 0，否则为 1，用法错误为 2（用 --format json 时，
       只要写出了报告就是 0）。
