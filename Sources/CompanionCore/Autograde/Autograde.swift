@@ -151,7 +151,7 @@ struct Autograde {
       let ending = runChild(
         [installed.path, "values", "\(seed)"] + remaining, in: sandbox?.home ?? root,
         environment: ["COMPANION_PROBE_OUTPUT": values.path], output: output,
-        timeout: min(30, left), sandbox: sandbox)
+        timeout: min(10, left), sandbox: sandbox)
       let text = String(decoding: readAtMost(values, bytes: 16 << 20), as: UTF8.self)
       var given: Set<String> = []
       var begun: [String] = []

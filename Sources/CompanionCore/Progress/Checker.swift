@@ -83,13 +83,19 @@ struct Checker {
           return notChecked(
             chapter, exercises, student.unwritten, problem: tr("check.swiftBuildFailed"))
         }
-        var testRun = ChapterTestRun(root: root, timeout: timeout)
-        if let sandbox, let testBinary { testRun.sandbox = (sandbox, testBinary) }
+        var limit = timeout
+        var chapterDeadline: Date?
         if let deadline {
-          // An equal share of what is left: what a chapter does not use goes to the next.
-          let share = (deadline.timeIntervalSinceNow - reserve) / Double(max(left, 1))
-          testRun.deadline = Date().addingTimeInterval(max(0, share))
+          // An equal share of what is left: what a chapter does not use goes to the next. A
+          // run gets at most a third of it (and at least 10 s), so that after an endless loop
+          // the chapter's other tests still run in its share.
+          let share = max(0, (deadline.timeIntervalSinceNow - reserve) / Double(max(left, 1)))
+          chapterDeadline = Date().addingTimeInterval(share)
+          limit = min(timeout, max(10, share / 3))
         }
+        var testRun = ChapterTestRun(root: root, timeout: limit)
+        testRun.deadline = chapterDeadline
+        if let sandbox, let testBinary { testRun.sandbox = (sandbox, testBinary) }
         let run = testRun.run(chapter)
         return gradingReport(
           chapter: chapter, exercises: exercises, unwritten: student.unwritten, tests: run.tests,
