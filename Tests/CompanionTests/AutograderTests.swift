@@ -376,6 +376,12 @@ import Testing
         root: root)
       try #require(zipped.status == 0, "\(zipped.output)")
       try Data("not a zip".utf8).write(to: submissions.appendingPathComponent("erin.zip"))
+      // gus handed in no exercise at all; alice, a note beside hers.
+      try FileManager.default.createDirectory(
+        at: submissions.appendingPathComponent("gus"), withIntermediateDirectories: true)
+      try Data("I ran out of time".utf8).write(
+        to: submissions.appendingPathComponent("gus/README.txt"))
+      try Data("my notes".utf8).write(to: submissions.appendingPathComponent("alice/notes.txt"))
       try FileManager.default.createDirectory(
         at: submissions.appendingPathComponent("frank"), withIntermediateDirectories: true)
       try FileManager.default.copyItem(
@@ -393,7 +399,12 @@ import Testing
       #expect(run.status == 0, "\(run.output)")
       #expect(run.output.contains("erin.zip: not a zip that can be read; not graded"))
       #expect(run.output.contains("frank, frank.zip: two submissions for frank; neither is graded"))
-      #expect(run.output.contains("grade: dan (4 of 5)"))
+      #expect(run.output.contains("grade: dan (4 of 6)"))
+      #expect(
+        run.output.contains("gus: no file of Exercises/ in it: graded as if nothing were written"))
+      #expect(
+        run.output.contains(
+          "alice: 1 of its files left out, not graded (first: files outside Exercises/)"))
 
       // grades.csv: every cell as planted.
       let grades = try String(contentsOf: out.appendingPathComponent("grades.csv"), encoding: .utf8)
@@ -405,7 +416,7 @@ import Testing
       for row in rows.dropFirst() {
         table[row[0]] = Dictionary(uniqueKeysWithValues: zip(header, row).map { ($0, $1) })
       }
-      #expect(table.keys.sorted() == ["alice", "bob", "carol", "dan"])
+      #expect(table.keys.sorted() == ["alice", "bob", "carol", "dan", "gus"])
       let planted: [String: [String: String]] = [
         "alice": Dictionary(
           uniqueKeysWithValues: (dropout + ["testTimeWeights"]).map { ("Dropout/\($0)", "done") }),
@@ -416,6 +427,7 @@ import Testing
         )
         .merging(["Dropout/dropoutBackward": "failing"]) { $1 },
         "dan": ["Dropout/testTimeWeights": "failing"],
+        "gus": [:],
       ]
       for (name, cells) in planted {
         let row = try #require(table[name])

@@ -37,18 +37,22 @@ struct Autograde {
   /// Kept back from the chapters for the probes and the report.
   static let probeReserve: Double = 25
 
-  func run() throws(UsageError) {
-    let json = try grade()
-    guard submission != nil else { return }
+  /// Grades and writes the results; what was taken from the submission (nil without one).
+  @discardableResult
+  func run() throws(UsageError) -> Overlay? {
+    let (json, overlay) = try grade()
+    guard submission != nil else { return nil }
     do {
       try Data(json.utf8).write(to: results)
     } catch {
       throw UsageError("cannot write \(results.path): \(error)")
     }
+    return overlay
   }
 
-  /// The results of the submission, as Gradescope's JSON (empty when only warming the build).
-  func grade() throws(UsageError) -> String {
+  /// The results of the submission, as Gradescope's JSON (empty when only warming the build),
+  /// and what was taken from it.
+  func grade() throws(UsageError) -> (json: String, overlay: Overlay?) {
     let start = Date()
     let deadline = start.addingTimeInterval(budget)
     let overlay = submission.map { Overlay(submission: $0, root: root) }
@@ -80,7 +84,7 @@ struct Autograde {
     } catch {
       lines.append("The submission could not be graded: \(error)")
     }
-    if submission == nil { return "" }
+    if submission == nil { return ("", nil) }
     if !reports.isEmpty {
       let probes = probeVerdicts(reports, sandbox: sandbox, deadline: deadline)
       reports = reports.map { applying(probes, to: $0) }
@@ -99,7 +103,7 @@ struct Autograde {
       chapters: reports, chapterOf: chapterOf, unfinishedChapters: [], seconds: seconds
     ).text
     let json = checkJSON(reports, text: text, seconds: seconds, catalog: catalogMistakes(tree))
-    return prefaced(json, with: lines.joined(separator: "\n\n"))
+    return (prefaced(json, with: lines.joined(separator: "\n\n")), overlay)
   }
 
   /// The probes' verdicts: exercise → nil when it agrees, or why not; and the seed.

@@ -111,7 +111,24 @@ struct ClassGrading {
         user: asRoot ? "companion-student" : nil, budget: budget, timeout: timeout,
         referenceProbe: probe, progress: { _ in })
       do {
-        try grading.run()
+        // What the submission held that was not graded: one line, as on Gradescope's page.
+        if let overlay = try grading.run() {
+          if overlay.taken.isEmpty {
+            problems.append(ClassProblem(file: entry, problem: tr("grade.nothingTaken")))
+          }
+          let left = overlay.leftOut.count + overlay.ignored
+          if left > 0 {
+            problems.append(
+              ClassProblem(
+                file: entry,
+                problem: tr(
+                  "grade.leftOut",
+                  [
+                    "count": "\(left)",
+                    "first": overlay.leftOut.first ?? tr("grade.outsideExercises"),
+                  ])))
+          }
+        }
       } catch {
         problems.append(ClassProblem(file: entry, problem: "\(error)"))
       }

@@ -152,6 +152,22 @@ let gradeMessages: [(String, Text)] = [
       "graded {count} submissions in {seconds} s: the first in {first} s, the others in {median} s each (median)",
       "共为 {count} 份提交评分，用时 {seconds} s：第一份 {first} s，其余每份 {median} s（中位数）")
   ),
+  (
+    "grade.nothingTaken",
+    Text(
+      "no file of Exercises/ in it: graded as if nothing were written",
+      "里面没有 Exercises/ 的文件：按什么都没写来评分")
+  ),
+  (
+    "grade.leftOut",
+    Text(
+      "{count} of its files left out, not graded (first: {first})",
+      "其中 {count} 个文件不计入评分（第一个：{first}）")
+  ),
+  (
+    "grade.outsideExercises",
+    Text("files outside Exercises/", "Exercises/ 以外的文件")
+  ),
   ("grade.timeLeft", Text(", about {minutes} min left", "，大约还要 {minutes} 分钟")),
   ("grade.unreadable", Text("cannot be read; left out", "无法读取，不计入")),
   ("grade.notJSON", Text("is not JSON; left out", "不是 JSON，不计入")),
