@@ -26,6 +26,12 @@
         lengths.append(outputLength(n, kernel: k, stride: s, padding: p))
         lengths += [n, k, s, p]
       }
+      // Stride 1 with padding: each padded cell is one more position, on each side.
+      let p = inputs.int(1...2)
+      let k1 = inputs.int(1...5)
+      let n1 = max(1, k1 - 2 * p) + inputs.int(0...6)
+      lengths.append(outputLength(n1, kernel: k1, stride: 1, padding: p))
+      lengths += [n1, k1, p]
       let n = inputs.int(3...20)
       let k = inputs.int(1...3)
       lengths.append(outputLength(n, kernel: k))

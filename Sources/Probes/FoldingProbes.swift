@@ -67,7 +67,9 @@
       // One layer of whole weights whose bias puts unit 0 of point 0 at z = 0 exactly, with a
       // read-out that has no zero weight: relu'(0) = 0 shows.
       let whole = inputs.wholeMatrix(inputs.int(4...6), 2)
-      let weights = inputs.wholeMatrix(2, 2, in: -1...1)
+      var weights = inputs.wholeMatrix(2, 2, in: -1...1)
+      // Never symmetric: a transposed W must show.
+      if weights[0, 1] == weights[1, 0] { weights[1, 0] = weights[0, 1] == 1 ? -1 : 1 }
       var bias = inputs.wholeMatrix(2, 1)
       bias[0, 0] = -(weights[0, 0] * whole[0, 0] + weights[0, 1] * whole[0, 1])
       let kinked = FoldingNetwork(
@@ -115,7 +117,16 @@
     let network = FoldingNetwork.initial(
       width: 2, depth: inputs.int(1...2), using: &inputs.generator)
     let points = inputs.matrix(inputs.int(4...6), 2, in: -1.5...1.5)
-    let labels = (0..<points.rows).map { _ in inputs.pick([1.0, -1]) }
+    var labels = (0..<points.rows).map { _ in inputs.pick([1.0, -1]) }
+    // Both labels, always: with one alone, a margin without its label, or a loss that
+    // overflows only for the other label, would go unseen.
+    let first = inputs.int(0...(points.rows - 1))
+    labels[first] = -labels[(first + 1) % points.rows]
+    // And more of one than of the other: with as many of each, a loss whose stable form has
+    // its sign flipped gives the same sum when every hidden unit is dead.
+    if labels.filter({ $0 > 0 }).count * 2 == labels.count {
+      labels[(first + 2) % points.rows] *= -1
+    }
     return (network, points, labels)
   }
 

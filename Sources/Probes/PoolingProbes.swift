@@ -13,7 +13,8 @@
     Probe("pooledLength") { inputs in
       var lengths: [Int] = []
       // An axis where ceil mode's extra window would start in the right padding, one where the
-      // span divided by the stride has a fraction below 1/2, then a few of any kind.
+      // span divided by the stride has a fraction below 1/2, padding at stride 1, then a few of
+      // any kind.
       let cases = [
         edgeCase(&inputs) { n, axis in
           let span = n + 2 * axis.padding - axis.size
@@ -27,6 +28,8 @@
             && (span / axis.stride + 1) * axis.stride < n + axis.padding
         },
         edgeCase(&inputs) { _, axis in axis.padding >= 1 },
+        // Stride 1 with padding: each padded cell is one more window, on each side.
+        edgeCase(&inputs) { _, axis in axis.padding >= 1 && axis.stride == 1 },
         edgeCase(&inputs) { _, _ in true },
         edgeCase(&inputs) { _, axis in axis.padding == 0 },
       ]
@@ -114,10 +117,19 @@
   /// A window of sizes 2 and 3 (in either order), strides of 2 or 3 and paddings of 0 or 1.
   private func poolWindow(_ inputs: inout ProbeInputs, rounding: Rounding) -> PoolWindow {
     let sizes = inputs.pick([(2, 3), (3, 2)])
-    return PoolWindow(
-      rows: PoolAxis(size: sizes.0, stride: inputs.int(2...3), padding: inputs.int(0...1)),
-      columns: PoolAxis(size: sizes.1, stride: inputs.int(2...3), padding: 1),
-      rounding: rounding)
+    var rows = PoolAxis(size: sizes.0, stride: inputs.int(2...3), padding: inputs.int(0...1))
+    var columns = PoolAxis(size: sizes.1, stride: inputs.int(2...3), padding: 1)
+    if rounding == .ceil {
+      // One axis, either, where a last window can always hang past the padding: size 3,
+      // stride 2 (see `overhangingInput`).
+      let overhanging = PoolAxis(size: 3, stride: 2, padding: inputs.int(0...1))
+      if inputs.pick([true, false]) { rows = overhanging } else { columns = overhanging }
+      // And the axes never alike: one axis's window used for the other must show.
+      if rows == columns {
+        columns = PoolAxis(size: columns.size, stride: 3, padding: columns.padding)
+      }
+    }
+    return PoolWindow(rows: rows, columns: columns, rounding: rounding)
   }
 
   /// A random input of 4 to 9 rows and columns on which `window`'s windows do not tile the padded
@@ -125,6 +137,14 @@
   private func overhangingInput(_ inputs: inout ProbeInputs, _ window: PoolWindow) -> Matrix {
     func length(_ axis: PoolAxis, _ inputs: inout ProbeInputs) -> Int {
       var n = inputs.int(4...6)
+      // Windows that do not tile the padded axis, the last one starting before the right
+      // padding, so that it hangs past it (where the axis allows: with size 3 and stride 2
+      // it always does).
+      func overhangs(_ n: Int) -> Bool {
+        let span = n + 2 * axis.padding - axis.size
+        return span % axis.stride != 0 && (span / axis.stride + 1) * axis.stride < n + axis.padding
+      }
+      for _ in 0..<axis.stride where !overhangs(n) { n += 1 }
       while (n + 2 * axis.padding - axis.size) % axis.stride == 0 { n += 1 }
       return n
     }
