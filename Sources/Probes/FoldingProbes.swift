@@ -78,9 +78,13 @@
           weights: Matrix(rows: 1, columns: 2) { _, _ in inputs.pick([-2.0, -1, 1, 2]) },
           bias: inputs.wholeMatrix(1, 1)))
       let wholeLabels = (0..<whole.rows).map { _ in inputs.pick([1.0, -1]) }
+      // And three hidden units on points of the plane: a weight gradient laid out transposed
+      // has the wrong shape, whatever its entries.
+      let wide = FoldingNetwork.initial(width: 3, depth: 1, using: &inputs.generator)
       return numbers(
         networkNumbers(foldingBackward(network, points: points, labels: labels)),
-        networkNumbers(foldingBackward(kinked, points: whole, labels: wholeLabels)))
+        networkNumbers(foldingBackward(kinked, points: whole, labels: wholeLabels)),
+        networkNumbers(foldingBackward(wide, points: points, labels: labels)))
     },
     Probe("trainFolding") { inputs in
       // trainFolding calls foldingBackward, as the reference does. Three epochs at most: right
